@@ -1,0 +1,62 @@
+package org.qtraj.exact;
+
+import org.qtraj.model.Bath;
+import org.qtraj.model.Chain;
+
+/**
+ * Heat currents of an XX chain from its populations n_k and nearest-neighbour coherences
+ * C_k = <sigma^+_k sigma^-_{k+1}> (the adjoint dissipators acting on H; derivation in PHYSICS.md terms):
+ * <pre>
+ *   D_bath^dag(n_k)               = gamma (s - n_k)
+ *   D_bath^dag(s+_k s-_l + h.c.)  = -(gamma/2) (s+_k s-_l + h.c.)     (bath on site k)
+ *   D_deph^dag(s+_k s-_l + h.c.)  = -((d_k + d_l)/2) (s+_k s-_l + h.c.)
+ * </pre>
+ * so J_bath = omega_k gamma (s - n_k) - gamma sum_{l ~ k} g_kl Re C_kl and
+ * J_deph = -sum_b (d_b + d_{b+1}) g_b Re C_b. Valid for D = 0 (ZZ terms add to J_bath otherwise).
+ */
+final class BondCurrents {
+    private BondCurrents() {
+    }
+
+    /** J from one bath: omega_k I - gamma sum over the bonds touching site k of g Re C. */
+    static double bathHeatCurrent(Chain chain, Bath bath, double[] populations, double[] reCoherence) {
+        int k = bath.site();
+        double w = chain.bathOmega(bath);
+        double gamma = bath.gamma(w);
+        double j = w * gamma * (bath.s(w) - populations[k]);
+        if (k > 0) {
+            j -= gamma * chain.coupling(k - 1) * reCoherence[k - 1];
+        }
+        if (k < chain.sites() - 1) {
+            j -= gamma * chain.coupling(k) * reCoherence[k];
+        }
+        return j;
+    }
+
+    /** I = gamma (s - n_k) for a bath on site k. */
+    static double particleCurrent(Chain chain, Bath bath, double[] populations) {
+        double w = chain.bathOmega(bath);
+        return bath.gamma(w) * (bath.s(w) - populations[bath.site()]);
+    }
+
+    /** J_deph = -sum_b (d_b + d_{b+1}) g_b Re C_b. */
+    static double dephasingHeatCurrent(Chain chain, double[] reCoherence) {
+        double j = 0;
+        for (int b = 0; b < chain.bonds(); b++) {
+            j -= (chain.dephasing(b) + chain.dephasing(b + 1)) * chain.coupling(b) * reCoherence[b];
+        }
+        return j;
+    }
+
+    /** The full result for an XX chain from n_k and Re C_{k,k+1}. */
+    static ExactResult result(String method, Chain chain, double[] populations, double[] reCoherence,
+                              java.util.Map<String, Double> extras) {
+        double iLeft = particleCurrent(chain, chain.left(), populations);
+        double iRight = particleCurrent(chain, chain.right(), populations);
+        return new ExactResult(method, chain.sites(),
+                bathHeatCurrent(chain, chain.left(), populations, reCoherence),
+                bathHeatCurrent(chain, chain.right(), populations, reCoherence),
+                dephasingHeatCurrent(chain, reCoherence), iLeft, iRight,
+                chain.bathOmega(chain.left()) * iLeft, populations, 0, extras);
+    }
+}

@@ -1,0 +1,57 @@
+package org.qtraj.exact;
+
+import java.util.List;
+import java.util.Locale;
+import org.qtraj.model.Chain;
+import org.qtraj.model.ModelException;
+
+/**
+ * The exact methods by name. {@code auto} picks the cheapest quantum method that applies: closed, else
+ * correlation, else liouvillian; the result's {@code method} says which one ran.
+ */
+public enum ExactMethod {
+    AUTO, CLOSED, CORRELATION, LIOUVILLIAN, RATE;
+
+    /** Lower-case name as on the command line. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a method name; throws a {@link ModelException} naming the allowed ones. */
+    public static ExactMethod parse(String text) {
+        for (ExactMethod m : values()) {
+            if (m.id().equals(text.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new ModelException("method", "must be one of auto, closed, correlation, liouvillian, rate; got '" + text + "'");
+    }
+
+    /** The solver for this method; for AUTO, the cheapest quantum solver that applies to the chain. */
+    public SteadyStateSolver solverFor(Chain chain) {
+        return switch (this) {
+            case CLOSED -> new ClosedForm();
+            case RATE -> new RateEquations();
+            case CORRELATION, LIOUVILLIAN -> throw new NotApplicableException(id(), "not available in this build yet");
+            case AUTO -> autoSolver(chain);
+        };
+    }
+
+    private static SteadyStateSolver autoSolver(Chain chain) {
+        List<SteadyStateSolver> byCost = List.of(new ClosedForm());
+        for (SteadyStateSolver s : byCost) {
+            if (s.refusal(chain) == null) {
+                return s;
+            }
+        }
+        throw new NotApplicableException("auto", "no exact quantum method in this build applies to this chain");
+    }
+
+    /** Solves the chain with this method and stamps the wall time. */
+    public ExactResult solve(Chain chain) {
+        SteadyStateSolver solver = solverFor(chain);
+        long t0 = System.nanoTime();
+        ExactResult r = solver.solve(chain);
+        return r.withElapsed((System.nanoTime() - t0) * 1e-9);
+    }
+}

@@ -1,0 +1,18 @@
+package org.qtraj.model;
+
+/**
+ * A partly specified bath; null fields are taken from a lower layer (defaults, model file).
+ *
+ * @param site        1-based site, or null
+ * @param rate        G, or null
+ * @param temperature T, or null
+ */
+public record BathSpec(Integer site, Double rate, Double temperature) {
+    public static final BathSpec EMPTY = new BathSpec(null, null, null);
+
+    /** This spec with every non-null field of {@code top} taking precedence. */
+    public BathSpec overlay(BathSpec top) {
+        return new BathSpec(top.site != null ? top.site : site, top.rate != null ? top.rate : rate,
+                top.temperature != null ? top.temperature : temperature);
+    }
+}

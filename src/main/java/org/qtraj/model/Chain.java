@@ -1,0 +1,234 @@
+package org.qtraj.model;
+
+import java.util.Arrays;
+
+/**
+ * The chain of N two-level sites between two thermal baths (PHYSICS.md, "Model"):
+ * H = sum_k omega_k n_k + sum_b g_b (s+_b s-_{b+1} + h.c.) + sum_b D_b sz_b sz_{b+1},
+ * bond b joining sites b and b+1 (0-based), dephasing jump sqrt(gamma_k) n_k on each site,
+ * and for the classical analogue a hopping rate V_b per bond.
+ *
+ * <p>Immutable and validated on construction: every instance is a model qtraj accepts. Build one with
+ * {@link ModelSpec} (options and model files) or {@link #of}.
+ */
+public final class Chain {
+    private final double[] omega;
+    private final double[] coupling;
+    private final double[] anisotropy;
+    private final double[] dephasing;
+    private final double[] hopping;
+    private final Bath left;
+    private final Bath right;
+
+    private Chain(double[] omega, double[] coupling, double[] anisotropy, double[] dephasing,
+                  double[] hopping, Bath left, Bath right) {
+        this.omega = omega;
+        this.coupling = coupling;
+        this.anisotropy = anisotropy;
+        this.dephasing = dephasing;
+        this.hopping = hopping;
+        this.left = left;
+        this.right = right;
+    }
+
+    /**
+     * A validated chain. Arrays are copied.
+     *
+     * @param omega      on-site energies, length N >= 2, each finite and > 0
+     * @param coupling   XX couplings per bond, length N - 1, finite
+     * @param anisotropy ZZ couplings per bond, length N - 1, finite
+     * @param dephasing  dephasing rates per site, length N, finite and >= 0
+     * @param hopping    classical hopping rates per bond, length N - 1, finite and >= 0
+     * @throws ModelException naming the first offending field
+     */
+    public static Chain of(double[] omega, double[] coupling, double[] anisotropy, double[] dephasing,
+                           double[] hopping, Bath left, Bath right) {
+        int n = omega.length;
+        if (n < 2) {
+            throw new ModelException("sites", "must be an integer >= 2, got " + n);
+        }
+        checkLength("coupling", coupling, n - 1, "one per bond");
+        checkLength("anisotropy", anisotropy, n - 1, "one per bond");
+        checkLength("dephasing", dephasing, n, "one per site");
+        checkLength("hopping", hopping, n - 1, "one per bond");
+        for (int k = 0; k < n; k++) {
+            checkFinite("omega", omega[k], k);
+            if (!(omega[k] > 0)) {
+                throw new ModelException("omega", "must be > 0 at every site, got " + omega[k] + " at site " + (k + 1));
+            }
+            checkNonNegative("dephasing", dephasing[k], k);
+        }
+        for (int b = 0; b < n - 1; b++) {
+            checkFinite("coupling", coupling[b], b);
+            checkFinite("anisotropy", anisotropy[b], b);
+            checkNonNegative("hopping", hopping[b], b);
+        }
+        checkBath("left", left, n);
+        checkBath("right", right, n);
+        return new Chain(omega.clone(), coupling.clone(), anisotropy.clone(), dephasing.clone(), hopping.clone(),
+                left, right);
+    }
+
+    private static void checkLength(String field, double[] values, int expected, String what) {
+        if (values.length != expected) {
+            throw new ModelException(field, "needs " + expected + " values (" + what + " for "
+                    + (field.equals("dephasing") ? expected : expected + 1) + " sites), got " + values.length);
+        }
+    }
+
+    private static void checkFinite(String field, double value, int index) {
+        if (!Double.isFinite(value)) {
+            throw new ModelException(field, "must be a finite number, got " + value + " at entry " + (index + 1));
+        }
+    }
+
+    private static void checkNonNegative(String field, double value, int index) {
+        checkFinite(field, value, index);
+        if (value < 0) {
+            throw new ModelException(field, "must be >= 0, got " + value + " at entry " + (index + 1));
+        }
+    }
+
+    private static void checkBath(String name, Bath bath, int n) {
+        if (bath == null) {
+            throw new ModelException("baths." + name, "is missing");
+        }
+        if (bath.site() < 0 || bath.site() >= n) {
+            throw new ModelException("baths." + name + ".site", "must be a site from 1 to " + n + ", got " + (bath.site() + 1));
+        }
+        if (!Double.isFinite(bath.rate()) || bath.rate() < 0) {
+            throw new ModelException("baths." + name + ".rate", "must be a finite number >= 0, got " + bath.rate());
+        }
+        if (!Double.isFinite(bath.temperature()) || bath.temperature() < 0) {
+            throw new ModelException("baths." + name + ".temperature", "must be a finite number >= 0, got " + bath.temperature());
+        }
+    }
+
+    /** Number of sites N. */
+    public int sites() {
+        return omega.length;
+    }
+
+    /** Number of bonds N - 1. */
+    public int bonds() {
+        return omega.length - 1;
+    }
+
+    public double omega(int site) {
+        return omega[site];
+    }
+
+    /** XX coupling g of bond b (sites b, b+1). */
+    public double coupling(int bond) {
+        return coupling[bond];
+    }
+
+    /** ZZ coupling D of bond b (sites b, b+1). */
+    public double anisotropy(int bond) {
+        return anisotropy[bond];
+    }
+
+    public double dephasing(int site) {
+        return dephasing[site];
+    }
+
+    /** Classical hopping rate V of bond b. */
+    public double hopping(int bond) {
+        return hopping[bond];
+    }
+
+    public Bath left() {
+        return left;
+    }
+
+    public Bath right() {
+        return right;
+    }
+
+    /** Both baths, left first. */
+    public Bath[] baths() {
+        return new Bath[] {left, right};
+    }
+
+    public double[] omegas() {
+        return omega.clone();
+    }
+
+    public double[] couplings() {
+        return coupling.clone();
+    }
+
+    public double[] anisotropies() {
+        return anisotropy.clone();
+    }
+
+    public double[] dephasings() {
+        return dephasing.clone();
+    }
+
+    public double[] hoppings() {
+        return hopping.clone();
+    }
+
+    /** Energy of the site a bath is attached to. */
+    public double bathOmega(Bath bath) {
+        return omega[bath.site()];
+    }
+
+    /** True if every ZZ coupling is zero: the chain maps to free fermions. */
+    public boolean isXX() {
+        return allEqual(anisotropy, 0.0);
+    }
+
+    /** True if any site has a nonzero dephasing rate. */
+    public boolean hasDephasing() {
+        for (double d : dephasing) {
+            if (d != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True for the paper's chain: uniform omega, g, dephasing, D = 0, nonzero coupling, left bath on the
+     * first site and right bath on the last.
+     */
+    public boolean isUniformXX() {
+        return isXX() && allEqual(omega, omega[0]) && allEqual(coupling, coupling[0]) && coupling[0] != 0
+                && allEqual(dephasing, dephasing[0]) && left.site() == 0 && right.site() == sites() - 1;
+    }
+
+    /** True if the hopping rate is the same on every bond. */
+    public boolean hasUniformHopping() {
+        return allEqual(hopping, hopping[0]);
+    }
+
+    private static boolean allEqual(double[] values, double value) {
+        for (double v : values) {
+            if (v != value) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Chain c && Arrays.equals(omega, c.omega) && Arrays.equals(coupling, c.coupling)
+                && Arrays.equals(anisotropy, c.anisotropy) && Arrays.equals(dephasing, c.dephasing)
+                && Arrays.equals(hopping, c.hopping) && left.equals(c.left) && right.equals(c.right);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(omega) * 31 + Arrays.hashCode(coupling) + 17 * left.hashCode() + right.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Chain[N=" + sites() + ", omega=" + Arrays.toString(omega) + ", g=" + Arrays.toString(coupling)
+                + ", D=" + Arrays.toString(anisotropy) + ", dephasing=" + Arrays.toString(dephasing)
+                + ", V=" + Arrays.toString(hopping) + ", left=" + left + ", right=" + right + "]";
+    }
+}

@@ -1,0 +1,200 @@
+package org.qtraj.model;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads model files (YAML, or JSON when the name ends in .json) into a {@link ModelSpec}.
+ *
+ * <pre>
+ * sites: 5                      # optional if a list fixes it
+ * omega: 1.0                    # a number for every site, or a list of N numbers
+ * coupling: [1, 0.8, 1.2, 1]    # a number, or N-1 numbers (one per bond)
+ * anisotropy: 0                 # ZZ coupling per bond
+ * dephasing: 0.5                # per site
+ * hopping: 1                    # classical hopping rate per bond
+ * baths:
+ *   left:  {site: 1, rate: 1, temperature: 1}
+ *   right: {site: 5, rate: 1, temperature: 0}
+ * disorder:                     # optional: draw these uniformly, reproducibly
+ *   seed: 42
+ *   omega: [0, 1]
+ *   coupling: [0, 1]
+ * description: free text, ignored
+ * </pre>
+ *
+ * Every unknown key is refused, by name, as is any value of the wrong type.
+ */
+public final class ModelFiles {
+    private static final Set<String> TOP_KEYS = Set.of("sites", "omega", "coupling", "anisotropy", "dephasing",
+            "hopping", "baths", "disorder", "description");
+    private static final Set<String> BATH_KEYS = Set.of("site", "rate", "temperature");
+
+    private ModelFiles() {
+    }
+
+    /**
+     * Parses a model file.
+     *
+     * @throws ModelException if the file is missing, unreadable, not valid YAML/JSON, or has a bad key or value
+     */
+    public static ModelSpec load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ModelException("model", "file not found: " + file);
+        } catch (IOException e) {
+            throw new ModelException("model", "cannot read " + file + ": " + e.getMessage());
+        }
+        ObjectMapper mapper = file.toString().toLowerCase().endsWith(".json") ? new JsonMapper() : new YAMLMapper();
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new ModelException("model", "not valid " + (mapper instanceof YAMLMapper ? "YAML" : "JSON")
+                    + " in " + file + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        return parse(root);
+    }
+
+    /** Parses an already-read tree (a model file, or the model section of a run spec). */
+    public static ModelSpec parse(JsonNode root) {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return ModelSpec.empty();
+        }
+        requireObject("model", root);
+        checkKeys("", root, TOP_KEYS);
+        Integer sites = root.has("sites") ? integer("sites", root.get("sites")) : null;
+        BathSpec left = BathSpec.EMPTY;
+        BathSpec right = BathSpec.EMPTY;
+        JsonNode baths = root.get("baths");
+        if (baths != null) {
+            requireObject("baths", baths);
+            checkKeys("baths.", baths, Set.of("left", "right"));
+            left = bath("baths.left", baths.get("left"));
+            right = bath("baths.right", baths.get("right"));
+        }
+        if (root.has("description") && !root.get("description").isTextual()) {
+            throw new ModelException("description", "must be text");
+        }
+        return new ModelSpec(sites, perElement("omega", root.get("omega")), perElement("coupling", root.get("coupling")),
+                perElement("anisotropy", root.get("anisotropy")), perElement("dephasing", root.get("dephasing")),
+                perElement("hopping", root.get("hopping")), left, right, disorder(root.get("disorder")));
+    }
+
+    private static BathSpec bath(String field, JsonNode node) {
+        if (node == null) {
+            return BathSpec.EMPTY;
+        }
+        requireObject(field, node);
+        checkKeys(field + ".", node, BATH_KEYS);
+        return new BathSpec(node.has("site") ? integer(field + ".site", node.get("site")) : null,
+                node.has("rate") ? number(field + ".rate", node.get("rate")) : null,
+                node.has("temperature") ? number(field + ".temperature", node.get("temperature")) : null);
+    }
+
+    private static DisorderRecipe disorder(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        requireObject("disorder", node);
+        if (!node.has("seed")) {
+            throw new ModelException("disorder.seed", "is required (an integer), so the same file always gives the same chain");
+        }
+        JsonNode seedNode = node.get("seed");
+        if (!seedNode.canConvertToLong() || !seedNode.isIntegralNumber()) {
+            throw new ModelException("disorder.seed", "must be an integer, got " + seedNode);
+        }
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (name.equals("seed")) {
+                continue;
+            }
+            if (!DisorderRecipe.PARAMETERS.contains(name)) {
+                throw new ModelException("disorder." + name, "unknown key; allowed: seed, "
+                        + String.join(", ", DisorderRecipe.PARAMETERS));
+            }
+            double[] r = numbers("disorder." + name, node.get(name));
+            if (r.length != 2) {
+                throw new ModelException("disorder." + name, "must be a range [lo, hi], got " + r.length + " numbers");
+            }
+            ranges.put(name, r);
+        }
+        return new DisorderRecipe(seedNode.asLong(), ranges);
+    }
+
+    private static PerElement perElement(String field, JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isArray()) {
+            return PerElement.ofList(numbers(field, node));
+        }
+        return PerElement.of(number(field, node));
+    }
+
+    private static double[] numbers(String field, JsonNode node) {
+        if (!node.isArray()) {
+            throw new ModelException(field, "must be a list of numbers, got " + node);
+        }
+        double[] out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = number(field + "[" + (i + 1) + "]", node.get(i));
+        }
+        return out;
+    }
+
+    private static double number(String field, JsonNode node) {
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isTextual()) {
+            // YAML writes .inf and .nan as floats, but a quoted "1e-3" is text: accept numbers written as text,
+            // refuse anything else.
+            try {
+                return Double.parseDouble(node.asText().trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new ModelException(field, "must be a number, got " + node);
+    }
+
+    private static int integer(String field, JsonNode node) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new ModelException(field, "must be an integer, got " + node);
+        }
+        return node.asInt();
+    }
+
+    private static void requireObject(String field, JsonNode node) {
+        if (!node.isObject()) {
+            throw new ModelException(field, "must be a mapping of keys to values, got " + node.getNodeType().toString().toLowerCase());
+        }
+    }
+
+    private static void checkKeys(String prefix, JsonNode node, Set<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new ModelException(prefix + key, "unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
+        }
+    }
+}
