@@ -16,7 +16,7 @@ import java.util.List;
  * then forced to the device (FileChannel.force, i.e. fsync) before it returns, so a line that was reported
  * appended is on disk. A crash in the middle of an append can leave a partial last line (no newline);
  * {@link #readRepaired} drops it by truncating the file to its last newline. Not thread-safe: callers
- * serialise appends.
+ * serialise writes ({@link #force} may overlap them).
  */
 final class DurableLog implements Closeable {
     private final FileChannel channel;
@@ -34,6 +34,11 @@ final class DurableLog implements Closeable {
     /** Appends {@code text} (which should end in a newline) and forces it to disk. */
     void append(String text) throws IOException {
         write(text);
+        force();
+    }
+
+    /** Forces everything written so far to disk (fsync). May run concurrently with {@link #write}. */
+    void force() throws IOException {
         // force(true): the file's size is metadata, and a line whose length is not on disk is not on disk.
         channel.force(true);
     }

@@ -28,8 +28,7 @@ import org.qtraj.model.ModelException;
  * from results.jsonl (so a crash between the two appends costs nothing), stale temporary files and the
  * checkpoints of finished units are removed. When every unit is done, both files are rewritten in key order
  * (atomically), so the final files do not depend on thread count, interruptions or sharding.
- * The manifest is always replaced atomically. Appends are synchronised: one instance may be shared by
- * the worker threads of a run.
+ * The manifest is always replaced atomically. Thread-safe: one instance is shared by the worker threads of a run.
  */
 final class RunDirectory implements Closeable {
     static final String MANIFEST = "manifest.json";
@@ -45,6 +44,10 @@ final class RunDirectory implements Closeable {
     private DurableLog jsonl;
     private DurableLog csv;
     private java.nio.channels.FileChannel lockChannel;
+    private final Object syncLock = new Object();
+    /** Lines written to results.jsonl by this process, and how many of them an fsync has covered. */
+    private long written;
+    private long synced;
 
     private RunDirectory(Path dir, RunPlan plan, Map<String, Object> manifest, Map<TaskKey, String> lines) {
         this.dir = dir;
@@ -205,15 +208,32 @@ final class RunDirectory implements Closeable {
     }
 
     /**
-     * Records a finished unit durably in results.jsonl (write + fsync), adds its rows to results.csv, then drops
-     * its checkpoint. results.csv is not forced line by line: it is rebuilt from results.jsonl whenever the
-     * directory is opened and rewritten atomically at the end, so one fsync per unit suffices (an fsync costs
-     * milliseconds, more than an exact point).
+     * Records a finished unit durably in results.jsonl (write, then fsync), adds its rows to results.csv, then
+     * drops its checkpoint; the unit counts as done only once its line is on disk. Concurrent units share an
+     * fsync (group commit): a thread whose line an earlier fsync already covered does not force again.
+     * results.csv is not forced line by line: it is rebuilt from results.jsonl whenever the directory is
+     * opened and rewritten atomically at the end (an fsync costs milliseconds, more than an exact point).
      */
-    synchronized void append(TaskKey key, String line) throws IOException {
-        jsonl.append(line + "\n");
-        lines.put(key, line);
-        csv.write(ResultRecords.csvRows(plan.spec(), ResultRecords.parse(line)));
+    void append(TaskKey key, String line) throws IOException {
+        long seq;
+        synchronized (this) {
+            jsonl.write(line + "\n");
+            seq = ++written;
+        }
+        synchronized (syncLock) {
+            if (synced < seq) {
+                long upTo;
+                synchronized (this) {
+                    upTo = written;
+                }
+                jsonl.force();
+                synced = upTo;
+            }
+        }
+        synchronized (this) {
+            lines.put(key, line);
+            csv.write(ResultRecords.csvRows(plan.spec(), ResultRecords.parse(line)));
+        }
         Files.deleteIfExists(checkpointFile(key));
     }
 

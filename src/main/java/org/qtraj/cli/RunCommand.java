@@ -43,6 +43,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Units of work run in parallel (default ${DEFAULT-VALUE}); results do not depend on it.")
     int threads;
 
+    @Option(names = "--dry-run", description = "Check the spec and every point, print the plan, write nothing.")
+    boolean dryRun;
+
     @Spec
     CommandSpec spec;
 
@@ -50,6 +53,13 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSpec runSpec = RunSpec.load(specFile);
         RunPlan plan = RunPlan.of(runSpec, Shard.parse(shard));
+        if (dryRun) {
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("%s: valid; %d points, %d units in shard %s; spec_sha256 %s%n", runSpec.name(), plan.totalPoints(),
+                    plan.tasks().size(), plan.shard(), runSpec.sha256());
+            w.flush();
+            return ExitCodes.OK;
+        }
         BatchRunner.Options options = new BatchRunner.Options(out, resume, threads, Provenance.detect(Version.current()),
                 progress(), Checkpoint.DEFAULT_INTERVAL_NANOS);
         BatchRunner.Summary s = BatchRunner.run(plan, options);
