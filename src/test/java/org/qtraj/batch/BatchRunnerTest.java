@@ -252,6 +252,38 @@ class BatchRunnerTest {
         assertFalse(Checkpoint.none().due());
     }
 
+    /** A second process (here: a second lock holder) cannot write a directory that a run holds. */
+    @Test
+    void aDirectoryInUseIsRefused() throws IOException {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = ch.lock()) {
+            ModelException e = assertThrows(ModelException.class, () -> run(plan(SPEC, Shard.ALL), out, 1));
+            assertTrue(e.getMessage().contains("in use"), e.getMessage());
+            assertTrue(held.isValid());
+        }
+        assertEquals(28, run(plan(SPEC, Shard.ALL), out, 1).ran(), "free again once the holder is gone");
+    }
+
+    /** Every unit gets its own seed, and the same one in every shard and on every run. */
+    @Test
+    void unitSeedsAreDistinctAndShardIndependent() {
+        RunSpec spec = RunFiles.spec(SPEC.replace("observables", "disorder: {samples: 30, seed: 4, hopping: [1, 2]}\nobservables"));
+        Set<Long> seeds = new HashSet<>();
+        Map<TaskKey, Long> byKey = new java.util.HashMap<>();
+        for (Task t : RunPlan.of(spec, Shard.ALL).tasks()) {
+            assertTrue(seeds.add(t.seed()), "seed repeated at " + t.key());
+            byKey.put(t.key(), t.seed());
+        }
+        assertEquals(14 * 30 * 2, seeds.size());
+        for (Task t : RunPlan.of(spec, new Shard(2, 3)).tasks()) {
+            assertEquals(byKey.get(t.key()), t.seed());
+        }
+        assertEquals(Seeds.derive(99, 3, 1, 0), byKey.get(new TaskKey(3, 1, 0)));
+    }
+
     private static BatchRunner.Options options(Path out) {
         return new BatchRunner.Options(out, false, 1, PROV, BatchRunner.Progress.NONE, 0);
     }
