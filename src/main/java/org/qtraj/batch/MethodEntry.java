@@ -1,7 +1,6 @@
 package org.qtraj.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -92,8 +91,7 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
         all.add("label");
         SpecNodes.checkKeys(where + ".", node, all);
         Map<String, JsonNode> params = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getKey().equals("method") && !e.getKey().equals("label")) {
                 params.put(e.getKey(), e.getValue());
             }

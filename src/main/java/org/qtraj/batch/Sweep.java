@@ -3,7 +3,6 @@ package org.qtraj.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +93,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
             throw new ModelException("sweep.parameters", "names no parameter; allowed: " + String.join(", ", PARAMETERS));
         }
         List<Axis> axes = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : params.properties()) {
             axes.add(axis(e.getKey(), e.getValue()));
         }
         if (zip) {

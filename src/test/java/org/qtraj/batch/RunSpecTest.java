@@ -86,6 +86,15 @@ class RunSpecTest {
         assertEquals(List.of("0:{sites=2, dephasing=0.0}", "1:{sites=3, dephasing=1.0}", "2:{sites=4, dephasing=2.0}"), got);
     }
 
+    /** The example in runs/ stays valid: 20 N values x 4 dephasing rates x 2 methods. */
+    @Test
+    void theExampleSpecInRunsPlans() {
+        RunSpec s = RunSpec.load(java.nio.file.Path.of("runs/example-sweep.yaml"));
+        RunPlan plan = RunPlan.of(s, Shard.ALL);
+        assertEquals(80, plan.totalPoints());
+        assertEquals(160, plan.tasks().size());
+    }
+
     @Test
     void noSweepIsOnePoint() {
         RunSpec s = RunFiles.spec(METHODS);
