@@ -297,6 +297,7 @@ final class RunDirectory implements Closeable {
     private void initManifest(Provenance provenance) {
         Map<String, Object> m = manifestHead(provenance, plan.spec(), plan.shard());
         m.put("points", plan.totalPoints());
+        m.put("points_in_shard", plan.tasks().stream().map(t -> t.key().point()).distinct().count());
         m.put("tasks", plan.tasks().size());
         m.put("started", manifest.get("started"));
         m.put("last_started", Instant.now().toString());

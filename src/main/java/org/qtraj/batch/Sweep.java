@@ -21,7 +21,7 @@ import org.qtraj.model.PerElement;
  *   parameters:
  *     sites:     {log_range: [2, 1000, 20], integer: true}   # a (b/a)^(i/(count-1)), rounded, duplicates dropped
  *     dephasing: {values: [0, 0.1, 0.5, 5]}
- *     temp_left: {range: [0, 2, 5]}                         # a + (b - a) i/(count-1), i = 0..count-1
+ *     temp_left: {range: [0, 2, 5]}                         # (a (count-1-i) + b i)/(count-1), i = 0..count-1
  * </pre>
  *
  * In product mode the first parameter varies slowest (row-major order); in zip mode every list must have
@@ -170,7 +170,9 @@ public record Sweep(boolean zip, List<Axis> axes) {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             double t = (double) i / (n - 1);
-            out[i] = log ? a * Math.pow(b / a, t) : a + (b - a) * t;
+            // Linear: the weighted form is exact for integer endpoints whenever the step is an integer
+            // (range [2, 41, 40] gives 2, 3, ..., 41, not 2.9999...).
+            out[i] = log ? a * Math.pow(b / a, t) : (a * (n - 1 - i) + b * i) / (n - 1);
         }
         // The endpoints exactly as written, not as the formula rounds them.
         out[0] = a;

@@ -72,6 +72,7 @@ class BatchRunnerTest {
         assertEquals(RunFiles.spec(SPEC).sha256(), m.get("spec_sha256").asText());
         assertEquals(99, m.get("seed").asLong());
         assertEquals(14, m.get("points").asInt());
+        assertEquals(14, m.get("points_in_shard").asInt());
         assertEquals(28, m.get("tasks_done").asInt());
         for (String k : new String[] {"qtraj_version", "git_commit", "java_version", "started", "ended", "shard", "spec"}) {
             assertTrue(m.has(k), k);

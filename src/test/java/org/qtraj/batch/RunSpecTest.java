@@ -70,6 +70,8 @@ class RunSpecTest {
         assertEquals(0.1, v[0]);
         assertEquals(0.7, v[3]);
         assertEquals(0.3, v[1], 1e-15);
+        RunSpec n = RunFiles.spec("sweep: {parameters: {sites: {range: [2, 41, 40]}}}\n" + METHODS);
+        assertEquals(Long.valueOf(17), n.sweep().points().get(15).parameters().get("sites"), "integer steps stay integers");
     }
 
     @Test
