@@ -1,0 +1,168 @@
+package org.qtraj.batch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.qtraj.model.Chain;
+
+/**
+ * Runs a plan into a run directory: skips the units already recorded there, runs the others on a fixed pool
+ * of threads, records each as soon as it finishes (durably, see {@link RunDirectory}), and rewrites the
+ * results in key order at the end. Each unit depends only on its own chain and seed, so the final files are
+ * the same for any thread count and any sequence of interruptions and resumes.
+ */
+public final class BatchRunner {
+
+    /** Progress over units of work; called from worker threads. */
+    public interface Progress {
+        /** Before any work: {@code total} units in this shard, {@code done} of them already recorded. */
+        void start(long total, long done);
+
+        /** One more unit recorded. */
+        void step();
+
+        /** The run ended (successfully or not). */
+        void close();
+
+        /** No progress display. */
+        Progress NONE = new Progress() {
+            @Override
+            public void start(long total, long done) {
+            }
+
+            @Override
+            public void step() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
+     * How to run.
+     *
+     * @param out                     the run directory
+     * @param resume                  require an existing run in {@code out} to continue
+     * @param threads                 worker threads, >= 1
+     * @param provenance              version, commit, Java for the manifest
+     * @param progress                progress display
+     * @param checkpointIntervalNanos time between a long method's checkpoints
+     */
+    public record Options(Path out, boolean resume, int threads, Provenance provenance, Progress progress,
+                          long checkpointIntervalNanos) {
+        public Options {
+            if (threads < 1) {
+                throw new org.qtraj.model.ModelException("--threads", "must be >= 1, got " + threads);
+            }
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param tasks       units in this shard
+     * @param alreadyDone units found recorded when the run started
+     * @param ran         units run now
+     */
+    public record Summary(int tasks, int alreadyDone, int ran) {
+    }
+
+    private BatchRunner() {
+    }
+
+    /**
+     * Runs (or continues) {@code plan} in {@code options.out()}.
+     *
+     * @throws org.qtraj.model.ModelException if the directory belongs to another spec or shard
+     * @throws IOException                    if the files cannot be written
+     * @throws RuntimeException               the first failure of a unit (e.g. a SolverException); the manifest
+     *                                        then says failed and the finished units stay recorded
+     */
+    public static Summary run(RunPlan plan, Options options) throws IOException {
+        try (RunDirectory dir = RunDirectory.open(options.out(), plan, options.resume(), options.provenance())) {
+            Set<TaskKey> done = dir.done();
+            List<Task> pending = new ArrayList<>();
+            for (Task t : plan.tasks()) {
+                if (!done.contains(t.key())) {
+                    pending.add(t);
+                }
+            }
+            options.progress().start(plan.tasks().size(), done.size());
+            try {
+                execute(plan, dir, pending, options);
+            } catch (IOException | RuntimeException | Error e) {
+                dir.fail(String.valueOf(e.getMessage()));
+                throw e;
+            } finally {
+                options.progress().close();
+            }
+            dir.complete();
+            return new Summary(plan.tasks().size(), done.size(), pending.size());
+        }
+    }
+
+    private static void execute(RunPlan plan, RunDirectory dir, List<Task> pending, Options options) throws IOException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), pending.size()), r -> {
+            Thread t = new Thread(r, "qtraj-run");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorCompletionService<TaskKey> ecs = new ExecutorCompletionService<>(pool);
+        try {
+            for (Task t : pending) {
+                ecs.submit(() -> runOne(plan, dir, t, options));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                Future<TaskKey> f = ecs.take();
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        } finally {
+            pool.shutdownNow();
+            try {
+                // Let running units finish their append, so the logs are closed with whole lines only.
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static TaskKey runOne(RunPlan plan, RunDirectory dir, Task task, Options options) throws IOException {
+        Chain chain = task.model().build();
+        Checkpoint cp = dir.checkpoint(task.key(), options.checkpointIntervalNanos());
+        long t0 = System.nanoTime();
+        PointResult r = task.method().run(chain, task.seed(), cp);
+        double elapsed = (System.nanoTime() - t0) * 1e-9;
+        dir.append(task.key(), ResultRecords.line(plan.spec(), task, r, elapsed));
+        options.progress().step();
+        return task.key();
+    }
+}

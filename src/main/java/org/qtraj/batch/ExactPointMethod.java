@@ -1,0 +1,63 @@
+package org.qtraj.batch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qtraj.exact.ExactMethod;
+import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.NotApplicableException;
+import org.qtraj.model.Chain;
+import org.qtraj.model.ModelException;
+
+/**
+ * {@code {method: exact, solver: auto|closed|correlation|liouvillian|rate}}: one exact steady state per point
+ * through {@link ExactMethod}. Every scalar of the result (currents, and extras such as a concurrence) is an
+ * observable with error 0 and samples 0; the seed and the checkpoint are not used. Stateless, thread-safe.
+ */
+public final class ExactPointMethod implements PointMethod {
+    private final String label;
+    private final ExactMethod method;
+
+    private ExactPointMethod(String label, ExactMethod method) {
+        this.label = label;
+        this.method = method;
+    }
+
+    /** Binds a spec entry; {@code solver} defaults to auto. */
+    public static ExactPointMethod of(MethodEntry entry) {
+        String solver = entry.text("solver").orElse("auto");
+        ExactMethod m;
+        try {
+            m = ExactMethod.parse(solver);
+        } catch (ModelException e) {
+            throw new ModelException(entry.field("solver"), e.getMessage().substring(e.field().length() + 2));
+        }
+        return new ExactPointMethod(entry.label(), m);
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String refusal(Chain chain) {
+        try {
+            return method.solverFor(chain).refusal(chain);
+        } catch (NotApplicableException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
+    public PointResult run(Chain chain, long seed, Checkpoint checkpoint) {
+        ExactResult r = method.solve(chain);
+        Map<String, Object> doc = r.toMap();
+        Map<String, Estimate> obs = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : doc.entrySet()) {
+            if (e.getValue() instanceof Double d && !e.getKey().equals("elapsed_seconds")) {
+                obs.put(e.getKey(), Estimate.exact(d));
+            }
+        }
+        return new PointResult(obs, doc);
+    }
+}

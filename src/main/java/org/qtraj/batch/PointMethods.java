@@ -1,0 +1,45 @@
+package org.qtraj.batch;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.qtraj.model.ModelException;
+
+/**
+ * The method kinds this build can run, each bound to the factory that turns a spec entry into a
+ * {@link PointMethod}. Adding a method is one line here; the spec parser already knows the keys of every
+ * kind ({@link MethodEntry#KEYS}) and refuses an unregistered one with "not available in this build".
+ */
+public final class PointMethods {
+    private static final Map<String, Function<MethodEntry, PointMethod>> REGISTERED;
+
+    static {
+        Map<String, Function<MethodEntry, PointMethod>> m = new LinkedHashMap<>();
+        m.put("exact", ExactPointMethod::of);
+        REGISTERED = Collections.unmodifiableMap(m);
+    }
+
+    private PointMethods() {
+    }
+
+    /** The kinds that can run, in registration order. */
+    public static java.util.Set<String> available() {
+        return REGISTERED.keySet();
+    }
+
+    /**
+     * The method for a spec entry.
+     *
+     * @throws ModelException naming methods[i].method if the kind is not available in this build, or naming
+     *                        the offending parameter
+     */
+    public static PointMethod create(MethodEntry entry) {
+        Function<MethodEntry, PointMethod> f = REGISTERED.get(entry.kind());
+        if (f == null) {
+            throw new ModelException(entry.field("method"), entry.kind() + " is not available in this build; available: "
+                    + String.join(", ", REGISTERED.keySet()));
+        }
+        return f.apply(entry);
+    }
+}

@@ -1,0 +1,19 @@
+package org.qtraj.batch;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one method gives at one point: the named observables (what goes into results.csv) and the full
+ * result document (what goes into results.jsonl, e.g. an {@code ExactResult.toMap()}).
+ *
+ * @param observables observable name (see {@link Observables}) to estimate, in the method's order
+ * @param details     the method's full result document; plain values, lists, arrays and maps
+ */
+public record PointResult(Map<String, Estimate> observables, Map<String, Object> details) {
+    public PointResult {
+        observables = Collections.unmodifiableMap(new LinkedHashMap<>(observables));
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+}

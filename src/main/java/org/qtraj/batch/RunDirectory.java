@@ -1,0 +1,342 @@
+package org.qtraj.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.qtraj.model.ModelException;
+
+/**
+ * The output directory of a run: manifest.json, results.jsonl, results.csv and checkpoints/.
+ *
+ * <p>results.jsonl is the durable log and the source of truth: each finished unit is appended as one line
+ * and forced to disk ({@link DurableLog}) before the unit counts as done; results.csv gets the same unit's
+ * rows right after. On opening an existing directory a partial last line is dropped, results.csv is rebuilt
+ * from results.jsonl (so a crash between the two appends costs nothing), stale temporary files and the
+ * checkpoints of finished units are removed. When every unit is done, both files are rewritten in key order
+ * (atomically), so the final files do not depend on thread count, interruptions or sharding.
+ * The manifest is always replaced atomically. Thread-safe: one instance is shared by the worker threads of a run.
+ */
+final class RunDirectory implements Closeable {
+    static final String MANIFEST = "manifest.json";
+    static final String JSONL = "results.jsonl";
+    static final String CSV = "results.csv";
+    static final String CHECKPOINTS = "checkpoints";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path dir;
+    private final RunPlan plan;
+    private final Map<String, Object> manifest;
+    private final Map<TaskKey, String> lines;
+    private DurableLog jsonl;
+    private DurableLog csv;
+    private java.nio.channels.FileChannel lockChannel;
+    private final Object syncLock = new Object();
+    /** Lines written to results.jsonl by this process, and how many of them an fsync has covered. */
+    private long written;
+    private long synced;
+
+    private RunDirectory(Path dir, RunPlan plan, Map<String, Object> manifest, Map<TaskKey, String> lines) {
+        this.dir = dir;
+        this.plan = plan;
+        this.manifest = manifest;
+        this.lines = lines;
+    }
+
+    /**
+     * Opens (creating or continuing) the directory for {@code plan}.
+     *
+     * @param resume true if the caller asked to resume: then there must be a run to continue
+     * @throws ModelException if the directory belongs to another spec or shard, or holds results without a
+     *                        manifest, or (with resume) holds no run
+     */
+    static RunDirectory open(Path dir, RunPlan plan, boolean resume, Provenance provenance) throws IOException {
+        Path manifestFile = dir.resolve(MANIFEST);
+        Map<String, Object> manifest;
+        if (!Files.exists(manifestFile)) {
+            if (resume) {
+                throw new ModelException("--resume", "nothing to resume: " + dir + " has no " + MANIFEST);
+            }
+            if (Files.exists(dir.resolve(JSONL)) || Files.exists(dir.resolve(CSV))) {
+                throw new ModelException("--out", dir + " holds results but no " + MANIFEST
+                        + "; refusing to mix them with a new run: use an empty directory");
+            }
+            Files.createDirectories(dir);
+            manifest = new LinkedHashMap<>();
+            manifest.put("started", Instant.now().toString());
+        } else {
+            JsonNode old = readManifest(dir);
+            String oldHash = old.path("spec_sha256").asText("");
+            if (!oldHash.equals(plan.spec().sha256())) {
+                throw new ModelException("--out", dir + " holds a run of a different spec (spec_sha256 " + shortHash(oldHash)
+                        + ", this spec " + shortHash(plan.spec().sha256()) + "); use another directory");
+            }
+            String oldShard = old.path("shard").path("index").asText() + "/" + old.path("shard").path("count").asText();
+            if (!oldShard.equals(plan.shard().toString())) {
+                throw new ModelException("--shard", dir + " holds shard " + oldShard + ", not " + plan.shard());
+            }
+            manifest = new LinkedHashMap<>();
+            manifest.put("started", old.path("started").asText(Instant.now().toString()));
+        }
+        java.nio.channels.FileChannel lock = lock(dir);
+        RunDirectory rd;
+        try {
+            removeStaleTemporaries(dir);
+            removeStaleTemporaries(dir.resolve(CHECKPOINTS));
+            rd = new RunDirectory(dir, plan, manifest, loadRecords(dir.resolve(JSONL), plan));
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        rd.lockChannel = lock;
+        Map<TaskKey, String> lines = rd.lines;
+        rd.initManifest(provenance);
+        rd.rebuildCsv();
+        Files.createDirectories(dir.resolve(CHECKPOINTS));
+        for (TaskKey k : lines.keySet()) {
+            Files.deleteIfExists(rd.checkpointFile(k));
+        }
+        rd.writeManifest("running");
+        rd.jsonl = DurableLog.open(dir.resolve(JSONL));
+        rd.csv = DurableLog.open(dir.resolve(CSV));
+        return rd;
+    }
+
+    /** The parsed manifest.json of a run directory. */
+    static JsonNode readManifest(Path dir) throws IOException {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.exists(file)) {
+            throw new ModelException("DIR", dir + " has no " + MANIFEST + "; not a qtraj run directory");
+        }
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The records of results.jsonl by key, after dropping a partial or unreadable last line; duplicates
+     * (impossible with one writer, but cheap to tolerate) keep the first.
+     */
+    static Map<TaskKey, String> loadRecords(Path file, RunPlan plan) throws IOException {
+        List<String> raw = DurableLog.readRepaired(file);
+        Set<TaskKey> planned = new HashSet<>();
+        plan.tasks().forEach(t -> planned.add(t.key()));
+        Map<TaskKey, String> out = new LinkedHashMap<>();
+        long keptBytes = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            String line = raw.get(i);
+            TaskKey key;
+            try {
+                key = ResultRecords.key(plan.spec(), ResultRecords.parse(line));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                if (i == raw.size() - 1) {
+                    // A last line that is complete but unreadable (e.g. zeros after a power cut): drop it too.
+                    DurableLog.truncate(file, keptBytes);
+                    break;
+                }
+                throw new IOException(file + " line " + (i + 1) + " is damaged (" + e.getMessage()
+                        + "); the run directory cannot be continued safely");
+            }
+            if (!planned.contains(key)) {
+                throw new IOException(file + " line " + (i + 1) + " holds " + key + ", which is not part of this run");
+            }
+            out.putIfAbsent(key, line);
+            keptBytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+        }
+        return out;
+    }
+
+    /**
+     * Takes the directory's lock file (.lock), so that two processes never write one directory (e.g. a
+     * requeued Slurm task while the old one still runs). The OS releases it when the process dies.
+     */
+    private static java.nio.channels.FileChannel lock(Path dir) throws IOException {
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock l;
+        try {
+            l = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            l = null;
+        }
+        if (l == null) {
+            ch.close();
+            throw new ModelException("--out", dir + " is in use by another qtraj run");
+        }
+        return ch;
+    }
+
+    private static void removeStaleTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : ds) {
+                // AtomicFiles' temporaries of an interrupted write: never visible under the real name.
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Units already recorded. */
+    synchronized Set<TaskKey> done() {
+        return new HashSet<>(lines.keySet());
+    }
+
+    /** The checkpoint of a unit. */
+    Checkpoint checkpoint(TaskKey key, long intervalNanos) throws IOException {
+        return Checkpoint.open(checkpointFile(key), intervalNanos);
+    }
+
+    private Path checkpointFile(TaskKey key) {
+        return dir.resolve(CHECKPOINTS).resolve(key.fileStem() + ".json");
+    }
+
+    /**
+     * Records a finished unit durably in results.jsonl (write, then fsync), adds its rows to results.csv, then
+     * drops its checkpoint; the unit counts as done only once its line is on disk. Concurrent units share an
+     * fsync (group commit): a thread whose line an earlier fsync already covered does not force again.
+     * results.csv is not forced line by line: it is rebuilt from results.jsonl whenever the directory is
+     * opened and rewritten atomically at the end (an fsync costs milliseconds, more than an exact point).
+     */
+    void append(TaskKey key, String line) throws IOException {
+        long seq;
+        synchronized (this) {
+            jsonl.write(line + "\n");
+            seq = ++written;
+        }
+        synchronized (syncLock) {
+            if (synced < seq) {
+                long upTo;
+                synchronized (this) {
+                    upTo = written;
+                }
+                jsonl.force();
+                synced = upTo;
+            }
+        }
+        synchronized (this) {
+            lines.put(key, line);
+            csv.write(ResultRecords.csvRows(plan.spec(), ResultRecords.parse(line)));
+        }
+        Files.deleteIfExists(checkpointFile(key));
+    }
+
+    /** Rewrites the results in key order and marks the manifest complete. */
+    synchronized void complete() throws IOException {
+        closeLogs();
+        writeResults(dir, plan.spec(), new TreeMap<>(lines));
+        deleteIfEmpty(dir.resolve(CHECKPOINTS));
+        manifest.put("ended", Instant.now().toString());
+        writeManifest("complete");
+    }
+
+    /** Marks the manifest failed (the finished units stay recorded). */
+    synchronized void fail(String reason) throws IOException {
+        closeLogs();
+        manifest.put("ended", Instant.now().toString());
+        manifest.put("error", reason);
+        writeManifest("failed");
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        closeLogs();
+        if (lockChannel != null) {
+            lockChannel.close();
+            lockChannel = null;
+        }
+    }
+
+    private void closeLogs() throws IOException {
+        if (jsonl != null) {
+            jsonl.close();
+            jsonl = null;
+        }
+        if (csv != null) {
+            csv.close();
+            csv = null;
+        }
+    }
+
+    /** Writes results.jsonl and results.csv (atomically) from records in the map's order. */
+    static void writeResults(Path dir, RunSpec spec, Map<TaskKey, String> ordered) throws IOException {
+        StringBuilder jl = new StringBuilder();
+        List<JsonNode> records = new ArrayList<>(ordered.size());
+        for (String line : ordered.values()) {
+            jl.append(line).append('\n');
+            records.add(ResultRecords.parse(line));
+        }
+        AtomicFiles.write(dir.resolve(JSONL), jl.toString());
+        AtomicFiles.write(dir.resolve(CSV), ResultRecords.csv(spec, records));
+    }
+
+    private void rebuildCsv() throws IOException {
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : lines.values()) {
+            records.add(ResultRecords.parse(line));
+        }
+        AtomicFiles.write(dir.resolve(CSV), ResultRecords.csv(plan.spec(), records));
+    }
+
+    private void initManifest(Provenance provenance) {
+        Map<String, Object> m = manifestHead(provenance, plan.spec(), plan.shard());
+        m.put("points", plan.totalPoints());
+        m.put("points_in_shard", plan.tasks().stream().map(t -> t.key().point()).distinct().count());
+        m.put("tasks", plan.tasks().size());
+        m.put("started", manifest.get("started"));
+        m.put("last_started", Instant.now().toString());
+        manifest.clear();
+        manifest.putAll(m);
+    }
+
+    /** The provenance fields every manifest starts with. */
+    static Map<String, Object> manifestHead(Provenance provenance, RunSpec spec, Shard shard) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("qtraj_version", provenance.version());
+        m.put("git_commit", provenance.gitCommit());
+        m.put("java_version", provenance.java());
+        m.put("name", spec.name());
+        m.put("spec_sha256", spec.sha256());
+        m.put("seed", spec.seed());
+        m.put("shard", shard.toMap());
+        return m;
+    }
+
+    private void writeManifest(String status) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>(manifest);
+        m.put("tasks_done", lines.size());
+        m.put("status", status);
+        m.put("spec", plan.spec().tree());
+        AtomicFiles.write(dir.resolve(MANIFEST), Json.pretty(m));
+    }
+
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                if (!ds.iterator().hasNext()) {
+                    Files.delete(dir);
+                }
+            }
+        }
+    }
+
+    static String shortHash(String h) {
+        return h.length() > 12 ? h.substring(0, 12) + "..." : h;
+    }
+}

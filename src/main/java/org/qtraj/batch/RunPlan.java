@@ -1,0 +1,97 @@
+package org.qtraj.batch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.qtraj.model.Chain;
+import org.qtraj.model.ModelException;
+import org.qtraj.model.ModelSpec;
+
+/**
+ * A validated spec turned into its units of work: for every point (of the shard), every disorder sample and
+ * every method, one {@link Task}, in result order. Building a plan checks the whole spec (all shards) before
+ * any work starts: every method kind is available, every point's and sample's chain is valid, every method
+ * applies to every chain. Immutable.
+ *
+ * @param spec    the spec
+ * @param shard   the part of the points this plan holds
+ * @param methods the bound methods, in spec order
+ * @param tasks   this shard's tasks, sorted by key
+ */
+public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List<Task> tasks) {
+
+    public RunPlan {
+        methods = List.copyOf(methods);
+        tasks = List.copyOf(tasks);
+    }
+
+    /** The plan with the methods of this build ({@link PointMethods}). */
+    public static RunPlan of(RunSpec spec, Shard shard) {
+        List<PointMethod> methods = new ArrayList<>();
+        for (MethodEntry e : spec.methods()) {
+            methods.add(PointMethods.create(e));
+        }
+        return of(spec, shard, methods);
+    }
+
+    /**
+     * The plan with the given bound methods (one per spec entry, in order); tests bind their own.
+     *
+     * @throws ModelException if a point or sample gives an invalid chain or a method does not apply to it
+     */
+    public static RunPlan of(RunSpec spec, Shard shard, List<PointMethod> methods) {
+        if (methods.size() != spec.methods().size()) {
+            throw new IllegalArgumentException("one bound method per spec entry");
+        }
+        int samples = spec.disorder() == null ? 1 : spec.disorder().samples();
+        List<Task> tasks = new ArrayList<>();
+        for (Point point : spec.sweep().points()) {
+            ModelSpec pointModel = Sweep.apply(spec.model(), point);
+            for (int s = 0; s < samples; s++) {
+                ModelSpec model = spec.disorder() == null ? pointModel : pointModel.withDisorder(spec.disorder().sample(s));
+                Chain chain = build(model, point, s, spec.disorder() != null);
+                for (int m = 0; m < methods.size(); m++) {
+                    PointMethod method = methods.get(m);
+                    String why = method.refusal(chain);
+                    if (why != null) {
+                        throw new ModelException(spec.methods().get(m).field("method"), method.label() + " cannot run at "
+                                + where(point, s, spec.disorder() != null) + ": " + why);
+                    }
+                    if (shard.contains(point.index())) {
+                        Long dseed = spec.disorder() == null ? null : spec.disorder().sampleSeed(s);
+                        TaskKey key = new TaskKey(point.index(), s, m);
+                        tasks.add(new Task(key, point, model, dseed,
+                                Seeds.derive(spec.seed(), point.index(), s, m), method));
+                    }
+                }
+            }
+        }
+        Collections.sort(tasks, (a, b) -> a.key().compareTo(b.key()));
+        return new RunPlan(spec, shard, methods, tasks);
+    }
+
+    private static Chain build(ModelSpec model, Point point, int sample, boolean disorder) {
+        try {
+            return model.build();
+        } catch (ModelException e) {
+            throw new ModelException(e.field(), e.getMessage().substring(e.field().length() + 2) + " (at "
+                    + where(point, sample, disorder) + ")");
+        }
+    }
+
+    private static String where(Point point, int sample, boolean disorder) {
+        StringBuilder sb = new StringBuilder("point ").append(point.index());
+        if (!point.parameters().isEmpty()) {
+            sb.append(' ').append(point.parameters());
+        }
+        if (disorder) {
+            sb.append(", disorder sample ").append(sample);
+        }
+        return sb.toString();
+    }
+
+    /** Number of points in the whole run (all shards). */
+    public int totalPoints() {
+        return spec.sweep().size();
+    }
+}

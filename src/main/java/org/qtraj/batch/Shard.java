@@ -1,0 +1,60 @@
+package org.qtraj.batch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qtraj.model.ModelException;
+
+/**
+ * One of {@code count} deterministic parts of a run: shard {@code index} (1-based) holds the points whose
+ * 0-based index p has p mod count == index - 1. Every point is in exactly one shard, and the shards stay
+ * balanced along a sweep whose cost grows with the point index (as N does in a log range).
+ *
+ * @param index 1..count
+ * @param count number of shards, >= 1
+ */
+public record Shard(int index, int count) {
+    /** The whole run. */
+    public static final Shard ALL = new Shard(1, 1);
+
+    public Shard {
+        if (count < 1 || index < 1 || index > count) {
+            throw new ModelException("--shard", "must be i/n with 1 <= i <= n, got " + index + "/" + count);
+        }
+    }
+
+    /** Parses "i/n". */
+    public static Shard parse(String text) {
+        String[] parts = text.trim().split("/");
+        if (parts.length != 2) {
+            throw new ModelException("--shard", "must be i/n (e.g. 2/8), got '" + text + "'");
+        }
+        try {
+            return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+        } catch (NumberFormatException e) {
+            throw new ModelException("--shard", "must be i/n with integers (e.g. 2/8), got '" + text + "'");
+        }
+    }
+
+    /** True if point {@code point} (0-based) belongs to this shard. */
+    public boolean contains(int point) {
+        return point % count == index - 1;
+    }
+
+    /** True for the whole run (1/1). */
+    public boolean isAll() {
+        return count == 1;
+    }
+
+    @Override
+    public String toString() {
+        return index + "/" + count;
+    }
+
+    /** {"index": i, "count": n} for manifests. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", index);
+        m.put("count", count);
+        return m;
+    }
+}

@@ -1,0 +1,101 @@
+package org.qtraj.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.qtraj.batch.BatchRunner;
+import org.qtraj.batch.Checkpoint;
+import org.qtraj.batch.Provenance;
+import org.qtraj.batch.RunPlan;
+import org.qtraj.batch.RunSpec;
+import org.qtraj.batch.Shard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qtraj run}: a run spec into a results directory, durably, resumably, optionally one shard of it. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a run spec (YAML: model, sweep, disorder ensemble, methods, observables) and writes",
+            "DIR/results.csv, DIR/results.jsonl and DIR/manifest.json. Each finished unit is appended durably;",
+            "running again on the same DIR continues where it stopped, with the same final results."})
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "The run spec (YAML).")
+    Path specFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The run directory.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in DIR (refused if DIR holds no run). "
+            + "Without it, a DIR holding a run of the same spec is continued too.")
+    boolean resume;
+
+    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1",
+            description = "Run only the points p with p mod n = i - 1 (default ${DEFAULT-VALUE}); merge with 'qtraj merge'.")
+    String shard;
+
+    @Option(names = "--threads", paramLabel = "K", defaultValue = "1",
+            description = "Units of work run in parallel (default ${DEFAULT-VALUE}); results do not depend on it.")
+    int threads;
+
+    @Option(names = "--dry-run", description = "Check the spec and every point, print the plan, write nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSpec runSpec = RunSpec.load(specFile);
+        RunPlan plan = RunPlan.of(runSpec, Shard.parse(shard));
+        if (dryRun) {
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("%s: valid; %d points, %d units in shard %s; spec_sha256 %s%n", runSpec.name(), plan.totalPoints(),
+                    plan.tasks().size(), plan.shard(), runSpec.sha256());
+            w.flush();
+            return ExitCodes.OK;
+        }
+        BatchRunner.Options options = new BatchRunner.Options(out, resume, threads, Provenance.detect(Version.current()),
+                progress(), Checkpoint.DEFAULT_INTERVAL_NANOS);
+        BatchRunner.Summary s = BatchRunner.run(plan, options);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("%s: %d units in shard %s (%d points in the run), %d already done, %d run now; results in %s%n",
+                runSpec.name(), s.tasks(), plan.shard(), plan.totalPoints(), s.alreadyDone(), s.ran(), out);
+        w.flush();
+        return ExitCodes.OK;
+    }
+
+    /** A progress bar on stderr when there is a terminal, nothing otherwise (DESIGN.md). */
+    private static BatchRunner.Progress progress() {
+        if (System.console() == null) {
+            return BatchRunner.Progress.NONE;
+        }
+        return new BatchRunner.Progress() {
+            private ProgressBar bar;
+
+            @Override
+            public synchronized void start(long total, long done) {
+                bar = new ProgressBarBuilder().setTaskName("qtraj run").setInitialMax(total).setUnit(" units", 1)
+                        .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
+                bar.stepTo(done);
+            }
+
+            @Override
+            public synchronized void step() {
+                bar.step();
+            }
+
+            @Override
+            public synchronized void close() {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package org.qtraj.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads run directories for comparisons, without the timing columns (the only ones allowed to differ). */
+public final class RunFiles {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RunFiles() {
+    }
+
+    /** results.csv lines with the last column (elapsed_seconds) cut off. */
+    public static List<String> csvWithoutTimings(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("results.csv"))) {
+            out.add(line.substring(0, line.lastIndexOf(',')));
+        }
+        return out;
+    }
+
+    /** results.jsonl records with every elapsed_seconds removed. */
+    public static List<JsonNode> jsonlWithoutTimings(Path dir) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("results.jsonl"))) {
+            out.add(ResultRecords.withoutTimings(MAPPER.readTree(line)));
+        }
+        return out;
+    }
+
+    /** The manifest. */
+    public static JsonNode manifest(Path dir) throws IOException {
+        return MAPPER.readTree(dir.resolve("manifest.json").toFile());
+    }
+
+    /** A spec parsed from YAML text. */
+    public static RunSpec spec(String yaml) {
+        return RunSpec.parse(yaml, "test");
+    }
+}

@@ -1,0 +1,133 @@
+package org.qtraj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qtraj.batch.RunFiles;
+
+/**
+ * The issue's crash test: {@code qtraj run} in a real separate JVM is killed with SIGKILL
+ * (Process.destroyForcibly) at random moments several times and resumed each time; the final results.csv and
+ * results.jsonl must equal, up to the timing columns, those of an uninterrupted run. After every kill the
+ * manifest must be a complete JSON document (atomic writes) and every complete line of results.jsonl valid.
+ *
+ * <p>The moments are drawn with a fixed seed as amounts of progress (bytes of results.jsonl) rather than times,
+ * so that every kill lands inside the work on a fast or a slow machine; each unit costs an fsync (~5 ms here),
+ * so 400 units take a few seconds per run and the whole test about 15 s.
+ */
+class KillResumeTest {
+    private static final String SPEC = """
+            name: kill-test
+            seed: 2024
+            model: {omega: 1, coupling: 1}
+            sweep: {parameters: {sites: {range: [2, 41, 40], integer: true}, dephasing: {range: [0, 2, 10]}}}
+            methods: [{method: exact, solver: auto}]
+            observables: [heat_current, particle_current]
+            """;
+    private static final int KILLS = 3;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void killedAndResumedRunsEqualAnUninterruptedRun() throws Exception {
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, SPEC);
+        Path ref = tmp.resolve("ref");
+        CliRunner r = CliRunner.run("run", spec.toString(), "--out", ref.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        long total = Files.size(ref.resolve("results.jsonl"));
+
+        Path out = tmp.resolve("out");
+        Random moments = new Random(20261125L);
+        int interrupted = 0;
+        List<String> log = new ArrayList<>();
+        // First a kill at a random time soon after the start: during JVM start-up, validation or the first
+        // manifest write, whichever it hits.
+        Process early = start(spec, out, new String[0]);
+        Thread.sleep(50 + moments.nextInt(550));
+        early.destroyForcibly();
+        assertTrue(early.waitFor(30, TimeUnit.SECONDS));
+        log.add("early kill at " + sizeOf(out.resolve("results.jsonl")) + " bytes");
+        checkCrashInvariants(out);
+        for (int k = 0; k < KILLS; k++) {
+            long before = sizeOf(out.resolve("results.jsonl"));
+            long target = before + 1 + (long) (moments.nextDouble() * (total - before) / 2);
+            Process p = start(spec, out, k == 0 ? new String[0] : new String[] {"--threads", "2"});
+            while (p.isAlive() && sizeOf(out.resolve("results.jsonl")) < target) {
+                Thread.sleep(3);
+            }
+            boolean alive = p.isAlive();
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            long after = sizeOf(out.resolve("results.jsonl"));
+            log.add("kill " + k + ": " + (alive ? "mid-run" : "after exit " + p.exitValue()) + " at " + after + " of ~" + total + " bytes");
+            if (alive) {
+                interrupted++;
+            }
+            checkCrashInvariants(out);
+        }
+        System.out.println("KillResumeTest: " + log);
+        assertTrue(interrupted >= KILLS - 1, "the kills must land inside the work: " + log);
+
+        Process last = start(spec, out, new String[] {"--resume"});
+        assertTrue(last.waitFor(60, TimeUnit.SECONDS), "final resume finished");
+        assertEquals(0, last.exitValue(), Files.readString(tmp.resolve("stderr.txt")));
+        assertEquals("complete", RunFiles.manifest(out).get("status").asText());
+        assertEquals(RunFiles.csvWithoutTimings(ref), RunFiles.csvWithoutTimings(out), String.join("; ", log));
+        assertEquals(RunFiles.jsonlWithoutTimings(ref), RunFiles.jsonlWithoutTimings(out));
+        try (Stream<Path> files = Files.list(out)) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    private Process start(Path spec, Path out, String[] extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "org.qtraj.cli.Main", "run", spec.toString(), "--out", out.toString()));
+        cmd.addAll(List.of(extra));
+        return new ProcessBuilder(cmd).redirectOutput(tmp.resolve("stdout.txt").toFile())
+                .redirectError(tmp.resolve("stderr.txt").toFile()).start();
+    }
+
+    /** What a crash may leave: a whole manifest, whole JSON lines and at most a partial last line. */
+    private static void checkCrashInvariants(Path out) throws IOException {
+        if (!Files.exists(out.resolve("manifest.json"))) {
+            return;
+        }
+        JsonNode m = RunFiles.manifest(out);
+        assertTrue(m.has("spec_sha256") && m.has("status"), "manifest is complete: " + m);
+        Path jsonl = out.resolve("results.jsonl");
+        if (!Files.exists(jsonl)) {
+            return;
+        }
+        String text = Files.readString(jsonl, StandardCharsets.UTF_8);
+        ObjectMapper mapper = new ObjectMapper();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length - 1; i++) {
+            assertTrue(mapper.readTree(lines[i]).has("observables"), "line " + (i + 1));
+        }
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return Files.exists(f) ? Files.size(f) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
