@@ -154,6 +154,17 @@ class LiouvillianSolverTest {
     }
 
     @Test
+    void zeroTemperatureBathsEmptyTheChain() {
+        // Both baths at T = 0: no absorption at all, the empty sector has no decay (the preconditioner's floor).
+        ExactResult r = solver.solve(TestChains.uniform(4, 1, 1, 1, 0.3, 1, 0, 0.5, 0));
+        for (double p : r.populations()) {
+            assertEquals(0, p, 1e-12);
+        }
+        assertEquals(0, r.heatCurrentLeft(), 1e-12);
+        assertEquals(0, r.heatCurrentDephasing(), 1e-12);
+    }
+
+    @Test
     void blocksAreDensityMatrices() {
         for (Chain chain : new Chain[] {disorderedXXZ(), TestChains.uniform(6, 1, 1, 1, 0.5, 1, 3, 0.4, 0)}) {
             BlockState rho = TraceFixedSolver.of(Liouvillian.of(chain)).steadyState().x();
