@@ -1,0 +1,115 @@
+package org.qtraj.exact;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qtraj.model.Chain;
+
+/**
+ * The {@code liouvillian} method: the steady state of the full master equation for any chain qtraj accepts
+ * (XXZ, disorder, per-site dephasing, baths on any sites), from the block-diagonal structure (PHYSICS.md
+ * "Solving for the steady state at N = 10 and beyond"): C(2N, N) real unknowns, matrix-free {@link Liouvillian},
+ * {@link TraceFixedSolver} for (L + u tr^T) rho = u.
+ *
+ * <p>Reports J_j = tr(H D_j(rho)) for each bath and for dephasing (from the applied dissipators, valid for any
+ * H), I_j = gamma_j (s_j - n_k), local_heat_current = omega_left I_left, and the extras
+ * <ul>
+ *   <li>{@code residual}: |L rho|_HS, the Hilbert-Schmidt (Frobenius) norm of L applied to the trace-one
+ *       steady state;</li>
+ *   <li>{@code relative_residual}: |L rho|_HS / (|L|_bound |rho|_HS), {@link Liouvillian#normBound()};
+ *       above 1e-9 the solve fails with a {@link SolverException};</li>
+ *   <li>{@code gmres_iterations};</li>
+ *   <li>{@code concurrence} for N = 2 (Wootters, {@link Concurrence}).</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class LiouvillianSolver implements SteadyStateSolver {
+    /** Largest N solved: C(24, 12) = 2.7 million unknowns, Krylov space of a few GiB. */
+    public static final int MAX_SITES = 12;
+    /** Largest accepted |L rho| / (|L| |rho|). */
+    public static final double MAX_RELATIVE_RESIDUAL = 1e-9;
+
+    @Override
+    public String name() {
+        return "liouvillian";
+    }
+
+    @Override
+    public String refusal(Chain chain) {
+        int n = chain.sites();
+        if (n > MAX_SITES) {
+            long unknowns = SectorBasis.blockDiagonalSize(n);
+            double gib = unknowns * 8.0 * 100 / (1L << 30);
+            return String.format("N = %d needs C(%d, %d) = %d unknowns (about %.0f GiB with a 100-vector Krylov"
+                    + " space); liouvillian is limited to N <= %d", n, 2 * n, n, unknowns, gib, MAX_SITES);
+        }
+        String unreached = siteWithoutBath(chain);
+        if (unreached != null) {
+            return unreached;
+        }
+        return null;
+    }
+
+    /**
+     * The steady state is unique only if every part of the chain joined by nonzero couplings touches a bath
+     * with a positive rate; otherwise the excitation number of a cut-off part is conserved.
+     */
+    private static String siteWithoutBath(Chain chain) {
+        int n = chain.sites();
+        int start = 0;
+        for (int k = 0; k < n; k++) {
+            boolean endOfPart = k == n - 1 || chain.coupling(k) == 0;
+            if (endOfPart) {
+                boolean reached = false;
+                for (var bath : chain.baths()) {
+                    reached |= bath.site() >= start && bath.site() <= k && bath.rate() > 0;
+                }
+                if (!reached) {
+                    return "sites " + (start + 1) + " to " + (k + 1) + " are cut off from every bath with a positive"
+                            + " rate (zero coupling or zero bath rate), so the steady state is not unique";
+                }
+                start = k + 1;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public ExactResult solve(Chain chain) {
+        requireApplicable(chain);
+        Liouvillian l = Liouvillian.of(chain);
+        TraceFixedSolver.Solution s = TraceFixedSolver.of(l).steadyState();
+        return result(chain, l, s);
+    }
+
+    /** The result record for a solved steady state; fails if its residual is too large. */
+    static ExactResult result(Chain chain, Liouvillian l, TraceFixedSolver.Solution s) {
+        BlockState rho = s.x();
+        double residual = l.apply(rho).norm();
+        double relative = residual / (l.normBound() * rho.norm());
+        if (!(relative <= MAX_RELATIVE_RESIDUAL)) {
+            throw new SolverException(String.format("liouvillian: |L rho| = %.3g (relative %.3g) exceeds %.0g for N = %d",
+                    residual, relative, MAX_RELATIVE_RESIDUAL, chain.sites()));
+        }
+        List<Liouvillian.Channel> left = new ArrayList<>();
+        List<Liouvillian.Channel> right = new ArrayList<>();
+        List<Liouvillian.Channel> deph = new ArrayList<>();
+        for (Liouvillian.Channel c : l.channels()) {
+            (c.bath() == 0 ? left : c.bath() == 1 ? right : deph).add(c);
+        }
+        double[] pop = rho.populations();
+        double iLeft = BondCurrents.particleCurrent(chain, chain.left(), pop);
+        double iRight = BondCurrents.particleCurrent(chain, chain.right(), pop);
+        Map<String, Double> extras = new LinkedHashMap<>();
+        extras.put("residual", residual);
+        extras.put("relative_residual", relative);
+        extras.put("gmres_iterations", (double) s.iterations());
+        if (chain.sites() == 2) {
+            double[][] dense = rho.toDense();
+            extras.put("concurrence", Concurrence.of(dense[0], dense[1]));
+        }
+        return new ExactResult("liouvillian", chain.sites(), l.heatCurrent(rho, left), l.heatCurrent(rho, right),
+                l.heatCurrent(rho, deph), iLeft, iRight, chain.bathOmega(chain.left()) * iLeft, pop, 0, extras);
+    }
+}
