@@ -32,13 +32,14 @@ public enum ExactMethod {
         return switch (this) {
             case CLOSED -> new ClosedForm();
             case RATE -> new RateEquations();
-            case CORRELATION, LIOUVILLIAN -> throw new NotApplicableException(id(), "not available in this build yet");
+            case CORRELATION -> new CorrelationSolver();
+            case LIOUVILLIAN -> throw new NotApplicableException(id(), "not available in this build yet");
             case AUTO -> autoSolver(chain);
         };
     }
 
     private static SteadyStateSolver autoSolver(Chain chain) {
-        List<SteadyStateSolver> byCost = List.of(new ClosedForm());
+        List<SteadyStateSolver> byCost = List.of(new ClosedForm(), new CorrelationSolver());
         for (SteadyStateSolver s : byCost) {
             if (s.refusal(chain) == null) {
                 return s;

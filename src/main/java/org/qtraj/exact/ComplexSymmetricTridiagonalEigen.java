@@ -1,0 +1,383 @@
+package org.qtraj.exact;
+
+import java.util.stream.IntStream;
+
+/**
+ * Eigen-decomposition X = V diag(lambda) V^T of a complex symmetric (X^T = X, not Hermitian) tridiagonal
+ * matrix, with the complex-orthogonal normalisation V^T V = I (no conjugation: v_m^T v_m = 1).
+ *
+ * <p>Eigenvalues: implicit QL with Wilkinson shifts (EISPACK tql1 / Numerical Recipes tqli) carried out in
+ * complex arithmetic with complex-orthogonal rotations c^2 + s^2 = 1 (Cullum and Willoughby, "Lanczos
+ * algorithms for large symmetric eigenvalue computations", vol. 1, ch. 6), O(N^2). Eigenvectors: for each
+ * eigenvalue a twisted factorisation of X - lambda (forward and backward LDL^T pivots, Dhillon/Parlett),
+ * the vector obtained from the twist index r with the smallest |gamma_r| = 1/|[(X - lambda)^{-1}]_rr|, and a
+ * complex-symmetric Rayleigh-quotient update lambda += gamma_r / (v^T v) repeated until it stalls, O(N) per
+ * vector. Total O(N^2) time and N^2 complex numbers of memory.
+ *
+ * <p>Accuracy: the eigenvalues of a non-normal matrix are only as well conditioned as
+ * kappa_m = (v_m^H v_m)/|v_m^T v_m|; {@link #worstCondition()} reports the largest. Near an exceptional point
+ * (two eigenvectors coalescing, v^T v -> 0) kappa blows up and the decomposition loses that many digits.
+ * Eigenvalues closer than about 1e-15 ||X|| (far-apart Anderson-localised modes of an undephased disordered
+ * chain) can yield two copies of one vector; callers must check their final residual.
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+final class ComplexSymmetricTridiagonalEigen {
+    private static final double EPS = Math.ulp(1.0);
+
+    private final int n;
+    private final double[] lambdaRe;
+    private final double[] lambdaIm;
+    /** Eigenvector m is row m: vRe[m][k] + i vIm[m][k]. */
+    private final double[][] vRe;
+    private final double[][] vIm;
+    private final double worstCondition;
+
+    /**
+     * Decomposes the tridiagonal matrix with diagonal (diagRe + i diagIm) and off-diagonal
+     * (offRe + i offIm) (entry k joins rows k and k+1, length N - 1).
+     *
+     * @throws SolverException if QL does not converge or a pivot vanishes
+     */
+    ComplexSymmetricTridiagonalEigen(double[] diagRe, double[] diagIm, double[] offRe, double[] offIm) {
+        n = diagRe.length;
+        double[] lr = diagRe.clone();
+        double[] li = diagIm.clone();
+        ql(lr, li, offRe, offIm);
+        lambdaRe = lr;
+        lambdaIm = li;
+        vRe = new double[n][];
+        vIm = new double[n][];
+        double[] cond = new double[n];
+        // Each vector is independent: the work splits over the common pool (O(N^2) in total).
+        IntStream.range(0, n).parallel().forEach(m -> cond[m] = vector(m, diagRe, diagIm, offRe, offIm));
+        double worst = 1;
+        for (double c : cond) {
+            worst = Math.max(worst, c);
+        }
+        worstCondition = worst;
+    }
+
+    int size() {
+        return n;
+    }
+
+    double lambdaRe(int m) {
+        return lambdaRe[m];
+    }
+
+    double lambdaIm(int m) {
+        return lambdaIm[m];
+    }
+
+    /** Real parts of eigenvector m (a view: do not modify). */
+    double[] vectorRe(int m) {
+        return vRe[m];
+    }
+
+    /** Imaginary parts of eigenvector m (a view: do not modify). */
+    double[] vectorIm(int m) {
+        return vIm[m];
+    }
+
+    /** max_m (v_m^H v_m)/|v_m^T v_m| >= 1: the eigenvalue condition number; 1 for a normal matrix. */
+    double worstCondition() {
+        return worstCondition;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Eigenvalues: complex implicit QL.
+
+    private static void ql(double[] dr, double[] di, double[] offRe, double[] offIm) {
+        int n = dr.length;
+        double[] er = new double[n];
+        double[] ei = new double[n];
+        System.arraycopy(offRe, 0, er, 0, n - 1);
+        System.arraycopy(offIm, 0, ei, 0, n - 1);
+        double[] t = new double[2];
+        for (int l = 0; l < n; l++) {
+            int iter = 0;
+            int m;
+            do {
+                for (m = l; m < n - 1; m++) {
+                    double dd = Math.hypot(dr[m], di[m]) + Math.hypot(dr[m + 1], di[m + 1]);
+                    if (Math.hypot(er[m], ei[m]) <= EPS * dd) {
+                        break;
+                    }
+                }
+                if (m != l) {
+                    if (iter++ == 60) {
+                        throw new SolverException("correlation: complex QL did not converge for eigenvalue " + (l + 1)
+                                + " of " + n);
+                    }
+                    // Wilkinson shift: g = (d[l+1] - d[l]) / (2 e[l]); r = sqrt(g^2 + 1).
+                    double gr0 = dr[l + 1] - dr[l];
+                    double gi0 = di[l + 1] - di[l];
+                    div(gr0, gi0, 2 * er[l], 2 * ei[l], t);
+                    double gr = t[0];
+                    double gi = t[1];
+                    sqrt(gr * gr - gi * gi + 1, 2 * gr * gi, t);
+                    double rr = t[0];
+                    double ri = t[1];
+                    // Sign of r maximising |g + r| (the complex analogue of SIGN(r, g)).
+                    double pr = gr + rr;
+                    double pi = gi + ri;
+                    double mr = gr - rr;
+                    double mi = gi - ri;
+                    if (pr * pr + pi * pi < mr * mr + mi * mi) {
+                        pr = mr;
+                        pi = mi;
+                    }
+                    div(er[l], ei[l], pr, pi, t);
+                    gr = dr[m] - dr[l] + t[0];
+                    gi = di[m] - di[l] + t[1];
+                    double sr = 1;
+                    double si = 0;
+                    double cr = 1;
+                    double ci = 0;
+                    double ppr = 0;
+                    double ppi = 0;
+                    int i;
+                    boolean underflow = false;
+                    for (i = m - 1; i >= l; i--) {
+                        double fr = sr * er[i] - si * ei[i];
+                        double fi = sr * ei[i] + si * er[i];
+                        double br = cr * er[i] - ci * ei[i];
+                        double bi = cr * ei[i] + ci * er[i];
+                        // r = sqrt(f^2 + g^2), scaled against overflow; a complex rotation, not a unitary one.
+                        double scale = Math.max(Math.max(Math.abs(fr), Math.abs(fi)), Math.max(Math.abs(gr), Math.abs(gi)));
+                        if (scale == 0) {
+                            rr = 0;
+                            ri = 0;
+                        } else {
+                            double fsr = fr / scale;
+                            double fsi = fi / scale;
+                            double gsr = gr / scale;
+                            double gsi = gi / scale;
+                            sqrt(fsr * fsr - fsi * fsi + gsr * gsr - gsi * gsi, 2 * (fsr * fsi + gsr * gsi), t);
+                            rr = t[0] * scale;
+                            ri = t[1] * scale;
+                        }
+                        er[i + 1] = rr;
+                        ei[i + 1] = ri;
+                        if (Math.hypot(rr, ri) <= Double.MIN_NORMAL * 16) {
+                            dr[i + 1] -= ppr;
+                            di[i + 1] -= ppi;
+                            er[m] = 0;
+                            ei[m] = 0;
+                            underflow = true;
+                            break;
+                        }
+                        div(fr, fi, rr, ri, t);
+                        sr = t[0];
+                        si = t[1];
+                        div(gr, gi, rr, ri, t);
+                        cr = t[0];
+                        ci = t[1];
+                        gr = dr[i + 1] - ppr;
+                        gi = di[i + 1] - ppi;
+                        // r = (d[i] - g) s + 2 c b
+                        double xr = dr[i] - gr;
+                        double xi = di[i] - gi;
+                        double cbr = cr * br - ci * bi;
+                        double cbi = cr * bi + ci * br;
+                        rr = xr * sr - xi * si + 2 * cbr;
+                        ri = xr * si + xi * sr + 2 * cbi;
+                        ppr = sr * rr - si * ri;
+                        ppi = sr * ri + si * rr;
+                        dr[i + 1] = gr + ppr;
+                        di[i + 1] = gi + ppi;
+                        gr = cr * rr - ci * ri - br;
+                        gi = cr * ri + ci * rr - bi;
+                    }
+                    if (underflow) {
+                        continue;
+                    }
+                    dr[l] -= ppr;
+                    di[l] -= ppi;
+                    er[l] = gr;
+                    ei[l] = gi;
+                    er[m] = 0;
+                    ei[m] = 0;
+                }
+            } while (m != l);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Eigenvectors: twisted factorisation with Rayleigh-quotient refinement.
+
+    /** Computes eigenvector m (refining lambda_m); returns its condition number. */
+    private double vector(int m, double[] ar, double[] ai, double[] br, double[] bi) {
+        double[] pr = new double[n];
+        double[] pi = new double[n];
+        double[] qr = new double[n];
+        double[] qi = new double[n];
+        double[] xr = new double[n];
+        double[] xi = new double[n];
+        double[] t = new double[2];
+        double norm = 0;
+        for (int k = 0; k < n; k++) {
+            norm = Math.max(norm, Math.hypot(ar[k], ai[k]) + (k > 0 ? Math.hypot(br[k - 1], bi[k - 1]) : 0)
+                    + (k < n - 1 ? Math.hypot(br[k], bi[k]) : 0));
+        }
+        double tiny = EPS * Math.max(norm, Double.MIN_NORMAL);
+        double lr = lambdaRe[m];
+        double li = lambdaIm[m];
+        double lastStep = Double.POSITIVE_INFINITY;
+        for (int iter = 0; iter < 8; iter++) {
+            // Forward pivots D+_k of X - lambda and backward pivots D-_k.
+            for (int k = 0; k < n; k++) {
+                double dr = ar[k] - lr;
+                double di = ai[k] - li;
+                if (k > 0) {
+                    double e2r = br[k - 1] * br[k - 1] - bi[k - 1] * bi[k - 1];
+                    double e2i = 2 * br[k - 1] * bi[k - 1];
+                    div(e2r, e2i, pr[k - 1], pi[k - 1], t);
+                    dr -= t[0];
+                    di -= t[1];
+                }
+                if (Math.hypot(dr, di) < tiny) {
+                    dr = tiny; // a zero pivot: perturb it (the resulting vector is still an eigenvector to O(eps))
+                    di = 0;
+                }
+                pr[k] = dr;
+                pi[k] = di;
+            }
+            for (int k = n - 1; k >= 0; k--) {
+                double dr = ar[k] - lr;
+                double di = ai[k] - li;
+                if (k < n - 1) {
+                    double e2r = br[k] * br[k] - bi[k] * bi[k];
+                    double e2i = 2 * br[k] * bi[k];
+                    div(e2r, e2i, qr[k + 1], qi[k + 1], t);
+                    dr -= t[0];
+                    di -= t[1];
+                }
+                if (Math.hypot(dr, di) < tiny) {
+                    dr = tiny;
+                    di = 0;
+                }
+                qr[k] = dr;
+                qi[k] = di;
+            }
+            // gamma_k = D+_k + D-_k - (a_k - lambda); twist where |gamma| is smallest.
+            int r = 0;
+            double best = Double.POSITIVE_INFINITY;
+            double gr = 0;
+            double gi = 0;
+            for (int k = 0; k < n; k++) {
+                double cr = pr[k] + qr[k] - (ar[k] - lr);
+                double ci = pi[k] + qi[k] - (ai[k] - li);
+                double a = Math.hypot(cr, ci);
+                if (a < best) {
+                    best = a;
+                    r = k;
+                    gr = cr;
+                    gi = ci;
+                }
+            }
+            xr[r] = 1;
+            xi[r] = 0;
+            for (int k = r - 1; k >= 0; k--) {
+                // x_k = -e_k x_{k+1} / D+_k
+                double nr = -(br[k] * xr[k + 1] - bi[k] * xi[k + 1]);
+                double ni = -(br[k] * xi[k + 1] + bi[k] * xr[k + 1]);
+                div(nr, ni, pr[k], pi[k], t);
+                xr[k] = t[0];
+                xi[k] = t[1];
+            }
+            for (int k = r + 1; k < n; k++) {
+                // x_k = -e_{k-1} x_{k-1} / D-_k
+                double nr = -(br[k - 1] * xr[k - 1] - bi[k - 1] * xi[k - 1]);
+                double ni = -(br[k - 1] * xi[k - 1] + bi[k - 1] * xr[k - 1]);
+                div(nr, ni, qr[k], qi[k], t);
+                xr[k] = t[0];
+                xi[k] = t[1];
+            }
+            // (X - lambda) x = gamma_r e_r and x_r = 1, so x^T (X - lambda) x = gamma_r: Rayleigh update.
+            double sr = 0;
+            double si = 0;
+            for (int k = 0; k < n; k++) {
+                sr += xr[k] * xr[k] - xi[k] * xi[k];
+                si += 2 * xr[k] * xi[k];
+            }
+            div(gr, gi, sr, si, t);
+            double step = Math.hypot(t[0], t[1]);
+            if (!Double.isFinite(step)) {
+                throw new SolverException("correlation: eigenvector " + (m + 1) + " of " + n
+                        + " is self-orthogonal (v^T v = 0): the matrix is at an exceptional point");
+            }
+            if (step >= lastStep && iter > 0) {
+                break; // no more progress: keep the previous eigenvalue (the vector goes with it)
+            }
+            lr += t[0];
+            li += t[1];
+            lastStep = step;
+            if (step <= 4 * EPS * norm) {
+                break;
+            }
+        }
+        lambdaRe[m] = lr;
+        lambdaIm[m] = li;
+        // Normalise v^T v = 1 (complex square root), and measure v^H v / |v^T v|.
+        double sr = 0;
+        double si = 0;
+        double h = 0;
+        for (int k = 0; k < n; k++) {
+            sr += xr[k] * xr[k] - xi[k] * xi[k];
+            si += 2 * xr[k] * xi[k];
+            h += xr[k] * xr[k] + xi[k] * xi[k];
+        }
+        double cond = h / Math.hypot(sr, si);
+        sqrt(sr, si, t);
+        double[] inv = new double[2];
+        div(1, 0, t[0], t[1], inv);
+        for (int k = 0; k < n; k++) {
+            double a = xr[k];
+            double b = xi[k];
+            xr[k] = a * inv[0] - b * inv[1];
+            xi[k] = a * inv[1] + b * inv[0];
+        }
+        vRe[m] = xr;
+        vIm[m] = xi;
+        return cond;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Complex helpers (out[0] + i out[1]).
+
+    /** (ar + i ai)/(br + i bi), Smith's algorithm. */
+    static void div(double ar, double ai, double br, double bi, double[] out) {
+        if (Math.abs(br) >= Math.abs(bi)) {
+            double q = bi / br;
+            double den = br + bi * q;
+            out[0] = (ar + ai * q) / den;
+            out[1] = (ai - ar * q) / den;
+        } else {
+            double q = br / bi;
+            double den = br * q + bi;
+            out[0] = (ar * q + ai) / den;
+            out[1] = (ai * q - ar) / den;
+        }
+    }
+
+    /** Principal square root of (re + i im). */
+    static void sqrt(double re, double im, double[] out) {
+        double mod = Math.hypot(re, im);
+        if (mod == 0) {
+            out[0] = 0;
+            out[1] = 0;
+            return;
+        }
+        if (re >= 0) {
+            double s = Math.sqrt(0.5 * (mod + re));
+            out[0] = s;
+            out[1] = im / (2 * s);
+        } else {
+            double s = Math.sqrt(0.5 * (mod - re));
+            out[0] = Math.abs(im) / (2 * s);
+            out[1] = Math.copySign(s, im);
+        }
+    }
+}
