@@ -50,7 +50,16 @@ final class ComplexSymmetricTridiagonalEigen {
         vIm = new double[n][];
         double[] cond = new double[n];
         // Each vector is independent: the work splits over the common pool (O(N^2) in total).
-        IntStream.range(0, n).parallel().forEach(m -> cond[m] = vector(m, diagRe, diagIm, offRe, offIm));
+        double norm = norm(diagRe, diagIm, offRe, offIm);
+        IntStream.range(0, n).parallel().forEach(m -> cond[m] = vector(m, diagRe, diagIm, offRe, offIm, norm));
+        // Numerically degenerate eigenvalues (e.g. the even and odd end modes of a mirror-symmetric chain, split by
+        // (g/gamma)^N) give the twisted factorisation the same vector twice: rebuild those by inverse iteration
+        // with complex-orthogonal Gram-Schmidt inside each cluster.
+        for (int[] cluster : clusters(diagRe, diagIm, offRe, offIm)) {
+            for (int j = 1; j < cluster.length; j++) {
+                cond[cluster[j]] = reorthogonalised(cluster, j, diagRe, diagIm, offRe, offIm);
+            }
+        }
         double worst = 1;
         for (double c : cond) {
             worst = Math.max(worst, c);
@@ -100,8 +109,9 @@ final class ComplexSymmetricTridiagonalEigen {
             int m;
             do {
                 for (m = l; m < n - 1; m++) {
-                    double dd = Math.hypot(dr[m], di[m]) + Math.hypot(dr[m + 1], di[m + 1]);
-                    if (Math.hypot(er[m], ei[m]) <= EPS * dd) {
+                    // 1-norms of the complex entries: equivalent to the moduli within sqrt 2, and much cheaper.
+                    double dd = Math.abs(dr[m]) + Math.abs(di[m]) + Math.abs(dr[m + 1]) + Math.abs(di[m + 1]);
+                    if (Math.abs(er[m]) + Math.abs(ei[m]) <= EPS * dd) {
                         break;
                     }
                 }
@@ -160,7 +170,7 @@ final class ComplexSymmetricTridiagonalEigen {
                         }
                         er[i + 1] = rr;
                         ei[i + 1] = ri;
-                        if (Math.hypot(rr, ri) <= Double.MIN_NORMAL * 16) {
+                        if (abs(rr, ri) <= Double.MIN_NORMAL * 16) {
                             dr[i + 1] -= ppr;
                             di[i + 1] -= ppi;
                             er[m] = 0;
@@ -208,7 +218,7 @@ final class ComplexSymmetricTridiagonalEigen {
     // Eigenvectors: twisted factorisation with Rayleigh-quotient refinement.
 
     /** Computes eigenvector m (refining lambda_m); returns its condition number. */
-    private double vector(int m, double[] ar, double[] ai, double[] br, double[] bi) {
+    private double vector(int m, double[] ar, double[] ai, double[] br, double[] bi, double norm) {
         double[] pr = new double[n];
         double[] pi = new double[n];
         double[] qr = new double[n];
@@ -216,11 +226,6 @@ final class ComplexSymmetricTridiagonalEigen {
         double[] xr = new double[n];
         double[] xi = new double[n];
         double[] t = new double[2];
-        double norm = 0;
-        for (int k = 0; k < n; k++) {
-            norm = Math.max(norm, Math.hypot(ar[k], ai[k]) + (k > 0 ? Math.hypot(br[k - 1], bi[k - 1]) : 0)
-                    + (k < n - 1 ? Math.hypot(br[k], bi[k]) : 0));
-        }
         double tiny = EPS * Math.max(norm, Double.MIN_NORMAL);
         double lr = lambdaRe[m];
         double li = lambdaIm[m];
@@ -237,7 +242,7 @@ final class ComplexSymmetricTridiagonalEigen {
                     dr -= t[0];
                     di -= t[1];
                 }
-                if (Math.hypot(dr, di) < tiny) {
+                if (Math.abs(dr) + Math.abs(di) < tiny) {
                     dr = tiny; // a zero pivot: perturb it (the resulting vector is still an eigenvector to O(eps))
                     di = 0;
                 }
@@ -254,7 +259,7 @@ final class ComplexSymmetricTridiagonalEigen {
                     dr -= t[0];
                     di -= t[1];
                 }
-                if (Math.hypot(dr, di) < tiny) {
+                if (Math.abs(dr) + Math.abs(di) < tiny) {
                     dr = tiny;
                     di = 0;
                 }
@@ -269,7 +274,7 @@ final class ComplexSymmetricTridiagonalEigen {
             for (int k = 0; k < n; k++) {
                 double cr = pr[k] + qr[k] - (ar[k] - lr);
                 double ci = pi[k] + qi[k] - (ai[k] - li);
-                double a = Math.hypot(cr, ci);
+                double a = abs(cr, ci);
                 if (a < best) {
                     best = a;
                     r = k;
@@ -345,7 +350,273 @@ final class ComplexSymmetricTridiagonalEigen {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // Clusters of close eigenvalues.
+
+    /** Relative eigenvalue distance below which vectors are rebuilt with Gram-Schmidt. */
+    static final double CLUSTER_GAP = 1e-8;
+
+    /** Groups of eigenvalue indices closer than CLUSTER_GAP ||X|| (transitively), only groups of two or more. */
+    private java.util.List<int[]> clusters(double[] ar, double[] ai, double[] br, double[] bi) {
+        double tol = CLUSTER_GAP * norm(ar, ai, br, bi);
+        Integer[] order = new Integer[n];
+        for (int m = 0; m < n; m++) {
+            order[m] = m;
+        }
+        // Sorting by real part, then sweeping a window of width tol: O(N log N) unless everything is close.
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(lambdaRe[x], lambdaRe[y]));
+        int[] parent = new int[n];
+        for (int m = 0; m < n; m++) {
+            parent[m] = m;
+        }
+        for (int x = 0; x < n; x++) {
+            for (int y = x + 1; y < n && lambdaRe[order[y]] - lambdaRe[order[x]] <= tol; y++) {
+                int p = order[x];
+                int q = order[y];
+                if (Math.hypot(lambdaRe[p] - lambdaRe[q], lambdaIm[p] - lambdaIm[q]) <= tol) {
+                    parent[find(parent, p)] = find(parent, q);
+                }
+            }
+        }
+        java.util.Map<Integer, java.util.List<Integer>> groups = new java.util.TreeMap<>();
+        for (int m = 0; m < n; m++) {
+            groups.computeIfAbsent(find(parent, m), k -> new java.util.ArrayList<>()).add(m);
+        }
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        for (java.util.List<Integer> g : groups.values()) {
+            if (g.size() > 1) {
+                out.add(g.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return out;
+    }
+
+    private static int find(int[] parent, int x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    }
+
+    private static double norm(double[] ar, double[] ai, double[] br, double[] bi) {
+        int n = ar.length;
+        double norm = 0;
+        for (int k = 0; k < n; k++) {
+            norm = Math.max(norm, Math.hypot(ar[k], ai[k]) + (k > 0 ? Math.hypot(br[k - 1], bi[k - 1]) : 0)
+                    + (k < n - 1 ? Math.hypot(br[k], bi[k]) : 0));
+        }
+        return norm;
+    }
+
+    /**
+     * Eigenvector cluster[j] by inverse iteration (tridiagonal LU with partial pivoting), starting from its twisted
+     * vector and projected each step onto the complement of cluster[0..j-1]: x -= (v_p^T x) v_p, which is the
+     * complex-orthogonal projection because v_p^T v_q = delta_pq. Returns the condition number.
+     */
+    private double reorthogonalised(int[] cluster, int j, double[] ar, double[] ai, double[] br, double[] bi) {
+        int m = cluster[j];
+        double[] xr = vRe[m].clone();
+        double[] xi = vIm[m].clone();
+        double lr = lambdaRe[m];
+        double li = lambdaIm[m];
+        double tiny = EPS * Math.max(norm(ar, ai, br, bi), Double.MIN_NORMAL);
+        // Seed with a deterministic pseudo-random component so x is not entirely inside the span of the others.
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(m);
+        for (int k = 0; k < n; k++) {
+            xr[k] += 1e-3 * rng.nextDouble(-1, 1);
+            xi[k] += 1e-3 * rng.nextDouble(-1, 1);
+        }
+        TridiagonalLu lu = new TridiagonalLu(ar, ai, br, bi, lr, li, tiny);
+        for (int iter = 0; iter < 4; iter++) {
+            project(cluster, j, xr, xi);
+            scaleToUnitHermitian(xr, xi);
+            lu.solve(xr, xi);
+        }
+        project(cluster, j, xr, xi);
+        scaleToUnitHermitian(xr, xi);
+        double[] t = new double[2];
+        double sr = 0;
+        double si = 0;
+        double h = 0;
+        for (int k = 0; k < n; k++) {
+            sr += xr[k] * xr[k] - xi[k] * xi[k];
+            si += 2 * xr[k] * xi[k];
+            h += xr[k] * xr[k] + xi[k] * xi[k];
+        }
+        double cond = h / Math.hypot(sr, si);
+        if (!Double.isFinite(cond)) {
+            throw new SolverException("correlation: eigenvector " + (m + 1) + " of " + n
+                    + " is self-orthogonal (v^T v = 0) inside a cluster of equal eigenvalues");
+        }
+        sqrt(sr, si, t);
+        double[] inv = new double[2];
+        div(1, 0, t[0], t[1], inv);
+        for (int k = 0; k < n; k++) {
+            double a = xr[k];
+            double b = xi[k];
+            xr[k] = a * inv[0] - b * inv[1];
+            xi[k] = a * inv[1] + b * inv[0];
+        }
+        vRe[m] = xr;
+        vIm[m] = xi;
+        return cond;
+    }
+
+    private void project(int[] cluster, int j, double[] xr, double[] xi) {
+        for (int q = 0; q < j; q++) {
+            double[] vr = vRe[cluster[q]];
+            double[] vi = vIm[cluster[q]];
+            double pr = 0;
+            double pi = 0;
+            for (int k = 0; k < n; k++) {
+                pr += vr[k] * xr[k] - vi[k] * xi[k];
+                pi += vr[k] * xi[k] + vi[k] * xr[k];
+            }
+            for (int k = 0; k < n; k++) {
+                xr[k] -= pr * vr[k] - pi * vi[k];
+                xi[k] -= pr * vi[k] + pi * vr[k];
+            }
+        }
+    }
+
+    private static void scaleToUnitHermitian(double[] xr, double[] xi) {
+        double h = 0;
+        for (int k = 0; k < xr.length; k++) {
+            h = Math.max(h, Math.max(Math.abs(xr[k]), Math.abs(xi[k])));
+        }
+        if (!(h > 0) || !Double.isFinite(h)) {
+            throw new SolverException("correlation: inverse iteration lost its vector inside a cluster of equal eigenvalues");
+        }
+        for (int k = 0; k < xr.length; k++) {
+            xr[k] /= h;
+            xi[k] /= h;
+        }
+    }
+
+    /** LU with partial pivoting of the complex tridiagonal T - lambda (LAPACK zgttrf/zgtts2 layout). */
+    private static final class TridiagonalLu {
+        private final int n;
+        private final double[] dlr;
+        private final double[] dli;
+        private final double[] dr;
+        private final double[] di;
+        private final double[] dur;
+        private final double[] dui;
+        private final double[] du2r;
+        private final double[] du2i;
+        private final boolean[] swap;
+
+        TridiagonalLu(double[] ar, double[] ai, double[] br, double[] bi, double lr, double li, double tiny) {
+            n = ar.length;
+            dlr = new double[n];
+            dli = new double[n];
+            dr = new double[n];
+            di = new double[n];
+            dur = new double[n];
+            dui = new double[n];
+            du2r = new double[n];
+            du2i = new double[n];
+            swap = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                dr[k] = ar[k] - lr;
+                di[k] = ai[k] - li;
+                if (k < n - 1) {
+                    dlr[k] = br[k];
+                    dli[k] = bi[k];
+                    dur[k] = br[k];
+                    dui[k] = bi[k];
+                }
+            }
+            double[] t = new double[2];
+            for (int k = 0; k < n - 1; k++) {
+                if (abs(dr[k], di[k]) >= abs(dlr[k], dli[k])) {
+                    if (abs(dr[k], di[k]) < tiny) {
+                        dr[k] = tiny;
+                        di[k] = 0;
+                    }
+                    div(dlr[k], dli[k], dr[k], di[k], t);
+                    dlr[k] = t[0];
+                    dli[k] = t[1];
+                    // d[k+1] -= l * du[k]
+                    dr[k + 1] -= t[0] * dur[k] - t[1] * dui[k];
+                    di[k + 1] -= t[0] * dui[k] + t[1] * dur[k];
+                } else {
+                    swap[k] = true;
+                    div(dr[k], di[k], dlr[k], dli[k], t);
+                    double fr = t[0];
+                    double fi = t[1];
+                    dr[k] = dlr[k];
+                    di[k] = dli[k];
+                    double tr = dr[k + 1];
+                    double ti = di[k + 1];
+                    // d[k+1] = du[k] - fact * d[k+1]
+                    dr[k + 1] = dur[k] - (fr * tr - fi * ti);
+                    di[k + 1] = dui[k] - (fr * ti + fi * tr);
+                    if (k < n - 2) {
+                        du2r[k] = dur[k + 1];
+                        du2i[k] = dui[k + 1];
+                        double ur = dur[k + 1];
+                        double ui = dui[k + 1];
+                        dur[k + 1] = -(fr * ur - fi * ui);
+                        dui[k + 1] = -(fr * ui + fi * ur);
+                    }
+                    dur[k] = tr;
+                    dui[k] = ti;
+                    dlr[k] = fr;
+                    dli[k] = fi;
+                }
+            }
+            if (Math.hypot(dr[n - 1], di[n - 1]) < tiny) {
+                dr[n - 1] = tiny;
+                di[n - 1] = 0;
+            }
+        }
+
+        /** Overwrites b with (T - lambda)^{-1} b. */
+        void solve(double[] brr, double[] bii) {
+            for (int k = 0; k < n - 1; k++) {
+                if (!swap[k]) {
+                    brr[k + 1] -= dlr[k] * brr[k] - dli[k] * bii[k];
+                    bii[k + 1] -= dlr[k] * bii[k] + dli[k] * brr[k];
+                } else {
+                    double tr = brr[k];
+                    double ti = bii[k];
+                    brr[k] = brr[k + 1];
+                    bii[k] = bii[k + 1];
+                    brr[k + 1] = tr - (dlr[k] * brr[k] - dli[k] * bii[k]);
+                    bii[k + 1] = ti - (dlr[k] * bii[k] + dli[k] * brr[k]);
+                }
+            }
+            double[] t = new double[2];
+            for (int k = n - 1; k >= 0; k--) {
+                double sr = brr[k];
+                double si = bii[k];
+                if (k + 1 < n) {
+                    sr -= dur[k] * brr[k + 1] - dui[k] * bii[k + 1];
+                    si -= dur[k] * bii[k + 1] + dui[k] * brr[k + 1];
+                }
+                if (k + 2 < n) {
+                    sr -= du2r[k] * brr[k + 2] - du2i[k] * bii[k + 2];
+                    si -= du2r[k] * bii[k + 2] + du2i[k] * brr[k + 2];
+                }
+                div(sr, si, dr[k], di[k], t);
+                brr[k] = t[0];
+                bii[k] = t[1];
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Complex helpers (out[0] + i out[1]).
+
+    /** |re + i im|; Math.hypot only where the squares could over- or underflow (it is several times slower). */
+    static double abs(double re, double im) {
+        double m = Math.max(Math.abs(re), Math.abs(im));
+        if (m > 1e-150 && m < 1e150) {
+            return Math.sqrt(re * re + im * im);
+        }
+        return Math.hypot(re, im);
+    }
 
     /** (ar + i ai)/(br + i bi), Smith's algorithm. */
     static void div(double ar, double ai, double br, double bi, double[] out) {
@@ -364,7 +635,7 @@ final class ComplexSymmetricTridiagonalEigen {
 
     /** Principal square root of (re + i im). */
     static void sqrt(double re, double im, double[] out) {
-        double mod = Math.hypot(re, im);
+        double mod = abs(re, im);
         if (mod == 0) {
             out[0] = 0;
             out[1] = 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_MT_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
@@ -25,7 +26,7 @@ import org.qtraj.model.Chain;
  * <pre>
  *   (I - A_SS diag(d_S)) c_S = c0_S,     c0 = A b,
  * </pre>
- * solved by dense LU; a last Lyapunov solve with s = b + d o c gives the populations and C_{k,k+1}.
+ * solved by dense Cholesky in a symmetrised form ({@link #probeSolve}); a last Lyapunov solve with s = b + d o c gives the populations and C_{k,k+1}.
  * Cost: O(N^2) for the eigen-decomposition of X and each right-hand side, O(N |S|^2) for A_SS and O(|S|^3) for
  * the LU; memory O(N^2) (never an N^2 x N^2 matrix). A bond with g = 0 cuts the chain into independent pieces,
  * each solved alone.
@@ -106,7 +107,7 @@ public final class CorrelationSolver implements SteadyStateSolver {
         double[] d = chain.dephasings();
         double[] pop = new double[n];
         double[] cohRe = new double[n - 1];
-        double[] cohIm = new double[n - 1];
+        double residual = 0;
         double consistency = 0;
         double condition = 1;
         double slowest = Double.POSITIVE_INFINITY;
@@ -117,12 +118,11 @@ public final class CorrelationSolver implements SteadyStateSolver {
                     slice(absorption, from, len), slice(d, from, len));
             System.arraycopy(piece.solution.populations(), 0, pop, from, len);
             System.arraycopy(piece.solution.coherenceRe(), 0, cohRe, from, len - 1);
-            System.arraycopy(piece.solution.coherenceIm(), 0, cohIm, from, len - 1);
+            residual = Math.max(residual, piece.residual);
             consistency = Math.max(consistency, piece.consistency);
             condition = Math.max(condition, piece.condition);
             slowest = Math.min(slowest, piece.slowest);
         }
-        double residual = continuityResidual(g, gamma, absorption, pop, cohIm);
         if (!(residual <= TOLERANCE) || !(consistency <= TOLERANCE)) {
             throw new SolverException(String.format(java.util.Locale.ROOT,
                     "correlation: the steady state fails its checks (continuity residual %.3g, self-consistency %.3g,"
@@ -137,7 +137,8 @@ public final class CorrelationSolver implements SteadyStateSolver {
         return BondCurrents.result(name(), chain, pop, cohRe, extras);
     }
 
-    private record Piece(DiagonalLyapunov.Solution solution, double consistency, double condition, double slowest) {
+    private record Piece(DiagonalLyapunov.Solution solution, double residual, double consistency, double condition,
+                         double slowest) {
     }
 
     /** One connected piece (all couplings nonzero). A piece of one site is just its bath balance. */
@@ -146,22 +147,36 @@ public final class CorrelationSolver implements SteadyStateSolver {
         if (n == 1) {
             // dc/dt = b - gamma c; dephasing does nothing to a lone population.
             return new Piece(new DiagonalLyapunov.Solution(new double[] {absorption[0] / gamma[0]}, new double[0],
-                    new double[0], 0), 0, 1, gamma[0]);
+                    new double[0], 0), 0, 0, 1, gamma[0]);
         }
         double[] damping = new double[n];
+        double sumB = 0;
+        double sumGamma = 0;
         for (int k = 0; k < n; k++) {
             damping[k] = gamma[k] + d[k];
+            sumB += absorption[k];
+            sumGamma += gamma[k];
+        }
+        // C = cbar I + C' with cbar = sum b / sum gamma: cbar I solves the equations with source cbar gamma, so C'
+        // has the source b' = b - cbar gamma (plus d o c' from the dephasing). C' is proportional to the bias
+        // between the baths, so rounding errors (which grow like 1/slowest decay) scale with the bias, not with
+        // the equilibrium populations: a chain with equal s at every bath comes out exactly thermal.
+        double cbar = sumB / sumGamma;
+        double[] biased = new double[n];
+        for (int k = 0; k < n; k++) {
+            biased[k] = absorption[k] - cbar * gamma[k];
         }
         DiagonalLyapunov lyap = new DiagonalLyapunov(omega, g, damping);
         double condition = lyap.eigen().worstCondition();
         double slowest = lyap.slowestDecay();
-        DiagonalLyapunov.Solution c0 = lyap.apply(absorption);
+        DiagonalLyapunov.Solution c0 = lyap.apply(biased);
         int count = 0;
         for (double x : d) {
             count += x > 0 ? 1 : 0;
         }
         if (count == 0) {
-            return new Piece(c0, 0, condition, slowest);
+            return new Piece(shifted(c0, cbar), continuityResidual(g, gamma, biased, c0, absorption, cbar), 0,
+                    condition, slowest);
         }
         int[] sites = new int[count];
         for (int k = 0, p = 0; k < n; k++) {
@@ -170,51 +185,94 @@ public final class CorrelationSolver implements SteadyStateSolver {
             }
         }
         double[][] a = lyap.response(sites);
-        // (I - A_SS diag(d_S)) c_S = c0_S
+        double[] cs = probeSolve(a, sites, d, c0.populations());
+        double[] source = biased.clone();
+        for (int p = 0; p < count; p++) {
+            source[sites[p]] += d[sites[p]] * cs[p];
+        }
+        DiagonalLyapunov.Solution fin = lyap.apply(source);
+        double diff = 0;
+        double size = cbar;
+        for (int p = 0; p < count; p++) {
+            diff = Math.max(diff, Math.abs(cs[p] - fin.populations()[sites[p]]));
+            size = Math.max(size, Math.abs(cs[p]));
+        }
+        // Relative to the populations (cbar + c').
+        return new Piece(shifted(fin, cbar), continuityResidual(g, gamma, biased, fin, absorption, cbar),
+                size > 0 ? diff / size : diff, condition, slowest);
+    }
+
+    /**
+     * Solves (I - A_SS diag(d_S)) c_S = c0_S in the symmetric form (I - D^1/2 A D^1/2) y = D^1/2 c0, c = D^-1/2 y.
+     * A is symmetric and entrywise non-negative (A_kj = (1/2 pi) int |G_kj(w)|^2 dw) with
+     * sum_k (gamma_k + d_k) A_kj = 1 (particle conservation), so D A is column-substochastic and the symmetric
+     * matrix has its eigenvalues in (0, 2): Cholesky applies (multi-threaded EJML); LU is the fallback if rounding
+     * makes it fail.
+     */
+    private static double[] probeSolve(double[][] a, int[] sites, double[] d, double[] c0) {
+        int count = sites.length;
+        double[] root = new double[count];
+        for (int p = 0; p < count; p++) {
+            root[p] = Math.sqrt(d[sites[p]]);
+        }
         DMatrixRMaj m = new DMatrixRMaj(count, count);
         DMatrixRMaj rhs = new DMatrixRMaj(count, 1);
         for (int p = 0; p < count; p++) {
             for (int q = 0; q < count; q++) {
-                m.set(p, q, (p == q ? 1 : 0) - a[p][q] * d[sites[q]]);
+                m.unsafe_set(p, q, (p == q ? 1 : 0) - root[p] * a[p][q] * root[q]);
             }
-            rhs.set(p, 0, c0.populations()[sites[p]]);
+            rhs.set(p, 0, root[p] * c0[sites[p]]);
         }
-        LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(count);
-        if (!lu.setA(m)) {
-            throw new SolverException("correlation: the dephasing (Buettiker-probe) system is singular");
+        DMatrixRMaj y = new DMatrixRMaj(count, 1);
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_MT_DDRM.chol(count);
+        if (chol.setA(m.copy())) {
+            chol.solve(rhs, y);
+        } else {
+            LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(count);
+            if (!lu.setA(m)) {
+                throw new SolverException("correlation: the dephasing (Buettiker-probe) system is singular");
+            }
+            lu.solve(rhs, y);
         }
-        DMatrixRMaj cs = new DMatrixRMaj(count, 1);
-        lu.solve(rhs, cs);
-        double[] source = absorption.clone();
+        double[] c = new double[count];
         for (int p = 0; p < count; p++) {
-            source[sites[p]] += d[sites[p]] * cs.get(p, 0);
+            c[p] = y.get(p, 0) / root[p];
         }
-        DiagonalLyapunov.Solution fin = lyap.apply(source);
-        double scale = 0;
-        double diff = 0;
-        for (int p = 0; p < count; p++) {
-            scale = Math.max(scale, Math.abs(cs.get(p, 0)));
-            diff = Math.max(diff, Math.abs(cs.get(p, 0) - fin.populations()[sites[p]]));
+        return c;
+    }
+
+    private static DiagonalLyapunov.Solution shifted(DiagonalLyapunov.Solution s, double cbar) {
+        double[] pop = s.populations().clone();
+        for (int k = 0; k < pop.length; k++) {
+            pop[k] += cbar;
         }
-        return new Piece(fin, scale > 0 ? diff / scale : diff, condition, slowest);
+        return new DiagonalLyapunov.Solution(pop, s.coherenceRe(), s.coherenceIm(), s.maxImagPopulation());
     }
 
     /**
-     * max_k |b_k - gamma_k c_k - 2 g_{k-1} Im C_{k-1,k} + 2 g_k Im C_{k,k+1}| divided by the largest term of
-     * any site's balance.
+     * The continuity equation of the shifted problem, max_k |b'_k - gamma_k c'_k - 2 g_{k-1} Im C_{k-1,k}
+     * + 2 g_k Im C_{k,k+1}| (b' = b - cbar gamma, c' = c - cbar: the same equation as for b and c), divided by the
+     * largest of its terms at any site, or by 1e-12 of the equilibrium terms b_k, gamma_k cbar if the bias is that
+     * small.
      */
-    static double continuityResidual(double[] g, double[] gamma, double[] absorption, double[] pop, double[] cohIm) {
+    static double continuityResidual(double[] g, double[] gamma, double[] biased, DiagonalLyapunov.Solution sol,
+                                     double[] absorption, double cbar) {
+        double[] pop = sol.populations();
+        double[] cohIm = sol.coherenceIm();
         int n = pop.length;
         double worst = 0;
         double scale = 0;
+        double equilibrium = 0;
         for (int k = 0; k < n; k++) {
             double in = k > 0 ? 2 * g[k - 1] * cohIm[k - 1] : 0;
             double out = k < n - 1 ? 2 * g[k] * cohIm[k] : 0;
-            double balance = absorption[k] - gamma[k] * pop[k] - in + out;
+            double balance = biased[k] - gamma[k] * pop[k] - in + out;
             worst = Math.max(worst, Math.abs(balance));
-            scale = Math.max(scale, Math.max(Math.max(absorption[k], gamma[k] * Math.abs(pop[k])),
+            scale = Math.max(scale, Math.max(Math.max(Math.abs(biased[k]), gamma[k] * Math.abs(pop[k])),
                     Math.max(Math.abs(in), Math.abs(out))));
+            equilibrium = Math.max(equilibrium, Math.max(absorption[k], gamma[k] * cbar));
         }
+        scale = Math.max(scale, 1e-12 * equilibrium);
         return scale > 0 ? worst / scale : worst;
     }
 
