@@ -34,6 +34,8 @@ final class DiagonalLyapunov {
     private static final int CHUNKS = 16;
     /** Scale factors below 2^-600 are flushed to zero: their products are negligible and subnormals are slow. */
     private static final int FLUSH_EXPONENT = -600;
+    /** Smallest accepted decay rate of a mode of X, relative to the largest rate in X. */
+    static final double MIN_RELATIVE_DECAY = 1e-10;
 
     private final int n;
     private final double[] omega;
@@ -68,10 +70,13 @@ final class DiagonalLyapunov {
         }
         eig = new ComplexSymmetricTridiagonalEigen(dr, this.omega, offRe, this.coupling);
         for (int m = 0; m < n; m++) {
-            if (!(eig.lambdaRe(m) < -1e-13 * scale)) {
-                throw new SolverException("correlation: mode " + (m + 1) + " of " + n + " is undamped (decay rate "
-                        + (-eig.lambdaRe(m)) + "): a dark state decoupled from the baths, so the steady state is not unique"
-                        + " or not resolvable in double precision");
+            // Rounding errors of the solution grow like eps ||X|| / (decay rate): below 1e-10 ||X|| fewer than six
+            // digits would survive, and at 0 the mode is dark (the steady state is not unique).
+            if (!(eig.lambdaRe(m) < -MIN_RELATIVE_DECAY * scale)) {
+                throw new SolverException("correlation: mode " + (m + 1) + " of " + n + " is practically undamped (decay rate "
+                        + (-eig.lambdaRe(m)) + " against rates of order " + scale + "): a state (nearly) decoupled from the"
+                        + " baths, e.g. an Anderson-localised mode far from both baths without dephasing, so the steady"
+                        + " state is not resolvable in double precision or not unique; add dephasing or shorten the chain");
             }
         }
     }
