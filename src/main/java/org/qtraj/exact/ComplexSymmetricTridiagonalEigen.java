@@ -119,7 +119,8 @@ final class ComplexSymmetricTridiagonalEigen {
                 if (m != l) {
                     if (iter++ == 60) {
                         throw new SolverException("correlation: complex QL did not converge for eigenvalue " + (l + 1)
-                                + " of " + n);
+                                + " of " + n + " (the matrix is probably at an exceptional point, where it is not"
+                                + " diagonalisable; use liouvillian)");
                     }
                     // Wilkinson shift: g = (d[l+1] - d[l]) / (2 e[l]); r = sqrt(g^2 + 1).
                     double gr0 = dr[l + 1] - dr[l];

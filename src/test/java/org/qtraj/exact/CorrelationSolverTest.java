@@ -291,6 +291,61 @@ class CorrelationSolverTest {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // Where the eigen-decomposition degrades: accurate, or a SolverException, never a silent wrong answer.
+
+    /** N = 2 with gamma_1 - gamma_2 = 4 g + offset: X is defective at offset 0 (an exceptional point). */
+    private static Chain nearExceptionalPoint(double offset) {
+        Bath right = new Bath(1, 1, 0.7);
+        double f = 2 * new Bath(0, 1, 0.5).nbar(1) + 1;
+        double rate = (4 + right.gamma(1) + offset) / f;
+        return Chain.of(new double[] {1, 1}, new double[] {1}, new double[1], new double[2], new double[1],
+                new Bath(0, rate, 0.5), right);
+    }
+
+    @Test
+    void nearExceptionalPointAccurateOrRefused() {
+        for (double offset : new double[] {1e-2, 1e-4}) {
+            Chain chain = nearExceptionalPoint(offset);
+            double[][] ref = denseCorrelations(chain);
+            ExactResult r = solver.solve(chain);
+            assertRel(ref[0][0], r.populations()[0], 1e-10, "offset " + offset);
+            assertRel(ref[0][1], r.populations()[1], 1e-10, "offset " + offset);
+            assertTrue(r.extras().get("eigen_condition") > 10, "condition " + r.extras());
+        }
+        for (double offset : new double[] {1e-12, 0, -1e-12}) {
+            Chain chain = nearExceptionalPoint(offset);
+            assertThrows(SolverException.class, () -> solver.solve(chain), "offset " + offset);
+        }
+    }
+
+    @Test
+    void andersonLocalisedChainWithoutDephasingIsRefused() {
+        // Disorder W = 1 in omega, no dephasing, N = 200: modes in the middle decay at ~1e-11, below the
+        // 1e-10 ||X|| floor; the same chain with dephasing 0.05 solves fine.
+        SplittableRandom rng = new SplittableRandom(4);
+        int n = 200;
+        double[] w = new double[n];
+        double[] g = new double[n - 1];
+        for (int k = 0; k < n; k++) {
+            w[k] = 1 + rng.nextDouble(-0.5, 0.5);
+            if (k < n - 1) {
+                g[k] = 1 + 0.1 * rng.nextDouble(-1, 1);
+            }
+        }
+        Chain clean = Chain.of(w, g, new double[n - 1], new double[n], new double[n - 1], new Bath(0, 1, 1),
+                new Bath(n - 1, 1, 0));
+        SolverException e = assertThrows(SolverException.class, () -> solver.solve(clean));
+        assertTrue(e.getMessage().contains("undamped") && e.getMessage().contains("dephasing"), e.getMessage());
+        double[] d = new double[n];
+        Arrays.fill(d, 0.05);
+        Chain dephased = Chain.of(w, g, new double[n - 1], d, new double[n - 1], new Bath(0, 1, 1),
+                new Bath(n - 1, 1, 0));
+        ExactResult r = solver.solve(dephased);
+        assertEquals(0, r.particleCurrentLeft() + r.particleCurrentRight(), 1e-9 * Math.abs(r.particleCurrentLeft()));
+        assertTrue(r.particleCurrentLeft() > 0);
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Refusals and dispatch.
 
     @Test
