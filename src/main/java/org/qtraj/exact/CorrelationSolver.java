@@ -12,7 +12,8 @@ import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 
 /**
- * Exact steady state of an XX chain (D = 0) from the free-fermion two-point correlations
+ * Exact steady state of an XX chain (D = 0) with its baths on end sites, from the free-fermion two-point
+ * correlations
  * C_kl = &lt;c^+_k c_l&gt; (PHYSICS.md, "Free-fermion structure"; C_kk = n_k and C_{k,k+1} = &lt;s+_k s-_{k+1}&gt;).
  * With h the single-particle matrix (h_kk = omega_k, h_{k,k+1} = g_k), per-site emission a_k and absorption
  * b_k summed over the baths on site k, gamma_k = a_k + b_k and dephasing d_k, the Heisenberg equations close:
@@ -30,6 +31,12 @@ import org.qtraj.model.Chain;
  * Cost: O(N^2) for the eigen-decomposition of X and each right-hand side, O(N |S|^2) for A_SS and O(|S|^3) for
  * the LU; memory O(N^2) (never an N^2 x N^2 matrix). A bond with g = 0 cuts the chain into independent pieces,
  * each solved alone.
+ *
+ * <p>Applies to: D = 0 and every bath (of nonzero rate) on the first or last site of the chain, or of a piece of
+ * it cut off by zero couplings. On an interior site k the jump operator sigma^-_k = (-1)^{n_1 + ... + n_{k-1}} c_k
+ * carries the Jordan-Wigner string; its dissipator then couples C_ij (i &lt; k &lt; j) to four-point functions and
+ * the equations do not close (checked against the full master equation in the tests). Dephasing n_k = c^+_k c_k
+ * has no string and may sit anywhere.
  *
  * <p>Checks: the continuity equation at every site, 0 = b_k - gamma_k c_k - 2 g_{k-1} Im C_{k-1,k}
  * + 2 g_k Im C_{k,k+1}, relative to the size of its terms (extra {@code residual}), and the agreement of the
@@ -60,11 +67,25 @@ public final class CorrelationSolver implements SteadyStateSolver {
             return "it needs D = 0 (an XX chain): a ZZ coupling makes the Jordan-Wigner fermions interact and the"
                     + " two-point correlation equations do not close; use liouvillian";
         }
+        List<int[]> pieces = segments(chain);
+        for (Bath bath : chain.baths()) {
+            int k = bath.site();
+            boolean atEnd = false;
+            for (int[] seg : pieces) {
+                atEnd |= k == seg[0] || k == seg[1] - 1;
+            }
+            if (bath.rate() > 0 && !atEnd) {
+                return "the bath on site " + (k + 1) + " sits inside the chain: its jump operators carry a"
+                        + " Jordan-Wigner string, so the fermion correlations do not close (only baths on the first or"
+                        + " last site, of the chain or of a piece cut off by zero couplings, are linear in the fermions);"
+                        + " use liouvillian";
+            }
+        }
         double[] gamma = new double[chain.sites()];
         for (Bath bath : chain.baths()) {
             gamma[bath.site()] += bath.gamma(chain.bathOmega(bath));
         }
-        for (int[] seg : segments(chain)) {
+        for (int[] seg : pieces) {
             boolean reached = false;
             for (int k = seg[0]; k < seg[1]; k++) {
                 reached |= gamma[k] > 0;

@@ -145,8 +145,9 @@ class CorrelationSolverTest {
                 g[k] = rng.nextDouble(0.1, 1.5) * (rng.nextBoolean() ? 1 : -1);
             }
         }
-        int l = rng.nextInt(n);
-        int r = rng.nextInt(n);
+        // Baths on end sites only (interior baths are outside the method): either end, possibly both on one.
+        int l = rng.nextBoolean() ? 0 : n - 1;
+        int r = rng.nextBoolean() ? 0 : n - 1;
         return Chain.of(w, g, new double[n - 1], d, new double[n - 1],
                 new Bath(l, rng.nextDouble(0.1, 3), rng.nextDouble(0, 4)),
                 new Bath(r, rng.nextDouble(0.1, 3), rng.nextDouble(0, 4)));
@@ -265,8 +266,8 @@ class CorrelationSolverTest {
                 g[k] = rng.nextDouble(0.2, 1);
             }
         }
-        Chain chain = Chain.of(w, g, new double[n - 1], d, new double[n - 1], new Bath(3, 0.7, 1.3),
-                new Bath(30, 2.1, 1.3));
+        Chain chain = Chain.of(w, g, new double[n - 1], d, new double[n - 1], new Bath(0, 0.7, 1.3),
+                new Bath(n - 1, 2.1, 1.3));
         ExactResult r = solver.solve(chain);
         double s = chain.left().s(0.9);
         for (double p : r.populations()) {
@@ -367,11 +368,39 @@ class CorrelationSolverTest {
     }
 
     @Test
-    void darkStateIsASolverException() {
-        // Both baths on the middle site of a uniform 3-site chain: (1, 0, -1)/sqrt 2 never decays.
-        Chain chain = uniform(3, 1, 1, 0, new Bath(1, 1, 1), new Bath(1, 1, 0));
-        SolverException e = assertThrows(SolverException.class, () -> solver.solve(chain));
-        assertTrue(e.getMessage().contains("undamped"), e.getMessage());
+    void refusesBathOnInteriorSite() {
+        Chain chain = Chain.of(new double[] {1.1, 0.7, 1.4}, new double[] {0.8, -0.6}, new double[2],
+                new double[] {0.3, 0, 0.7}, new double[2], new Bath(1, 1.2, 2), new Bath(2, 0.6, 0.3));
+        String why = solver.refusal(chain);
+        assertTrue(why != null && why.contains("site 2") && why.contains("Jordan-Wigner"), why);
+        // Why: the free-fermion equations and the master equation disagree for this chain.
+        double[][] fermions = denseCorrelations(chain);
+        double[][] qubits = SmallLindblad.steadyState(chain);
+        assertTrue(Math.abs(fermions[0][0] - qubits[0][0]) > 1e-3, "n_1 " + fermions[0][0] + " vs " + qubits[0][0]);
+        // An interior bath of rate 0 has no jump operators and is accepted; so is one at the end of a cut piece.
+        Chain idle = Chain.of(new double[] {1, 1, 1}, new double[] {1, 1}, new double[2], new double[3],
+                new double[2], new Bath(1, 0, 2), new Bath(2, 0.6, 0.3));
+        assertEquals(null, solver.refusal(idle));
+        Chain cut = Chain.of(new double[] {1, 1, 1, 1}, new double[] {1, 0, 1}, new double[3], new double[4],
+                new double[3], new Bath(1, 1, 2), new Bath(2, 0.6, 0.3));
+        assertEquals(null, solver.refusal(cut));
+    }
+
+    @Test
+    void matchesFullMasterEquationOnSmallChains() {
+        // Independent of the Jordan-Wigner mapping: the qubit Liouvillian on 2^N states (SmallLindblad).
+        for (long seed = 1; seed <= 8; seed++) {
+            int n = 2 + (int) (seed % 3);
+            Chain chain = disordered(seed + 40, n, seed % 3 != 0);
+            double[][] ref = SmallLindblad.steadyState(chain);
+            ExactResult r = solver.solve(chain);
+            for (int k = 0; k < n; k++) {
+                assertEquals(ref[0][k], r.populations()[k], 1e-10, "seed " + seed + " n_" + (k + 1) + " " + chain);
+            }
+            ExactResult fromQubits = BondCurrents.result("lindblad", chain, ref[0], ref[1], java.util.Map.of());
+            assertEquals(fromQubits.heatCurrentLeft(), r.heatCurrentLeft(), 1e-10, "seed " + seed + " J_left");
+            assertEquals(fromQubits.heatCurrentDephasing(), r.heatCurrentDephasing(), 1e-10, "seed " + seed + " J_deph");
+        }
     }
 
     @Test
