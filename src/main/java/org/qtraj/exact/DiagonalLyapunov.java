@@ -42,6 +42,9 @@ final class DiagonalLyapunov {
     private final double[] coupling;
     private final double[] damping;
     private final ComplexSymmetricTridiagonalEigen eig;
+    /** Eigenvalues of X itself (those of {@link #eig} shifted back by -mu). */
+    private final double[] lambdaRe;
+    private final double[] lambdaIm;
 
     /** The populations and nearest-neighbour coherences of one solution C. */
     record Solution(double[] populations, double[] coherenceRe, double[] coherenceIm, double maxImagPopulation) {
@@ -58,23 +61,34 @@ final class DiagonalLyapunov {
         this.omega = omega.clone();
         this.coupling = coupling.clone();
         this.damping = damping.clone();
+        // Split off the uniform part mu = min Gamma / 2 of the damping: X = X0 - mu I with the same eigenvectors.
+        // The eigen-decomposition then works at the scale of X0 (eps ||X0||), not of a large uniform dephasing,
+        // which at d = 1000 would cost three digits in the eigenvectors.
+        double mu = Double.POSITIVE_INFINITY;
+        for (double x : damping) {
+            mu = Math.min(mu, x / 2);
+        }
         double[] dr = new double[n];
         double[] offRe = new double[Math.max(n - 1, 0)];
         double scale = 0;
         for (int k = 0; k < n; k++) {
-            dr[k] = -damping[k] / 2;
-            scale = Math.max(scale, Math.abs(omega[k]) + damping[k]);
+            dr[k] = -(damping[k] / 2 - mu);
+            scale = Math.max(scale, Math.abs(omega[k]) + Math.abs(dr[k]));
         }
         for (double g : coupling) {
             scale = Math.max(scale, Math.abs(g));
         }
         eig = new ComplexSymmetricTridiagonalEigen(dr, this.omega, offRe, this.coupling);
+        lambdaRe = new double[n];
+        lambdaIm = new double[n];
         for (int m = 0; m < n; m++) {
-            // Rounding errors of the solution grow like eps ||X|| / (decay rate): below 1e-10 ||X|| fewer than six
+            lambdaRe[m] = eig.lambdaRe(m) - mu;
+            lambdaIm[m] = eig.lambdaIm(m);
+            // Rounding errors of the solution grow like eps ||X0|| / (decay rate): below 1e-10 ||X0|| fewer than six
             // digits would survive, and at 0 the mode is dark (the steady state is not unique).
-            if (!(eig.lambdaRe(m) < -MIN_RELATIVE_DECAY * scale)) {
+            if (!(lambdaRe[m] < -MIN_RELATIVE_DECAY * scale)) {
                 throw new SolverException("correlation: mode " + (m + 1) + " of " + n + " is practically undamped (decay rate "
-                        + (-eig.lambdaRe(m)) + " against rates of order " + scale + "): a state (nearly) decoupled from the"
+                        + (-lambdaRe[m]) + " against rates of order " + scale + "): a state (nearly) decoupled from the"
                         + " baths, e.g. an Anderson-localised mode far from both baths without dephasing, so the steady"
                         + " state is not resolvable in double precision or not unique; add dephasing or shorten the chain");
             }
@@ -85,6 +99,7 @@ final class DiagonalLyapunov {
         return n;
     }
 
+    /** The eigen-decomposition of X0 = X + mu I (same eigenvectors, eigenvalues shifted by mu). */
     ComplexSymmetricTridiagonalEigen eigen() {
         return eig;
     }
@@ -93,7 +108,7 @@ final class DiagonalLyapunov {
     double slowestDecay() {
         double s = Double.POSITIVE_INFINITY;
         for (int m = 0; m < n; m++) {
-            s = Math.min(s, -eig.lambdaRe(m));
+            s = Math.min(s, -lambdaRe[m]);
         }
         return s;
     }
@@ -154,8 +169,8 @@ final class DiagonalLyapunov {
      * pr/pi receive the forward pivots.
      */
     private void solveShifted(int m, double[] yr, double[] yi, double[] pr, double[] pi, double[] t) {
-        double lr = eig.lambdaRe(m);
-        double li = eig.lambdaIm(m);
+        double lr = lambdaRe[m];
+        double li = lambdaIm[m];
         // a_k = lambda_m + conj(X_kk) = (lr - Gamma_k/2) + i (li - omega_k); beta_k = conj(i g_k) = -i g_k, beta^2 = -g^2.
         for (int k = 0; k < n; k++) {
             double dr = lr - damping[k] / 2;
@@ -264,8 +279,8 @@ final class DiagonalLyapunov {
                          double[] br, double[] bi, double[] lRe, double[] lIm, int[] lExp, double[] t,
                          double[][] pRe, double[][] pIm, double[][] qRe, double[][] qIm,
                          double[][] anRe, double[][] anIm, int[][] anExp) {
-        double lr = eig.lambdaRe(m);
-        double li = eig.lambdaIm(m);
+        double lr = lambdaRe[m];
+        double li = lambdaIm[m];
         // Forward pivots D_k and backward pivots E_k of lambda_m + conj X (beta^2 = -g^2).
         for (int k = 0; k < n; k++) {
             double dr = lr - damping[k] / 2;

@@ -60,6 +60,17 @@ class CorrelationSolverTest {
     }
 
     @Test
+    void strongDephasingDiffusiveLimit() {
+        // d >> g: the probe system is a stiff diffusion problem; the conservation scaling keeps the current accurate.
+        Chain weak = uniform(200, 1, 1e-3, 5, new Bath(0, 1, 1), new Bath(199, 1, 0));
+        assertRel(new ClosedForm().solve(weak).heatCurrentLeft(), solver.solve(weak).heatCurrentLeft(), 1e-10,
+                "g = 1e-3, d = 5");
+        Chain strong = uniform(200, 1, 1, 1000, new Bath(0, 1, 1), new Bath(199, 1, 0));
+        double exact = new ClosedForm().solve(strong).heatCurrentLeft();
+        assertEquals(exact, solver.solve(strong).heatCurrentLeft(), 5e-8 * exact, "g = 1, d = 1000");
+    }
+
+    @Test
     void doneWhenValueThousandSitesDephasing() {
         Chain chain = ModelSpec.empty().withSites(1000).overlay(dephasingSpec(0.5)).build();
         ExactResult r = ExactMethod.CORRELATION.solve(chain);
