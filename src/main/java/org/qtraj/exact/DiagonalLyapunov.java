@@ -15,14 +15,16 @@ import java.util.stream.IntStream;
  *   C_kl = - sum_m V_km [ G^(m) (V_m o s) ]_l,        G^(m) = (lambda_m + conj(X))^{-1},
  * </pre>
  * where G^(m) is the inverse of a tridiagonal matrix (lambda_m + conj(lambda_n) has real part
- * Re lambda_m + Re lambda_n &lt; 0, so it is never singular and its Hermitian part is negative definite, which
- * makes Gaussian elimination without pivoting stable). One right-hand side costs O(N^2): N tridiagonal solves
+ * Re lambda_m + Re lambda_n &lt; 0, so it is never singular and its Hermitian part is negative definite: every
+ * pivot of Gaussian elimination without pivoting has real part at most -(decay_m + min Gamma / 2), which bounds
+ * the element growth by ||X|| over the decay rates). One right-hand side costs O(N^2): N tridiagonal solves
  * ({@link #apply}). The response of the populations to a unit source on site j,
  * A_kj = C^(e_j)_kk = -sum_m V_km V_jm G^(m)_kj, is a real symmetric matrix; G^(m) is semi-separable,
  * G_kj = G_jj prod_{i=k}^{j-1} rho_i (k &lt;= j, rho_i = -beta_i / D_i with D_i the forward pivots), so A is the
  * real part of a sum of N rank-one outer products: O(N^3) as blocked dot products ({@link #response}).
  * The products of rho_i over many sites over- or underflow; they are kept as mantissa and binary exponent
- * and re-anchored every {@value #TILE} sites.
+ * and re-anchored every {@value #TILE} sites. The eigen-decomposition is done on X0 = X + mu I,
+ * mu = min Gamma / 2, so a large uniform dephasing does not dilute its precision.
  *
  * <p>Immutable; thread-safe. The O(N^2) and O(N^3) loops run on the common fork-join pool in a fixed number
  * of chunks summed in a fixed order, so results do not depend on the number of threads.
@@ -34,7 +36,7 @@ final class DiagonalLyapunov {
     private static final int CHUNKS = 16;
     /** Scale factors below 2^-600 are flushed to zero: their products are negligible and subnormals are slow. */
     private static final int FLUSH_EXPONENT = -600;
-    /** Smallest accepted decay rate of a mode of X, relative to the largest rate in X. */
+    /** Smallest accepted decay rate of a mode of X, relative to the largest rate in X0 = X + mu I. */
     static final double MIN_RELATIVE_DECAY = 1e-10;
 
     private final int n;
