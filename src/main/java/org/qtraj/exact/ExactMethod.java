@@ -32,20 +32,23 @@ public enum ExactMethod {
         return switch (this) {
             case CLOSED -> new ClosedForm();
             case RATE -> new RateEquations();
+            case CORRELATION -> new CorrelationSolver();
             case LIOUVILLIAN -> new LiouvillianSolver();
-            case CORRELATION -> throw new NotApplicableException(id(), "not available in this build yet");
             case AUTO -> autoSolver(chain);
         };
     }
 
     private static SteadyStateSolver autoSolver(Chain chain) {
-        List<SteadyStateSolver> byCost = List.of(new ClosedForm(), new LiouvillianSolver());
+        List<SteadyStateSolver> byCost = List.of(new ClosedForm(), new CorrelationSolver(), new LiouvillianSolver());
+        StringBuilder why = new StringBuilder();
         for (SteadyStateSolver s : byCost) {
-            if (s.refusal(chain) == null) {
+            String refusal = s.refusal(chain);
+            if (refusal == null) {
                 return s;
             }
+            why.append(why.length() == 0 ? "" : "; ").append(s.name()).append(": ").append(refusal);
         }
-        throw new NotApplicableException("auto", "no exact quantum method in this build applies to this chain");
+        throw new NotApplicableException("auto", "no exact quantum method applies (" + why + ")");
     }
 
     /** Solves the chain with this method and stamps the wall time. */
