@@ -39,6 +39,18 @@ public record ClassicalSample(long netLeft, long netRight, double window, double
         return occupationTime.length;
     }
 
+    /**
+     * The particle current through the chain from left to right, (netLeft - netRight) / (2 window). In the
+     * steady state I_left = -I_right, but in a finite window they differ by the change of the particle number
+     * in the chain: I_left + I_right = (N(t_total) - N(t_burn)) / window. This estimator drops that term,
+     * I_sym = I_left - (N(t_total) - N(t_burn)) / (2 window); for a mirror-symmetric chain that removes the
+     * slowest relaxation mode of a not yet relaxed start (it fills or drains both ends alike), so its
+     * burn-in bias is smaller than that of I_left or I_right.
+     */
+    public double particleCurrent() {
+        return (netLeft - netRight) / (2 * window);
+    }
+
     /** Particle current I_left = netLeft / window from the left bath into the chain. */
     public double particleCurrentLeft() {
         return netLeft / window;

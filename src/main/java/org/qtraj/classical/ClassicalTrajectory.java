@@ -3,6 +3,8 @@ package org.qtraj.classical;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.qtraj.model.ModelException;
 
 /**
@@ -94,6 +96,7 @@ public final class ClassicalTrajectory {
         final double rightIn;
         final double rightOut;
         final UniformRandomProvider rng;
+        final ContinuousSampler exponential;
         long netLeft;
         long netRight;
         long events;
@@ -112,6 +115,8 @@ public final class ClassicalTrajectory {
             this.rightIn = p.rightInjection();
             this.rightOut = p.rightRemoval();
             this.rng = rng;
+            // Measured ~10-20% more events/s than -log(1 - u) at N = 100 and 1000 (ClassicalBenchmark).
+            this.exponential = ZigguratSampler.Exponential.of(rng);
         }
 
         /** Sum of V_b over the active bonds. */
@@ -137,8 +142,8 @@ public final class ClassicalTrajectory {
                 if (!(total > 0)) {
                     return; // frozen state (no possible event): nothing happens until tEnd
                 }
-                // 1 - u lies in (0, 1], so the waiting time is finite.
-                t += -Math.log(1.0 - rng.nextDouble()) / total;
+                // Exponential waiting time of rate total (the sampler gives mean 1, finite values only).
+                t += exponential.sample() / total;
                 if (t > tEnd) {
                     return;
                 }

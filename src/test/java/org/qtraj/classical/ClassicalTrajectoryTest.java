@@ -247,6 +247,7 @@ class ClassicalTrajectoryTest {
                 RandomSource.XO_RO_SHI_RO_128_PP.create(3L));
         assertEquals(750, s.window());
         assertEquals(s.netLeft() / 750.0, s.particleCurrentLeft());
+        assertEquals((s.netLeft() - s.netRight()) / 1500.0, s.particleCurrent());
         assertEquals(2.5 * s.particleCurrentLeft(), s.heatCurrentLeft());
         assertEquals(0.5 * s.particleCurrentRight(), s.heatCurrentRight());
         for (int k = 0; k < 3; k++) {
