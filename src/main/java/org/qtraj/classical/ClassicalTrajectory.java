@@ -19,6 +19,11 @@ import org.qtraj.model.ModelException;
  * occupied. Stopping at the window edges discards the pending event; that is exact because the waiting
  * time is memoryless.
  *
+ * <p>Randomness: per event one exponential variate (Commons RNG's ZigguratSampler.Exponential, McFarland's
+ * ziggurat) and one uniform double for the choice of the event. The same process, times and stream state give
+ * the same sample, bit for bit (on a given JVM and Commons RNG version: the sampler uses Math functions,
+ * which Java allows to differ by an ulp between platforms).
+ *
  * <p>Cost per event is independent of N for uniform V: the active bonds are kept in an array with a
  * position map (O(1) insertion, removal and uniform choice), and a hop changes the status of only the two
  * neighbouring bonds. For bond-dependent V a complete binary sum tree over the bond rates gives O(log N)
