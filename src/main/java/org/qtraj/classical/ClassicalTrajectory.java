@@ -303,12 +303,14 @@ public final class ClassicalTrajectory {
             while (i < leaves) {
                 int left = 2 * i;
                 double l = tree[left];
-                // Going right into a zero subtree can only come from rounding at the top of the interval.
-                if (x < l || tree[left + 1] <= 0) {
+                if (x < l) {
                     i = left;
-                } else {
+                } else if (tree[left + 1] > 0) {
                     x -= l;
                     i = left + 1;
+                } else {
+                    // x >= l with an empty right subtree only comes from rounding at the top of the interval.
+                    i = left;
                 }
             }
             return i - leaves;

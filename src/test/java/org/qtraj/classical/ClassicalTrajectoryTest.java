@@ -54,7 +54,8 @@ class ClassicalTrajectoryTest {
         for (double v : c.hoppings()) {
             hopping += v;
         }
-        // At most half the bonds are active; a quarter is a fair guess for these densities.
+        // Uncorrelated sites of density rho make a fraction 2 rho (1 - rho) of the bonds active; a quarter is a
+        // fair guess at these densities (it only sizes the runs).
         double eventRate = 0.25 * hopping + c.left().gamma(1) + c.right().gamma(1);
         return budget / (M * eventRate);
     }
