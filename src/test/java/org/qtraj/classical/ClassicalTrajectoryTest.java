@@ -191,6 +191,38 @@ class ClassicalTrajectoryTest {
     }
 
     @Test
+    void aBondWithoutHoppingCutsTheChain() {
+        // V = 0 on the middle bond: no current; the left half equilibrates with the left bath (density s_left),
+        // the right half with the T = 0 right bath, which never injects, so it stays exactly empty.
+        Chain c = chain(4, new double[] {1.0, 0.0, 1.0}, new Bath(0, 1.0, 2.0), new Bath(3, 1.0, 0.0));
+        ExclusionProcess p = ExclusionProcess.of(c);
+        SequentialRuns r = SequentialRuns.run(p, M, 2100, 100, 77);
+        assertEquals(0, r.currentRight.mean());
+        assertEquals(0, r.occupation[2].mean());
+        assertEquals(0, r.occupation[3].mean());
+        assertTrue(Math.abs(SequentialRuns.z(r.currentLeft, 0)) < Z_MAX, () -> "left " + r.currentLeft);
+        double s = c.left().s(1.0);
+        for (int k = 0; k < 2; k++) {
+            double z = SequentialRuns.z(r.occupation[k], s);
+            assertTrue(Math.abs(z) < Z_MAX_SITE, "site " + (k + 1) + ": " + r.occupation[k] + " vs " + s);
+        }
+        assertTrue(r.occupation[1].standardError() < 0.01);
+    }
+
+    @Test
+    void noHoppingAtAllLeavesOnlyTheBathSites() {
+        // Uniform V = 0 (the active-set path with a zero rate): each bath site is a two-state system with
+        // occupation s_j; the sites between them stay empty.
+        Chain c = uniform(3, 0.0, 1.0, 2.0, 0.5, 1.0);
+        SequentialRuns r = SequentialRuns.run(ExclusionProcess.of(c), M, 1020, 20, 88);
+        assertEquals(0, r.occupation[1].mean());
+        assertTrue(Math.abs(SequentialRuns.z(r.occupation[0], c.left().s(1.0))) < Z_MAX_SITE);
+        assertTrue(Math.abs(SequentialRuns.z(r.occupation[2], c.right().s(1.0))) < Z_MAX_SITE);
+        assertTrue(Math.abs(SequentialRuns.z(r.currentLeft, 0)) < Z_MAX);
+        assertTrue(r.occupation[0].standardError() < 0.01);
+    }
+
+    @Test
     void sameSeedSameSampleOtherSeedOtherSample() {
         ExclusionProcess p = ExclusionProcess.of(uniform(30, 1.0, 1.0, 1.0, 1.0, 0.0));
         ClassicalSample a = ClassicalTrajectory.run(p, 2000, 500, RandomSource.XO_RO_SHI_RO_128_PP.create(5L));
