@@ -1,0 +1,65 @@
+package org.qtraj.cli;
+
+import java.io.PrintWriter;
+import org.qtraj.model.ModelException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code qtraj} command line. */
+@Command(name = "qtraj", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
+            "Heat transport through a chain of two-level systems between two thermal baths:",
+            "exact steady states, quantum trajectories and the classical exclusion process, checked against each other."},
+        subcommands = {ExactCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces for errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /**
+     * Runs a command line with the given streams and returns the exit code: 0 success, 1 internal error,
+     * 2 bad input, 3 a cross-check that disagrees.
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("qtraj: " + ex.getMessage());
+            err.println("Try 'qtraj " + ex.getCommandLine().getCommandName() + " --help' for the allowed options.");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof ModelException) {
+                err.println("qtraj: " + ex.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println("qtraj: internal error: " + ex);
+            err.flush();
+            return ExitCodes.INTERNAL;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,48 @@
+package org.qtraj.cli;
+
+import java.util.Locale;
+import java.util.Map;
+import org.qtraj.exact.ExactResult;
+
+/** Plain-text tables for the terminal. */
+final class Tables {
+    private Tables() {
+    }
+
+    /** A number with 12 significant digits. */
+    static String num(double x) {
+        return String.format(Locale.ROOT, "%.12g", x);
+    }
+
+    static String exact(ExactResult r) {
+        StringBuilder sb = new StringBuilder();
+        row(sb, "method", r.method());
+        row(sb, "sites", Integer.toString(r.sites()));
+        row(sb, "heat current left", num(r.heatCurrentLeft()));
+        row(sb, "heat current right", num(r.heatCurrentRight()));
+        row(sb, "heat current dephasing", num(r.heatCurrentDephasing()));
+        row(sb, "particle current left", num(r.particleCurrentLeft()));
+        row(sb, "particle current right", num(r.particleCurrentRight()));
+        row(sb, "local heat current", num(r.localHeatCurrent()));
+        double[] p = r.populations();
+        StringBuilder pops = new StringBuilder();
+        int shown = Math.min(p.length, 12);
+        for (int k = 0; k < shown; k++) {
+            pops.append(k == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", p[k]));
+        }
+        if (shown < p.length) {
+            pops.append(" ... ").append(String.format(Locale.ROOT, "%.6f", p[p.length - 1]))
+                    .append(" (").append(p.length).append(" sites; --json for all)");
+        }
+        row(sb, "populations", pops.toString());
+        for (Map.Entry<String, Double> e : r.extras().entrySet()) {
+            row(sb, e.getKey().replace('_', ' '), num(e.getValue()));
+        }
+        row(sb, "elapsed", String.format(Locale.ROOT, "%.3f s", r.elapsedSeconds()));
+        return sb.toString();
+    }
+
+    static void row(StringBuilder sb, String label, String value) {
+        sb.append(String.format(Locale.ROOT, "%-24s %s%n", label, value));
+    }
+}
