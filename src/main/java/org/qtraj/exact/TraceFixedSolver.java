@@ -39,6 +39,12 @@ public final class TraceFixedSolver {
         return new TraceFixedSolver(liouvillian, new CoherentPreconditioner(liouvillian), DEFAULT_TOLERANCE, 3000);
     }
 
+    /** With the scalar per-sector damping of PHYSICS.md instead of the per-pair one (for comparisons). */
+    static TraceFixedSolver withScalarDamping(Liouvillian liouvillian) {
+        return new TraceFixedSolver(liouvillian, new CoherentPreconditioner(liouvillian, false), DEFAULT_TOLERANCE,
+                3000);
+    }
+
     /** The same solver (sharing its preconditioner) with another tolerance and iteration cap. */
     public TraceFixedSolver with(double tolerance, int maxIterations) {
         if (!(tolerance > 0) || maxIterations < 1) {
