@@ -29,6 +29,9 @@ public final class ClassicalGenerator implements CountingGenerator {
     private final boolean[] countedBathOnSite;
     private final double countedInject;
     private final double countedRemove;
+    private final int[] bathSite;
+    private final double[] bathInject;
+    private final double[] bathRemove;
     private final double[] outRate;
 
     private ClassicalGenerator(Chain chain, Bath counted) {
@@ -42,6 +45,15 @@ public final class ClassicalGenerator implements CountingGenerator {
             double w = chain.bathOmega(b);
             inject[b.site()] += b.absorptionRate(w);
             remove[b.site()] += b.emissionRate(w);
+        }
+        Bath[] baths = chain.baths();
+        bathSite = new int[] {baths[0].site(), baths[1].site()};
+        bathInject = new double[2];
+        bathRemove = new double[2];
+        for (int j = 0; j < 2; j++) {
+            double wj = chain.bathOmega(baths[j]);
+            bathInject[j] = baths[j].absorptionRate(wj);
+            bathRemove[j] = baths[j].emissionRate(wj);
         }
         countedSite = counted.site();
         countedBathOnSite[countedSite] = true;
@@ -111,6 +123,31 @@ public final class ClassicalGenerator implements CountingGenerator {
             // injection x -> x|bit counts +1, removal x -> x^bit counts -1 (nu^order)
             y[x] = (x & bit) != 0 ? countedInject * p[x ^ bit] : sign * countedRemove * p[x ^ bit];
         }
+    }
+
+    @Override
+    public void applyJump(int bath, Liouvillian.Kind kind, double[] p, double[] y) {
+        int bit = 1 << bathSite[bath];
+        boolean inject = switch (kind) {
+            case ABSORPTION -> true;
+            case EMISSION -> false;
+            case DEPHASING -> throw new IllegalArgumentException("the exclusion process has no dephasing jumps");
+        };
+        double rate = inject ? bathInject[bath] : bathRemove[bath];
+        for (int x = 0; x < dim; x++) {
+            boolean occupied = (x & bit) != 0;
+            // an injection lands on an occupied pattern, a removal on an empty one
+            y[x] = occupied == inject ? rate * p[x ^ bit] : 0;
+        }
+    }
+
+    @Override
+    public double normBound() {
+        double max = 0;
+        for (double r : outRate) {
+            max = Math.max(max, r);
+        }
+        return 2 * max;
     }
 
     @Override

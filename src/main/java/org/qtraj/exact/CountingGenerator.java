@@ -30,4 +30,13 @@ public interface CountingGenerator {
 
     /** The steady state rho_ss, tr rho_ss = 1. */
     double[] steadyState();
+
+    /**
+     * y = J x for the emission or absorption jump at one bath (0 left, 1 right), overwriting y: L x L^+ for the
+     * quantum chain, the injection or removal transitions for the classical process.
+     */
+    void applyJump(int bath, Liouvillian.Kind kind, double[] x, double[] y);
+
+    /** An upper bound on the norm of L_0: sets the time step of integrations. */
+    double normBound();
 }
