@@ -36,6 +36,11 @@ final class Sector {
      * terms of the bonds touching k).
      */
     final double[][] bathDiag;
+    /** The hopping entries above the diagonal (x < y): rows, columns, bonds and 2 g, for bond expectations. */
+    final int[] pairRow;
+    final int[] pairColumn;
+    final int[] pairBond;
+    final double[] pairTwiceValue;
     final double normBound;
     final StepPlan plan;
 
@@ -54,6 +59,30 @@ final class Sector {
         this.value = value;
         this.bond = bond;
         this.bathDiag = bathDiag;
+        int pairs = 0;
+        for (int x = 0; x < dim; x++) {
+            for (int p = rowStart[x]; p < rowStart[x + 1]; p++) {
+                if (column[p] > x) {
+                    pairs++;
+                }
+            }
+        }
+        this.pairRow = new int[pairs];
+        this.pairColumn = new int[pairs];
+        this.pairBond = new int[pairs];
+        this.pairTwiceValue = new double[pairs];
+        int q = 0;
+        for (int x = 0; x < dim; x++) {
+            for (int p = rowStart[x]; p < rowStart[x + 1]; p++) {
+                if (column[p] > x) {
+                    pairRow[q] = x;
+                    pairColumn[q] = column[p];
+                    pairBond[q] = bond[p];
+                    pairTwiceValue[q] = 2 * value[p];
+                    q++;
+                }
+            }
+        }
         this.normBound = normBound;
         this.plan = plan;
     }

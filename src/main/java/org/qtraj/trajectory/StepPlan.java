@@ -23,7 +23,7 @@ package org.qtraj.trajectory;
  * @param weights their weights, summing to 1
  */
 record StepPlan(int order, double step, double[] nodes, double[] weights) {
-    static final int MAX_ORDER = 40;
+    static final int MAX_ORDER = 20;
     static final int MAX_NODES = 24;
 
     static StepPlan of(double normBound, double tolerance, double entriesPerRow) {

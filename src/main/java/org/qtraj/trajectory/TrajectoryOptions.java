@@ -11,10 +11,11 @@ import org.qtraj.model.ModelException;
  * t_relax = N R with the series "resistance" of the closed form (PHYSICS.md),
  * R = 1/gamma_left + 1/gamma_right + sum_b kappa_b / (2 g_b^2), kappa_b the decay rate of the coherence on bond b
  * ((d_b + d_{b+1})/2 plus gamma_j/2 for a bath on either end): the time one excitation needs to cross the chain,
- * times the number of sites to fill. It bounds the slowest relaxation time from above in the cases checked
- * (uniform chains N = 2..10, gamma = 0..5, where the spectral gap is 3 to 10 times 1/t_relax). Then
- * t_burn = 2 t_relax and t_total = 12 t_relax, so the transient left after the burn-in is below e^-6 of its initial
- * size and its contribution to the average is of order 1e-4 of it.
+ * times the number of sites to fill. Checked against the spectral gap of the Liouvillian (QuTiP, uniform chains,
+ * T_1 = 1, T_N = 0): gap * t_relax is 4.3 / 6.0 / 12.0 at N = 2 (dephasing 0 / 0.5 / 5), 3.5 / 5.6 / 10.3 at N = 4,
+ * 2.5 at N = 5 without dephasing; it falls with N for the ballistic (dephasing-free) chain, so for long clean chains
+ * the default burn-in is shorter in units of the true relaxation time. Then t_burn = 2 t_relax and
+ * t_total = 12 t_relax: for the cases above the transient left after the burn-in is at most e^-5 of its initial size.
  *
  * @param tBurn        start of the averaging window, >= 0
  * @param tTotal       end of the trajectory, > tBurn
