@@ -20,6 +20,8 @@ import org.qtraj.model.ModelException;
 public final class Unravelling {
     /** Largest N: the index table has 2^N entries and the middle sector C(N, N/2) amplitudes. */
     public static final int MAX_SITES = 24;
+    /** Default local error per integration step (relative); used by the tests and benchmarks. */
+    public static final double DEFAULT_TOLERANCE = 1e-9;
 
     private final Chain chain;
     private final double tolerance;
