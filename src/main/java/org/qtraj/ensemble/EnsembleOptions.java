@@ -1,0 +1,34 @@
+package org.qtraj.ensemble;
+
+import org.qtraj.model.ModelException;
+
+/**
+ * How to run an ensemble: master seed, worker threads, the first trajectory index (0 for a new run; the next index
+ * of a previous run to resume or extend it) and the stop rule.
+ */
+public record EnsembleOptions(long seed, int threads, long startIndex, StopRule stop) {
+    public EnsembleOptions {
+        if (threads < 1) {
+            throw new ModelException("threads", "must be an integer >= 1, got " + threads);
+        }
+        if (startIndex < 0) {
+            throw new ModelException("start-index", "must be >= 0, got " + startIndex);
+        }
+        if (stop == null) {
+            throw new ModelException("trajectories", "a stop rule is required");
+        }
+    }
+
+    /** A new run on all available processors. */
+    public static EnsembleOptions of(long seed, StopRule stop) {
+        return new EnsembleOptions(seed, Runtime.getRuntime().availableProcessors(), 0, stop);
+    }
+
+    public EnsembleOptions withThreads(int k) {
+        return new EnsembleOptions(seed, k, startIndex, stop);
+    }
+
+    public EnsembleOptions withStartIndex(long i) {
+        return new EnsembleOptions(seed, threads, i, stop);
+    }
+}

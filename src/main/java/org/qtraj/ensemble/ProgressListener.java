@@ -1,0 +1,15 @@
+package org.qtraj.ensemble;
+
+import org.qtraj.stats.MeanVar;
+
+/**
+ * Told after each batch of trajectories has been folded in: how many this run has done, the planned count
+ * ({@link Long#MAX_VALUE} when the run stops on an error or a time limit), the monitored estimator (null if none)
+ * and the elapsed wall time. Called from the driver's calling thread, never concurrently.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+    ProgressListener NONE = (done, planned, monitored, seconds) -> { };
+
+    void progress(long done, long planned, MeanVar monitored, double elapsedSeconds);
+}

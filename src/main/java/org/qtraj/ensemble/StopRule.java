@@ -1,0 +1,77 @@
+package org.qtraj.ensemble;
+
+import org.qtraj.model.ModelException;
+
+/**
+ * When the driver stops: after {@code maxTrajectories} trajectories, when the standard error of the monitored
+ * estimator is at most {@code targetError} (absolute, or relative to |mean| when {@code relative}), or after
+ * {@code timeLimitSeconds} of wall time, whichever comes first. The target error is tested after each trajectory in
+ * index order and only once {@code minTrajectories} have been folded (a standard error from fewer samples is too
+ * noisy to stop on), so the stopping index does not depend on the thread count; the time limit does.
+ *
+ * @param maxTrajectories  >= 1, or {@link Long#MAX_VALUE} for no limit
+ * @param targetError      > 0, or NaN for none
+ * @param relative         whether targetError is relative to |mean|
+ * @param timeLimitSeconds > 0, or infinite for none
+ * @param minTrajectories  >= 2: the target error is not tested before this many trajectories
+ */
+public record StopRule(long maxTrajectories, double targetError, boolean relative, double timeLimitSeconds,
+                       long minTrajectories) {
+    public static final long DEFAULT_MIN_TRAJECTORIES = 30;
+
+    public StopRule {
+        if (maxTrajectories < 1) {
+            throw new ModelException("trajectories", "must be an integer >= 1, got " + maxTrajectories);
+        }
+        if (!Double.isNaN(targetError) && !(targetError > 0 && Double.isFinite(targetError))) {
+            throw new ModelException("target-error", "must be a number > 0, got " + targetError);
+        }
+        if (!(timeLimitSeconds > 0)) {
+            throw new ModelException("time-limit", "must be > 0 seconds, got " + timeLimitSeconds);
+        }
+        if (minTrajectories < 2) {
+            throw new ModelException("min-trajectories", "must be >= 2, got " + minTrajectories);
+        }
+        if (maxTrajectories == Long.MAX_VALUE && Double.isNaN(targetError) && Double.isInfinite(timeLimitSeconds)) {
+            throw new ModelException("trajectories", "give a trajectory count, a target error or a time limit");
+        }
+    }
+
+    /** Exactly m trajectories. */
+    public static StopRule trajectories(long m) {
+        return new StopRule(m, Double.NaN, false, Double.POSITIVE_INFINITY, DEFAULT_MIN_TRAJECTORIES);
+    }
+
+    /** Until the standard error is at most e (relative to |mean| if {@code relative}); no count limit. */
+    public static StopRule targetError(double e, boolean relative) {
+        return new StopRule(Long.MAX_VALUE, e, relative, Double.POSITIVE_INFINITY, DEFAULT_MIN_TRAJECTORIES);
+    }
+
+    public StopRule withMaxTrajectories(long m) {
+        return new StopRule(m, targetError, relative, timeLimitSeconds, minTrajectories);
+    }
+
+    public StopRule withTargetError(double e, boolean rel) {
+        return new StopRule(maxTrajectories, e, rel, timeLimitSeconds, minTrajectories);
+    }
+
+    public StopRule withTimeLimit(double seconds) {
+        return new StopRule(maxTrajectories, targetError, relative, seconds, minTrajectories);
+    }
+
+    public StopRule withMinTrajectories(long m) {
+        return new StopRule(maxTrajectories, targetError, relative, timeLimitSeconds, m);
+    }
+
+    public boolean hasTargetError() {
+        return !Double.isNaN(targetError);
+    }
+
+    /** Whether a sample of this count, mean and standard error meets the target error. */
+    boolean errorReached(long count, double mean, double stderr) {
+        if (!hasTargetError() || count < minTrajectories || !(stderr >= 0)) {
+            return false;
+        }
+        return stderr <= (relative ? targetError * Math.abs(mean) : targetError);
+    }
+}

@@ -1,0 +1,117 @@
+package org.qtraj.stats;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fixed, ordered list of named estimators, each a {@link MeanVar} over independent samples (one value
+ * per estimator and trajectory). Immutable and mergeable: {@link #add} folds in one sample vector,
+ * {@link #merge} joins two disjoint sets of samples with Chan's update. Floating-point merging is not
+ * associative, so callers that want bit-identical results fold in a fixed order (the ensemble driver
+ * folds by trajectory index).
+ */
+public final class Estimates {
+    private final List<String> names;
+    private final MeanVar[] values;
+
+    private Estimates(List<String> names, MeanVar[] values) {
+        this.names = names;
+        this.values = values;
+    }
+
+    /** No samples yet for the given estimator names (distinct, in the order samples will list them). */
+    public static Estimates empty(List<String> names) {
+        if (names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException("estimator names must be distinct: " + names);
+        }
+        MeanVar[] v = new MeanVar[names.size()];
+        Arrays.fill(v, MeanVar.EMPTY);
+        return new Estimates(List.copyOf(names), v);
+    }
+
+    /** These estimates with one more sample; {@code sample[i]} is the value of estimator {@code names().get(i)}. */
+    public Estimates add(double[] sample) {
+        if (sample.length != values.length) {
+            throw new IllegalArgumentException("sample has " + sample.length + " values for " + values.length + " estimators");
+        }
+        MeanVar[] v = new MeanVar[values.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values[i].add(sample[i]);
+        }
+        return new Estimates(names, v);
+    }
+
+    /** The union of the samples behind two estimates over the same names. */
+    public Estimates merge(Estimates other) {
+        if (!names.equals(other.names)) {
+            throw new IllegalArgumentException("cannot merge estimates of " + names + " with " + other.names);
+        }
+        MeanVar[] v = new MeanVar[values.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values[i].merge(other.values[i]);
+        }
+        return new Estimates(names, v);
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    /** Number of samples (the same for every estimator). */
+    public long count() {
+        return values.length == 0 ? 0 : values[0].count();
+    }
+
+    /**
+     * The accumulator of one estimator.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public MeanVar get(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no estimator named " + name + "; have " + names);
+        }
+        return values[i];
+    }
+
+    public MeanVar get(int index) {
+        return values[index];
+    }
+
+    /** name -> {mean, stderr, samples}, in order: the JSON shape of DESIGN.md. */
+    public Map<String, Map<String, Object>> toMap() {
+        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("mean", values[i].mean());
+            e.put("stderr", values[i].standardError());
+            e.put("samples", values[i].count());
+            m.put(names.get(i), Collections.unmodifiableMap(e));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Estimates e && names.equals(e.names) && Arrays.equals(values, e.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return names.hashCode() * 31 + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("Estimates[");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(names.get(i)).append('=').append(values[i].mean())
+                    .append("+-").append(values[i].standardError());
+        }
+        return b.append(", n=").append(count()).append(']').toString();
+    }
+}

@@ -1,0 +1,433 @@
+package org.qtraj.trajectory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.qtraj.exact.SolverException;
+import org.qtraj.model.Bath;
+import org.qtraj.model.Chain;
+
+/**
+ * One Monte Carlo wave-function trajectory of the chain's master equation (Dalibard, Castin, Molmer, PRL 68, 580
+ * (1992); Plenio, Knight, RMP 70, 101 (1998)) with steady-state estimators averaged over [t_burn, t_total].
+ *
+ * <h2>Evolution</h2>
+ * The state lives in one excitation-number sector (see {@link Unravelling}). Waiting-time method: draw r uniform in
+ * (0, 1), evolve the unnormalised state under H_eff until ||psi||^2 = r, jump with operator L_m chosen with
+ * probability ||L_m psi||^2 / sum_m' ||L_m' psi||^2, normalise, draw a new r. Between jumps the state is propagated
+ * by Taylor steps of the shifted H_eff (order K and step h from {@link StepPlan}), each of local error at most the
+ * unravelling's tolerance relative to ||psi||; the series is cut earlier when the a posteriori bound
+ * ||u_k|| q/(1-q), q = nu h/(k+1) < 1/2, on the remaining terms is below the tolerance. The step polynomial gives the
+ * state anywhere inside a step, so the jump time is found without re-propagation: safeguarded Newton on
+ * ||psi(t)||^2 - r with the exact derivative d||psi||^2/dt = -sum_x Gamma_x |psi_x|^2, to a relative norm error of
+ * 1e-13.
+ *
+ * <h2>Estimators (per unit time over the window W = t_total - t_burn)</h2>
+ * <ul>
+ * <li>{@code heat_current}, {@code heat_current_right}: (1/W) integral of Tr(H D_j(|psi><psi|))/<psi|psi>, i.e. of
+ * <psi|D_j^+(H)|psi>/<psi|psi>, with D_j^+(H) = diag(a_j) - (gamma_j/2) (hopping terms of the bonds at the bath site);
+ * its mean is J_j = Tr(H D_j rho_ss).</li>
+ * <li>{@code heat_current_dephasing}: the same for D_deph^+(H) = -sum_b ((d_b + d_{b+1})/2) g_b (s+_b s-_{b+1} + h.c.).</li>
+ * <li>{@code particle_current}, {@code particle_current_right}: counted jumps, (absorptions - emissions)/W.</li>
+ * <li>{@code local_heat_current}, {@code local_heat_current_right}: omega of the bath site times the counted
+ * particle current.</li>
+ * <li>{@code population_k}: (1/W) integral of <psi|n_k|psi>/<psi|psi>.</li>
+ * <li>{@code jump_rate}: all jumps in the window / W.</li>
+ * </ul>
+ * Integrals over each deterministic step use the step's Gauss-Legendre rule ({@link StepPlan}: error below the
+ * tolerance relative to the operator norm per unit time); steps are cut at t_burn, at t_total and at jumps.
+ *
+ * <p>Immutable and thread-safe: every call of {@link #run} has its own work space; the randomness is the provider
+ * handed in (r, then the channel, per jump: two doubles per jump).
+ */
+public final class QuantumTrajectory {
+    private static final double ROOT_TOLERANCE = 1e-13;
+
+    private final Unravelling unravelling;
+    private final TrajectoryOptions options;
+    private final List<String> names;
+    private final Bath[] baths;
+    private final double[] bathGamma;
+    private final double[] bathOmega;
+
+    private QuantumTrajectory(Unravelling unravelling, TrajectoryOptions options) {
+        this.unravelling = unravelling;
+        this.options = options;
+        Chain chain = unravelling.chain();
+        if (options.initialState() >= 1 << chain.sites()) {
+            throw new org.qtraj.model.ModelException("initial-state", "must be a mask below 2^N = " + (1 << chain.sites())
+                    + ", got " + options.initialState());
+        }
+        this.baths = chain.baths();
+        this.bathGamma = new double[2];
+        this.bathOmega = new double[2];
+        for (int j = 0; j < 2; j++) {
+            bathOmega[j] = chain.bathOmega(baths[j]);
+            bathGamma[j] = baths[j].gamma(bathOmega[j]);
+        }
+        this.names = estimatorNames(chain.sites());
+    }
+
+    public static QuantumTrajectory of(Unravelling unravelling, TrajectoryOptions options) {
+        return new QuantumTrajectory(unravelling, options);
+    }
+
+    /** Names of the values {@link #run} returns, in order (class comment). */
+    public static List<String> estimatorNames(int sites) {
+        List<String> n = new ArrayList<>(List.of("heat_current", "heat_current_right", "heat_current_dephasing",
+                "particle_current", "particle_current_right", "local_heat_current", "local_heat_current_right"));
+        for (int k = 1; k <= sites; k++) {
+            n.add("population_" + k);
+        }
+        n.add("jump_rate");
+        return Collections.unmodifiableList(n);
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public TrajectoryOptions options() {
+        return options;
+    }
+
+    public Unravelling unravelling() {
+        return unravelling;
+    }
+
+    /** Runs one trajectory and returns its estimators in the order of {@link #names()}. */
+    public double[] run(UniformRandomProvider rng) {
+        return new Run(rng).go();
+    }
+
+    /** The mutable state of one trajectory. */
+    private final class Run {
+        private final UniformRandomProvider rng;
+        private final int sites = unravelling.sites();
+        private final double tolerance = unravelling.tolerance();
+        private final double[][] terms = new double[StepPlan.MAX_ORDER + 1][];
+        private double[] psi;
+        private double[] end;
+        private double[] tmp;
+        // observables of the last observe() call
+        private final double[] pops = new double[sites];
+        private final double[] weightedProbability;
+        // window integrals
+        private final double[] intPops = new double[sites];
+        private final double[] intBonds = new double[Math.max(sites - 1, 0)];
+        private final double[] intBathDiag = new double[2];
+        private final long[] net = new long[2];
+        private long jumps;
+
+        Run(UniformRandomProvider rng) {
+            this.rng = rng;
+            int len = 2 * unravelling.maxDimension();
+            psi = new double[len];
+            end = new double[len];
+            tmp = new double[len];
+            weightedProbability = new double[len / 2];
+            terms[0] = psi;
+        }
+
+        double[] go() {
+            final double tBurn = options.tBurn();
+            final double tTotal = options.tTotal();
+            int init = options.initialState();
+            Sector s = unravelling.sector(Integer.bitCount(init));
+            psi[2 * unravelling.indexOf(init)] = 1;
+            double norm2 = 1;
+            double r = threshold();
+            double t = 0;
+            while (t < tTotal) {
+                boolean window = t >= tBurn;
+                double target = window ? tTotal : tBurn;
+                double h = Math.min(s.plan.step(), target - t);
+                boolean reaches = h >= target - t;
+                int order = taylor(s, h, norm2);
+                double decay = Math.exp(-0.5 * s.decayShift * h);
+                double endNorm = evaluate(s, order, 1.0, decay, end);
+                if (endNorm > r) {
+                    if (window) {
+                        integrate(s, order, 1.0, h);
+                    }
+                    double[] swap = psi;
+                    psi = end;
+                    end = swap;
+                    norm2 = endNorm;
+                    t = reaches ? target : t + h;
+                    continue;
+                }
+                double frac = jumpFraction(s, order, h, norm2, endNorm, r);
+                evaluate(s, order, frac, Math.exp(-0.5 * s.decayShift * h * frac), end);
+                if (window) {
+                    integrate(s, order, frac, h);
+                }
+                double[] swap = psi;
+                psi = end;
+                end = swap;
+                t = (frac == 1.0 && reaches) ? target : t + frac * h;
+                s = jump(s, window);
+                norm2 = 1;
+                r = threshold();
+            }
+            flush(s);
+            return estimates(tTotal - tBurn);
+        }
+
+        /** r uniform in (0, 1). */
+        private double threshold() {
+            double r;
+            do {
+                r = rng.nextDouble();
+            } while (r == 0);
+            return r;
+        }
+
+        /**
+         * Fills terms[0..k] (terms[0] = psi) with u_k = (-i A h)^k psi / k! and returns the order used: the plan's
+         * order, or less when the a posteriori bound on the rest is below the tolerance.
+         */
+        private int taylor(Sector s, double h, double norm2) {
+            terms[0] = psi;
+            int order = s.plan.order();
+            double x = s.normBound * h;
+            double limit = tolerance * Math.sqrt(norm2);
+            for (int k = 1; k <= order; k++) {
+                if (terms[k] == null) {
+                    terms[k] = new double[psi.length];
+                }
+                double nk = Math.sqrt(s.applyMinusIA(terms[k - 1], terms[k], h / k));
+                double q = x / (k + 1);
+                if (q < 0.5 && nk * q / (1 - q) <= limit) {
+                    return k;
+                }
+            }
+            return order;
+        }
+
+        /** out = scale * sum_k frac^k u_k (Horner); returns ||out||^2. */
+        private double evaluate(Sector s, int order, double frac, double scale, double[] out) {
+            int len = 2 * s.dim;
+            double[] top = terms[order];
+            if (frac == 1.0) {
+                System.arraycopy(top, 0, out, 0, len);
+                for (int k = order - 1; k >= 0; k--) {
+                    double[] u = terms[k];
+                    for (int i = 0; i < len; i++) {
+                        out[i] += u[i];
+                    }
+                }
+            } else {
+                System.arraycopy(top, 0, out, 0, len);
+                for (int k = order - 1; k >= 0; k--) {
+                    double[] u = terms[k];
+                    for (int i = 0; i < len; i++) {
+                        out[i] = out[i] * frac + u[i];
+                    }
+                }
+            }
+            double n2 = 0;
+            for (int i = 0; i < len; i++) {
+                out[i] *= scale;
+                n2 += out[i] * out[i];
+            }
+            return n2;
+        }
+
+        /**
+         * The fraction f of the step h at which ||psi||^2 = r, given ||psi(0)||^2 = n0 > r >= ||psi(h)||^2 = n1:
+         * Newton on g(f) = ||psi(f h)||^2 - r with g'(f) = -h sum_x Gamma_x |psi_x|^2, kept inside the bracket.
+         */
+        private double jumpFraction(Sector s, int order, double h, double n0, double n1, double r) {
+            if (n1 == r) {
+                return 1.0;
+            }
+            double lo = 0;
+            double hi = 1;
+            // start from the exponential interpolation of the norm
+            double f = (n1 > 0) ? Math.log(n0 / r) / Math.log(n0 / n1) : 0.5;
+            if (!(f > 0 && f < 1)) {
+                f = 0.5;
+            }
+            for (int it = 0; it < 100; it++) {
+                double n = evaluate(s, order, f, Math.exp(-0.5 * s.decayShift * h * f), tmp);
+                double g = n - r;
+                if (Math.abs(g) <= ROOT_TOLERANCE * r) {
+                    return f;
+                }
+                if (g > 0) {
+                    lo = f;
+                } else {
+                    hi = f;
+                }
+                double dg = 0;
+                for (int x = 0; x < s.dim; x++) {
+                    dg -= s.decay[x] * (tmp[2 * x] * tmp[2 * x] + tmp[2 * x + 1] * tmp[2 * x + 1]);
+                }
+                dg *= h;
+                double next = dg < 0 ? f - g / dg : Double.NaN;
+                if (!(next > lo && next < hi)) {
+                    next = 0.5 * (lo + hi);
+                }
+                if (hi - lo <= 1e-15 || next == f) {
+                    return next;
+                }
+                f = next;
+            }
+            throw new SolverException("jump-time search did not converge (bracket [" + lo + ", " + hi + "] of a step "
+                    + h + ")");
+        }
+
+        /**
+         * Adds the Gauss-Legendre integral over [0, frac h] of each observable's <psi|B|psi>/<psi|psi>. Diagonal
+         * observables (populations, a_j) are linear in the weighted probabilities w |psi_x|^2 / <psi|psi>, which are
+         * summed per basis state over the whole stay in the sector and turned into populations in {@link #flush}:
+         * the bit loop then runs once per jump instead of once per node. Bond terms are summed directly.
+         */
+        private void integrate(Sector s, int order, double frac, double h) {
+            double[] nodes = s.plan.nodes();
+            double[] weights = s.plan.weights();
+            final int[] pr = s.pairRow;
+            final int[] pc = s.pairColumn;
+            final int[] pb = s.pairBond;
+            final double[] pv = s.pairTwiceValue;
+            for (int i = 0; i < nodes.length; i++) {
+                double n2 = evaluate(s, order, frac * nodes[i], 1.0, tmp);
+                double w = frac * h * weights[i] / n2;
+                final double[] v = tmp;
+                for (int x = 0; x < s.dim; x++) {
+                    double re = v[2 * x];
+                    double im = v[2 * x + 1];
+                    weightedProbability[x] += w * (re * re + im * im);
+                }
+                for (int q = 0; q < pr.length; q++) {
+                    int a = 2 * pr[q];
+                    int b = 2 * pc[q];
+                    intBonds[pb[q]] += w * pv[q] * (v[a] * v[b] + v[a + 1] * v[b + 1]);
+                }
+            }
+        }
+
+        /** Moves the weighted probabilities of sector s into the population and a_j integrals, and clears them. */
+        private void flush(Sector s) {
+            double[] a0 = s.bathDiag[0];
+            double[] a1 = s.bathDiag[1];
+            for (int x = 0; x < s.dim; x++) {
+                double p = weightedProbability[x];
+                if (p != 0) {
+                    intBathDiag[0] += a0[x] * p;
+                    intBathDiag[1] += a1[x] * p;
+                    for (int m = s.masks[x]; m != 0; m &= m - 1) {
+                        intPops[Integer.numberOfTrailingZeros(m)] += p;
+                    }
+                    weightedProbability[x] = 0;
+                }
+            }
+        }
+
+        /** pops[k] = <v|n_k|v> (unnormalised); returns <v|v>. */
+        private double populations(Sector s, double[] v) {
+            java.util.Arrays.fill(pops, 0);
+            double n2 = 0;
+            for (int x = 0; x < s.dim; x++) {
+                double p = v[2 * x] * v[2 * x] + v[2 * x + 1] * v[2 * x + 1];
+                n2 += p;
+                for (int m = s.masks[x]; m != 0; m &= m - 1) {
+                    pops[Integer.numberOfTrailingZeros(m)] += p;
+                }
+            }
+            return n2;
+        }
+
+        /** Picks a channel with probability ~ ||L_m psi||^2, applies it and normalises; returns the new sector. */
+        private Sector jump(Sector s, boolean window) {
+            flush(s);
+            double n2 = populations(s, psi);
+            List<Channel> channels = unravelling.channels();
+            double total = 0;
+            double[] rates = new double[channels.size()];
+            for (int c = 0; c < rates.length; c++) {
+                Channel ch = channels.get(c);
+                double p = pops[ch.site()];
+                rates[c] = ch.rate() * (ch.kind() == Channel.Kind.ABSORPTION ? Math.max(n2 - p, 0) : p);
+                total += rates[c];
+            }
+            if (!(total > 0)) {
+                throw new SolverException("norm decayed in a state with no jump rate (sector " + s.excitations + ")");
+            }
+            double u = rng.nextDouble() * total;
+            int pick = rates.length - 1;
+            for (int c = 0; c < rates.length; c++) {
+                u -= rates[c];
+                if (u < 0 && rates[c] > 0) {
+                    pick = c;
+                    break;
+                }
+            }
+            while (rates[pick] == 0) {
+                pick--;
+            }
+            Channel ch = channels.get(pick);
+            if (window) {
+                jumps++;
+                if (ch.bath() >= 0) {
+                    net[ch.bath()] += ch.charge();
+                }
+            }
+            int bit = 1 << ch.site();
+            Sector target = unravelling.sector(s.excitations + ch.charge());
+            double[] out = end;
+            java.util.Arrays.fill(out, 0, 2 * target.dim, 0);
+            for (int x = 0; x < s.dim; x++) {
+                int mask = s.masks[x];
+                boolean occupied = (mask & bit) != 0;
+                int y;
+                switch (ch.kind()) {
+                    case EMISSION -> y = occupied ? unravelling.indexOf(mask ^ bit) : -1;
+                    case ABSORPTION -> y = occupied ? -1 : unravelling.indexOf(mask | bit);
+                    default -> y = occupied ? x : -1;
+                }
+                if (y >= 0) {
+                    out[2 * y] = psi[2 * x];
+                    out[2 * y + 1] = psi[2 * x + 1];
+                }
+            }
+            double norm = 0;
+            for (int i = 0; i < 2 * target.dim; i++) {
+                norm += out[i] * out[i];
+            }
+            double scale = 1 / Math.sqrt(norm);
+            for (int i = 0; i < 2 * target.dim; i++) {
+                out[i] *= scale;
+            }
+            end = psi;
+            psi = out;
+            return target;
+        }
+
+        private double[] estimates(double window) {
+            double[] v = new double[names.size()];
+            double deph = 0;
+            Chain chain = unravelling.chain();
+            for (int b = 0; b < intBonds.length; b++) {
+                deph -= 0.5 * (chain.dephasing(b) + chain.dephasing(b + 1)) * intBonds[b];
+            }
+            for (int j = 0; j < 2; j++) {
+                int k = baths[j].site();
+                double hop = (k > 0 ? intBonds[k - 1] : 0) + (k < sites - 1 ? intBonds[k] : 0);
+                v[j] = (intBathDiag[j] - 0.5 * bathGamma[j] * hop) / window;
+            }
+            v[2] = deph / window;
+            v[3] = net[0] / window;
+            v[4] = net[1] / window;
+            v[5] = bathOmega[0] * net[0] / window;
+            v[6] = bathOmega[1] * net[1] / window;
+            for (int k = 0; k < sites; k++) {
+                v[7 + k] = intPops[k] / window;
+            }
+            v[7 + sites] = jumps / window;
+            return v;
+        }
+    }
+}
