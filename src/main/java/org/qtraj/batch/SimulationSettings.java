@@ -1,0 +1,33 @@
+package org.qtraj.batch;
+
+import org.qtraj.ensemble.StopRule;
+import org.qtraj.model.ModelException;
+
+/**
+ * How to run an ensemble of trajectories (quantum or classical).
+ *
+ * @param seed      master seed: trajectory i draws from the stream (seed, i)
+ * @param threads   worker threads, >= 1; results do not depend on it
+ * @param stop      trajectory count, target error and/or time limit
+ * @param tTotal    end of each trajectory, or NaN for the model's default
+ * @param tBurn     start of the averaging window, or NaN for the model's default
+ * @param tolerance integration tolerance of the quantum trajectories (ignored by the classical simulation)
+ * @param monitor   the estimator the target error applies to and the progress bar shows
+ */
+public record SimulationSettings(long seed, int threads, StopRule stop, double tTotal, double tBurn, double tolerance,
+                                 String monitor) {
+    public SimulationSettings {
+        if (threads < 1) {
+            throw new ModelException("threads", "must be >= 1, got " + threads);
+        }
+        if (Double.isNaN(tTotal) != Double.isNaN(tBurn)) {
+            throw new ModelException(Double.isNaN(tTotal) ? "t-total" : "t-burn",
+                    "give both --t-total and --t-burn, or neither (then both follow from the model's slowest rate)");
+        }
+    }
+
+    /** Whether the times are given (else the model's defaults apply). */
+    public boolean hasTimes() {
+        return !Double.isNaN(tTotal);
+    }
+}

@@ -1,0 +1,153 @@
+package org.qtraj.batch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.qtraj.classical.ClassicalSample;
+import org.qtraj.classical.ClassicalTrajectory;
+import org.qtraj.classical.ExclusionProcess;
+import org.qtraj.ensemble.EnsembleDriver;
+import org.qtraj.ensemble.EnsembleOptions;
+import org.qtraj.ensemble.EnsembleRun;
+import org.qtraj.ensemble.ProgressListener;
+import org.qtraj.ensemble.TrajectoryTask;
+import org.qtraj.exact.ExactResult;
+import org.qtraj.model.Chain;
+import org.qtraj.model.ModelException;
+import org.qtraj.stats.Estimates;
+import org.qtraj.trajectory.QuantumTrajectory;
+import org.qtraj.trajectory.TrajectoryOptions;
+import org.qtraj.trajectory.Unravelling;
+
+/**
+ * Runs ensembles of quantum trajectories or classical Gillespie trajectories of a chain on the ensemble driver,
+ * and maps their estimators to the exact values they estimate.
+ *
+ * <p>Classical estimators: {@code heat_current} = omega_left I_left, {@code heat_current_right},
+ * {@code particle_current} = I_left, {@code particle_current_right}, {@code particle_current_symmetric}
+ * = (net_left - net_right)/(2 window) (smaller burn-in bias, see {@link ClassicalSample#particleCurrent()}),
+ * {@code population_k}. Default classical times: t_relax = N (1/gamma_left + 1/gamma_right + (N - 1)/V_min),
+ * the series resistance of the rate equations times N (a diffusive crossing time), t_burn = 2 t_relax,
+ * t_total = 12 t_relax, as for the quantum trajectories ({@link TrajectoryOptions}).
+ */
+public final class Simulations {
+    private Simulations() {
+    }
+
+    /** Quantum trajectories (Monte Carlo wave functions) of the chain. */
+    public static SimulationResult quantum(Chain chain, SimulationSettings s, ProgressListener progress) {
+        TrajectoryOptions times = s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal()) : TrajectoryOptions.defaults(chain);
+        QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), times);
+        return run("trajectories", chain, q.names(), (i, rng) -> q.run(rng), s, times.tTotal(), times.tBurn(), progress);
+    }
+
+    /** Exact stochastic simulation of the classical exclusion process of the chain. */
+    public static SimulationResult classical(Chain chain, SimulationSettings s, ProgressListener progress) {
+        double tTotal = s.hasTimes() ? s.tTotal() : 12 * classicalRelaxationTime(chain);
+        double tBurn = s.hasTimes() ? s.tBurn() : 2 * classicalRelaxationTime(chain);
+        ClassicalTrajectory.validateTimes(tTotal, tBurn);
+        ExclusionProcess process = ExclusionProcess.of(chain);
+        int n = chain.sites();
+        TrajectoryTask<double[]> task = (i, rng) -> classicalEstimators(ClassicalTrajectory.run(process, tTotal, tBurn, rng));
+        return run("classical", chain, classicalNames(n), task, s, tTotal, tBurn, progress);
+    }
+
+    private static SimulationResult run(String method, Chain chain, List<String> names, TrajectoryTask<double[]> task,
+                                        SimulationSettings s, double tTotal, double tBurn, ProgressListener progress) {
+        if (!names.contains(s.monitor())) {
+            throw new ModelException("monitor", "unknown estimator '" + s.monitor() + "'; one of " + names);
+        }
+        EnsembleOptions options = new EnsembleOptions(s.seed(), s.threads(), 0, s.stop());
+        EnsembleRun<Estimates> run = EnsembleDriver.run(task, Estimates.empty(names), Estimates::add,
+                e -> e.get(s.monitor()), options, progress);
+        return new SimulationResult(method, chain.sites(), run.result(), s.seed(), tTotal, tBurn,
+                run.reason().name().toLowerCase(Locale.ROOT), s.threads(), run.elapsedSeconds());
+    }
+
+    /** Names of the classical estimators, in the order of {@link #classicalEstimators}. */
+    public static List<String> classicalNames(int sites) {
+        List<String> n = new ArrayList<>(List.of("heat_current", "heat_current_right", "particle_current",
+                "particle_current_right", "particle_current_symmetric"));
+        for (int k = 1; k <= sites; k++) {
+            n.add("population_" + k);
+        }
+        return List.copyOf(n);
+    }
+
+    private static double[] classicalEstimators(ClassicalSample c) {
+        int n = c.sites();
+        double[] v = new double[5 + n];
+        v[0] = c.heatCurrentLeft();
+        v[1] = c.heatCurrentRight();
+        v[2] = c.particleCurrentLeft();
+        v[3] = c.particleCurrentRight();
+        v[4] = c.particleCurrent();
+        double[] occ = c.meanOccupations();
+        System.arraycopy(occ, 0, v, 5, n);
+        return v;
+    }
+
+    /** t_relax of the classical process: N times its series resistance (class comment). */
+    public static double classicalRelaxationTime(Chain chain) {
+        double r = 0;
+        for (var b : chain.baths()) {
+            double g = b.gamma(chain.bathOmega(b));
+            if (g > 0) {
+                r += 1 / g;
+            }
+        }
+        double vMin = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < chain.bonds(); b++) {
+            vMin = Math.min(vMin, chain.hopping(b));
+        }
+        if (r == 0 || !(vMin > 0)) {
+            throw new ModelException("t-total", "no default without a coupled bath and nonzero hopping: give --t-total and --t-burn");
+        }
+        return chain.sites() * (r + (chain.sites() - 1) / vMin);
+    }
+
+    /**
+     * The exact value behind each estimator that has one: heat currents, particle currents, local heat currents
+     * and populations of an exact result (quantum estimators against a quantum solver, classical ones against the
+     * rate equations).
+     */
+    public static Map<String, Double> references(Chain chain, ExactResult exact) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("heat_current", exact.heatCurrentLeft());
+        m.put("heat_current_right", exact.heatCurrentRight());
+        m.put("heat_current_dephasing", exact.heatCurrentDephasing());
+        m.put("particle_current", exact.particleCurrentLeft());
+        m.put("particle_current_right", exact.particleCurrentRight());
+        m.put("particle_current_symmetric", exact.particleCurrentLeft());
+        m.put("local_heat_current", exact.localHeatCurrent());
+        m.put("local_heat_current_right", chain.bathOmega(chain.right()) * exact.particleCurrentRight());
+        double[] p = exact.populations();
+        for (int k = 0; k < p.length; k++) {
+            m.put("population_" + (k + 1), p[k]);
+        }
+        return m;
+    }
+
+    /** Largest N for which {@link #quickQuantumReference} uses the Liouvillian solver (about a second). */
+    public static final int QUICK_LIOUVILLIAN_SITES = 8;
+
+    /**
+     * The exact quantum steady state when it takes at most a few seconds: closed form, correlation solver
+     * (N up to 2000), or the Liouvillian up to {@value #QUICK_LIOUVILLIAN_SITES} sites; else empty.
+     */
+    public static java.util.Optional<ExactResult> quickQuantumReference(Chain chain) {
+        org.qtraj.exact.ExactMethod method;
+        if (new org.qtraj.exact.ClosedForm().refusal(chain) == null) {
+            method = org.qtraj.exact.ExactMethod.CLOSED;
+        } else if (chain.sites() <= 2000 && new org.qtraj.exact.CorrelationSolver().refusal(chain) == null) {
+            method = org.qtraj.exact.ExactMethod.CORRELATION;
+        } else if (chain.sites() <= QUICK_LIOUVILLIAN_SITES && new org.qtraj.exact.LiouvillianSolver().refusal(chain) == null) {
+            method = org.qtraj.exact.ExactMethod.LIOUVILLIAN;
+        } else {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(method.solve(chain));
+    }
+}

@@ -1,0 +1,83 @@
+package org.qtraj.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.qtraj.batch.CrossCheck;
+import org.qtraj.batch.SimulationSettings;
+import org.qtraj.exact.ExactResult;
+import org.qtraj.model.Chain;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qtraj crosscheck}: exact solvers, quantum trajectories and the classical simulation, one verdict. */
+@Command(name = "crosscheck", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs every method on one model and checks them against each other: the exact quantum",
+            "solvers that apply (agree to 1e-8), the quantum trajectories (counting and continuous estimators,",
+            "|z| < 4 against the exact values) and the classical simulation (|z| < 4 against the rate equations).",
+            "Exit code 0 if everything agrees, 3 if anything disagrees."})
+public final class CrossCheckCommand implements Callable<Integer> {
+    /** Test hook, not an option: applied to the exact reference, to check that a wrong one is caught. */
+    static UnaryOperator<ExactResult> referenceFilter = UnaryOperator.identity();
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+    @Mixin
+    SimulationOptions simulation = new SimulationOptions();
+    @Mixin
+    OutputOptions output = new OutputOptions();
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Chain chain = model.chain();
+        if (simulation.targetError == null && simulation.trajectories == null && simulation.timeLimit == null) {
+            simulation.targetError = "1%";
+        }
+        SimulationSettings settings = simulation.settings("heat_current");
+        CrossCheck.Outcome outcome;
+        try (ProgressBars q = ProgressBars.open("trajectories", settings.stop().maxTrajectories());
+             ProgressBars c = ProgressBars.open("classical", settings.stop().maxTrajectories())) {
+            outcome = CrossCheck.run(chain, settings, referenceFilter, q.listener(), c.listener());
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("sites", chain.sites());
+        doc.put("seed", settings.seed());
+        doc.put("rows", outcome.rows().stream().map(CrossCheck.Row::toMap).toList());
+        doc.put("verdict", outcome.agrees() ? "agree" : "disagree");
+        doc.put("elapsed_seconds", outcome.elapsedSeconds());
+        output.emit(spec.commandLine().getOut(), doc, table(outcome));
+        if (!outcome.agrees()) {
+            for (CrossCheck.Row r : outcome.disagreements()) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "qtraj: %s %s = %.9g disagrees with %.9g%s%n", r.method(),
+                        r.quantity(), r.value(), r.reference(), Double.isNaN(r.z()) ? "" : String.format(Locale.ROOT, " (z = %.2f)", r.z()));
+            }
+            spec.commandLine().getErr().flush();
+            return ExitCodes.DISAGREE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String table(CrossCheck.Outcome o) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-13s %-19s %15s %10s %8s %15s %7s  %s%n", "method", "quantity", "value",
+                "error", "samples", "reference", "z", "verdict"));
+        for (CrossCheck.Row r : o.rows()) {
+            sb.append(String.format(Locale.ROOT, "%-13s %-19s %15.10g %10s %8s %15s %7s  %s%n", r.method(), r.quantity(),
+                    r.value(), r.samples() == 0 ? "exact" : String.format(Locale.ROOT, "%.2g", r.error()),
+                    r.samples() == 0 ? "" : Long.toString(r.samples()),
+                    Double.isNaN(r.reference()) ? "" : String.format(Locale.ROOT, "%.10g", r.reference()),
+                    Double.isNaN(r.z()) ? "" : String.format(Locale.ROOT, "%.2f", r.z()),
+                    r.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        }
+        sb.append(String.format(Locale.ROOT, "%nverdict: %s (%d rows, %.1f s)%n",
+                o.agrees() ? "all methods agree" : "DISAGREEMENT: " + o.disagreements().size() + " row(s) outside tolerance",
+                o.rows().size(), o.elapsedSeconds()));
+        return sb.toString();
+    }
+}

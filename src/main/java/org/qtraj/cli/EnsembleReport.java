@@ -1,0 +1,59 @@
+package org.qtraj.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.qtraj.batch.SimulationResult;
+import org.qtraj.stats.MeanVar;
+
+/** A simulation result beside its exact references: the table and the JSON document of simulate and classical. */
+record EnsembleReport(SimulationResult result, String referenceMethod, Map<String, Double> references) {
+
+    /** z = (mean - exact) / stderr, NaN without a reference or an error bar. */
+    double z(String estimator) {
+        Double ref = references.get(estimator);
+        MeanVar m = result.get(estimator);
+        if (ref == null) {
+            return Double.NaN;
+        }
+        double diff = m.mean() - ref;
+        // a deterministic estimator (zero spread, e.g. no dephasing current) agrees exactly or not at all
+        return m.standardError() > 0 ? diff / m.standardError() : diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>(result.toMap());
+        m.put("exact_method", referenceMethod);
+        Map<String, Object> exact = new LinkedHashMap<>();
+        Map<String, Object> zs = new LinkedHashMap<>();
+        for (String name : result.estimates().names()) {
+            if (references.containsKey(name)) {
+                exact.put(name, references.get(name));
+                zs.put(name, z(name));
+            }
+        }
+        m.put("exact", exact);
+        m.put("z", zs);
+        return m;
+    }
+
+    String table() {
+        StringBuilder sb = new StringBuilder();
+        Tables.row(sb, "method", result.method());
+        Tables.row(sb, "sites", Integer.toString(result.sites()));
+        Tables.row(sb, "trajectories", result.trajectories() + " (stopped on " + result.stopReason().replace('_', ' ') + ")");
+        Tables.row(sb, "seed", Long.toString(result.seed()));
+        Tables.row(sb, "window", String.format(Locale.ROOT, "t_burn = %.6g, t_total = %.6g", result.tBurn(), result.tTotal()));
+        Tables.row(sb, "exact reference", referenceMethod == null ? "none within a few seconds" : referenceMethod);
+        sb.append(String.format(Locale.ROOT, "%n%-26s %15s %11s %15s %7s%n", "estimator", "mean", "stderr", "exact", "z"));
+        for (String name : result.estimates().names()) {
+            MeanVar m = result.get(name);
+            Double ref = references.get(name);
+            sb.append(String.format(Locale.ROOT, "%-26s %15.9g %11.3g %15s %7s%n", name, m.mean(), m.standardError(),
+                    ref == null ? "" : String.format(Locale.ROOT, "%.9g", ref),
+                    ref == null ? "" : String.format(Locale.ROOT, "%.2f", z(name))));
+        }
+        Tables.row(sb, "elapsed", String.format(Locale.ROOT, "%.3f s on %d threads", result.elapsedSeconds(), result.threads()));
+        return sb.toString();
+    }
+}
