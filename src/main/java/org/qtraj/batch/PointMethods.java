@@ -17,6 +17,8 @@ public final class PointMethods {
     static {
         Map<String, Function<MethodEntry, PointMethod>> m = new LinkedHashMap<>();
         m.put("exact", ExactPointMethod::of);
+        m.put("trajectories", EnsemblePointMethod::of);
+        m.put("classical", EnsemblePointMethod::of);
         REGISTERED = Collections.unmodifiableMap(m);
     }
 

@@ -66,6 +66,85 @@ public final class Simulations {
                 run.reason().name().toLowerCase(Locale.ROOT), s.threads(), run.elapsedSeconds());
     }
 
+    /**
+     * Like {@link #quantum} or {@link #classical} ({@code method} "trajectories" or "classical"), in slices of at
+     * most {@code sliceSeconds}, saving the merged estimates and the next trajectory index to the checkpoint
+     * between slices and starting from a saved state if there is one. The fold runs in index order across
+     * slices, so an interrupted and resumed run gives exactly the numbers of an uninterrupted one. The settings'
+     * own time limit is not supported here (it would make the result depend on the machine).
+     */
+    public static SimulationResult resumable(String method, Chain chain, SimulationSettings s, Checkpoint checkpoint,
+                                             double sliceSeconds) throws java.io.IOException {
+        boolean quantum = method.equals("trajectories");
+        double tTotal;
+        double tBurn;
+        List<String> names;
+        TrajectoryTask<double[]> task;
+        if (quantum) {
+            TrajectoryOptions times = s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal()) : TrajectoryOptions.defaults(chain);
+            QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), times);
+            tTotal = times.tTotal();
+            tBurn = times.tBurn();
+            names = q.names();
+            task = (i, rng) -> q.run(rng);
+        } else {
+            tTotal = s.hasTimes() ? s.tTotal() : 12 * classicalRelaxationTime(chain);
+            tBurn = s.hasTimes() ? s.tBurn() : 2 * classicalRelaxationTime(chain);
+            ClassicalTrajectory.validateTimes(tTotal, tBurn);
+            ExclusionProcess process = ExclusionProcess.of(chain);
+            names = classicalNames(chain.sites());
+            double total = tTotal;
+            double burn = tBurn;
+            task = (i, rng) -> classicalEstimators(ClassicalTrajectory.run(process, total, burn, rng));
+        }
+        Estimates acc = Estimates.empty(names);
+        long next = 0;
+        double elapsed = 0;
+        if (checkpoint.state().isPresent()) {
+            com.fasterxml.jackson.databind.JsonNode st = checkpoint.state().get();
+            List<org.qtraj.stats.MeanVar> mv = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode a : st.get("accumulators")) {
+                mv.add(new org.qtraj.stats.MeanVar(a.get(0).asLong(), a.get(1).asDouble(), a.get(2).asDouble()));
+            }
+            acc = Estimates.of(names, mv);
+            next = st.get("next_index").asLong();
+            elapsed = st.get("elapsed_seconds").asDouble();
+        }
+        org.qtraj.ensemble.StopRule stop = s.stop();
+        while (true) {
+            long remaining = stop.maxTrajectories() == Long.MAX_VALUE ? Long.MAX_VALUE : stop.maxTrajectories() - next;
+            if (remaining <= 0) {
+                break;
+            }
+            org.qtraj.ensemble.StopRule slice = new org.qtraj.ensemble.StopRule(remaining, stop.targetError(),
+                    stop.relative(), sliceSeconds, stop.minTrajectories());
+            EnsembleRun<Estimates> run = EnsembleDriver.run(task, acc, Estimates::add, e -> e.get(s.monitor()),
+                    new EnsembleOptions(s.seed(), s.threads(), next, slice), ProgressListener.NONE);
+            acc = run.result();
+            next = run.nextIndex();
+            elapsed += run.elapsedSeconds();
+            if (run.reason() != org.qtraj.ensemble.StopReason.TIME_LIMIT) {
+                break;
+            }
+            checkpoint.save(state(acc, next, elapsed));
+        }
+        String reason = stop.hasTargetError() && next < stop.maxTrajectories() ? "target_error" : "trajectories";
+        return new SimulationResult(method, chain.sites(), acc, s.seed(), tTotal, tBurn, reason, s.threads(), elapsed);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode state(Estimates acc, long next, double elapsed) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        com.fasterxml.jackson.databind.node.ObjectNode o = f.objectNode();
+        o.put("next_index", next);
+        o.put("elapsed_seconds", elapsed);
+        com.fasterxml.jackson.databind.node.ArrayNode arr = o.putArray("accumulators");
+        for (int i = 0; i < acc.names().size(); i++) {
+            org.qtraj.stats.MeanVar m = acc.get(i);
+            arr.addArray().add(m.count()).add(m.mean()).add(m.m2());
+        }
+        return o;
+    }
+
     /** Names of the classical estimators, in the order of {@link #classicalEstimators}. */
     public static List<String> classicalNames(int sites) {
         List<String> n = new ArrayList<>(List.of("heat_current", "heat_current_right", "particle_current",

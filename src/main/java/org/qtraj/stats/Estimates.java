@@ -32,6 +32,15 @@ public final class Estimates {
         return new Estimates(List.copyOf(names), v);
     }
 
+    /** Estimates with the given accumulators (e.g. read back from a checkpoint), one per name, in order. */
+    public static Estimates of(List<String> names, List<MeanVar> accumulators) {
+        if (names.size() != accumulators.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + accumulators.size() + " accumulators");
+        }
+        Estimates e = empty(names);
+        return new Estimates(e.names, accumulators.toArray(new MeanVar[0]));
+    }
+
     /** These estimates with one more sample; {@code sample[i]} is the value of estimator {@code names().get(i)}. */
     public Estimates add(double[] sample) {
         if (sample.length != values.length) {

@@ -194,8 +194,6 @@ class RunSpecTest {
     /** The stochastic methods parse (with their parameters) but are refused when the plan is built. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{method: trajectories, target_error: 0.01, trajectories: 100, t_total: 50, t_burn: 5, seed: 3}",
-        "{method: classical, target_error: 0.01, t_total: 50, t_burn: 5}",
         "{method: noise, solver: auto}",
     })
     void methodsNotYetRegisteredAreRefusedAtValidation(String entry) {
@@ -203,6 +201,20 @@ class RunSpecTest {
         ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(s, Shard.ALL));
         assertEquals("methods[2].method", e.field());
         assertTrue(e.getMessage().contains("not available in this build"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{method: trajectories, target_error: 0}                 | methods[2].target_error",
+        "{method: classical, target_error: x}                    | methods[2].target_error",
+        "{method: trajectories, trajectories: 0}                 | methods[2].trajectories",
+        "{method: classical, t_total: 5, t_burn: 5}              | methods[2].t_burn",
+        "{method: trajectories, t_burn: 5}                       | methods[2].t_burn",
+    })
+    void ensembleMethodsCheckTheirNumbers(String entry, String field) {
+        ModelException e = assertThrows(ModelException.class,
+                () -> RunPlan.of(RunFiles.spec("methods: [{method: exact}, " + entry + "]\n"), Shard.ALL));
+        assertEquals(field.trim(), e.field());
     }
 
     /** Every point is checked before any work: a per-site list that does not fit a swept N names its key. */

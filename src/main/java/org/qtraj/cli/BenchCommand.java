@@ -1,0 +1,87 @@
+package org.qtraj.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qtraj.batch.Benchmarks;
+import org.qtraj.model.ModelException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qtraj bench}: throughput of the trajectory engines on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures quantum trajectories per second (uniform chain, dephasing 0.5, T = 1, 0, from the",
+            "all-ground state over [0, 50]) on 1 thread and on all cores, classical Gillespie events per second,",
+            "and the wall time to reach 1% relative error on the N = 4 heat current."})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--sites", split = ",", paramLabel = "N", defaultValue = "4,6,8,10,12,16",
+            description = "Chain lengths for the quantum throughput (default ${DEFAULT-VALUE}).")
+    List<Integer> sites;
+
+    @Option(names = "--classical-sites", split = ",", paramLabel = "N", defaultValue = "10,100,1000",
+            description = "Chain lengths for the classical event rate (default ${DEFAULT-VALUE}).")
+    List<Integer> classicalSites;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
+            description = "Measured time per entry, after an equal warm-up capped at 3 s (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(seconds > 0)) {
+            throw new ModelException("seconds", "must be > 0, got " + seconds);
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double warmup = Math.min(seconds, 3);
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "machine: %d cores, Java %s, %s%n%n", cores,
+                System.getProperty("java.version"), System.getProperty("os.arch")));
+        table.append(String.format(Locale.ROOT, "%-6s %18s %18s%n", "N", "traj/s (1 thread)", "traj/s (" + cores + " threads)"));
+        List<Map<String, Object>> quantum = new ArrayList<>();
+        for (int n : sites) {
+            double one = Benchmarks.quantumThroughput(n, 1, warmup, seconds);
+            double all = Benchmarks.quantumThroughput(n, cores, warmup, seconds);
+            quantum.add(row("sites", n, "trajectories_per_second_1_thread", one, "trajectories_per_second_all_cores", all));
+            table.append(String.format(Locale.ROOT, "%-6d %18.1f %18.1f%n", n, one, all));
+        }
+        table.append(String.format(Locale.ROOT, "%n%-6s %18s %18s%n", "N", "events/s (1 thread)", "events/s (" + cores + " threads)"));
+        List<Map<String, Object>> classical = new ArrayList<>();
+        for (int n : classicalSites) {
+            double one = Benchmarks.classicalEventRate(n, 1, warmup, seconds);
+            double all = Benchmarks.classicalEventRate(n, cores, warmup, seconds);
+            classical.add(row("sites", n, "events_per_second_1_thread", one, "events_per_second_all_cores", all));
+            table.append(String.format(Locale.ROOT, "%-6d %18.3g %18.3g%n", n, one, all));
+        }
+        Map<String, Object> onePercent = Benchmarks.timeToOnePercent(cores);
+        table.append(String.format(Locale.ROOT, "%nN = 4 heat current to 1%% relative error: %.3f s, %s trajectories (%d threads)%n",
+                (Double) onePercent.get("seconds"), onePercent.get("trajectories"), cores));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("cores", cores);
+        doc.put("java", System.getProperty("java.version"));
+        doc.put("quantum", quantum);
+        doc.put("classical", classical);
+        doc.put("one_percent_n4", onePercent);
+        output.emit(spec.commandLine().getOut(), doc, table.toString());
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> row(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,58 @@
+package org.qtraj.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qtraj.ensemble.StopRule;
+import org.qtraj.exact.ClosedForm;
+import org.qtraj.model.Chain;
+import org.qtraj.model.ModelSpec;
+import org.qtraj.trajectory.Unravelling;
+
+/** Trajectory points resume mid-point from their checkpoint with bit-identical results. */
+class EnsemblePointMethodTest {
+    @TempDir
+    Path dir;
+
+    private static SimulationSettings settings(long trajectories) {
+        return new SimulationSettings(42, 1, StopRule.trajectories(trajectories), Double.NaN, Double.NaN,
+                Unravelling.DEFAULT_TOLERANCE, "heat_current");
+    }
+
+    @Test
+    void resumingFromAMidRunCheckpointGivesTheUninterruptedResult() throws IOException {
+        for (String method : new String[] {"trajectories", "classical"}) {
+            Chain chain = ModelSpec.empty().withSites(3).build();
+            SimulationSettings s = settings(3000);
+            SimulationResult whole = Simulations.resumable(method, chain, s, Checkpoint.none(), Double.POSITIVE_INFINITY);
+            Path file = dir.resolve(method + ".json");
+            // slices of 20 ms: the file keeps the state of the last slice boundary, part way through the run
+            Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), 0.02);
+            assertTrue(Files.exists(file), "a checkpoint was written");
+            long savedAt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())
+                    .get("state").get("next_index").asLong();
+            assertTrue(savedAt > 0 && savedAt < 3000, "checkpoint mid-run: " + savedAt);
+            SimulationResult resumed = Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY);
+            assertEquals(whole.estimates(), resumed.estimates(), method);
+            assertEquals(3000, resumed.trajectories());
+        }
+    }
+
+    /** The point method's heat current against the closed form, |z| < 4 (false alarm 6.3e-5), fixed seed. */
+    @Test
+    void pointMethodEstimatesTheExactCurrent() throws IOException {
+        RunSpec spec = RunFiles.spec("methods: [{method: trajectories, trajectories: 400, seed: 9}]\n");
+        PointMethod m = PointMethods.create(spec.methods().get(0));
+        Chain chain = ModelSpec.empty().build();
+        PointResult r = m.run(chain, 1, Checkpoint.none());
+        Estimate heat = r.observables().get("heat_current");
+        double exact = new ClosedForm().solve(chain).heatCurrentLeft();
+        assertEquals(400, heat.samples());
+        assertTrue(Math.abs(heat.value() - exact) < 4 * heat.error(), heat + " vs " + exact);
+    }
+}
