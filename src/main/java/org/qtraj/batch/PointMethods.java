@@ -17,6 +17,7 @@ public final class PointMethods {
     static {
         Map<String, Function<MethodEntry, PointMethod>> m = new LinkedHashMap<>();
         m.put("exact", ExactPointMethod::of);
+        m.put("entanglement_search", EntanglementSearch::of);
         REGISTERED = Collections.unmodifiableMap(m);
     }
 
