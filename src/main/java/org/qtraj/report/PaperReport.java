@@ -484,7 +484,7 @@ public final class PaperReport {
         }
         double nStar = ab[0] / (ab[1] * -PAPER_ALPHA);
         body.append(String.format(Locale.ROOT, "%nThe local exponent A/(A + B N) equals -%.4f at N = %.0f. The "
-                + "fit closest to it among the ranges above, %s; alpha > 0 (the paper's sign) needs A > 0, which these parameters do not give.%n%n", PAPER_ALPHA, nStar, PAPER_ALPHA, closestRange));
+                + "fit closest to it among the ranges above, %s; alpha > 0 (the paper's sign) needs A > 0, which these parameters do not give.%n%n", PAPER_ALPHA, nStar, closestRange));
         List<double[]> local = new ArrayList<>();
         for (int i = 1; i < n.length; i++) {
             if (n[i] > n[i - 1]) {
