@@ -35,7 +35,8 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
             "exact", Set.of("solver"),
             "trajectories", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed"),
             "classical", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed"),
-            "noise", Set.of("solver"));
+            "noise", Set.of("solver"),
+            "entanglement_search", Set.of("rates", "g_min", "g_max", "g_points"));
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_.:+-]+");
 

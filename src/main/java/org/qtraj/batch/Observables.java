@@ -10,7 +10,8 @@ import java.util.List;
 public final class Observables {
     /** Allowed names, in documentation order. */
     public static final List<String> NAMES = List.of("heat_current", "heat_current_right", "heat_current_dephasing",
-            "particle_current", "particle_current_right", "local_heat_current", "concurrence");
+            "particle_current", "particle_current_right", "local_heat_current", "concurrence",
+            "entanglement_witness");
 
     /** What a spec keeps when it names no observables. */
     public static final List<String> DEFAULT = List.of("heat_current", "particle_current");

@@ -31,9 +31,13 @@ import org.qtraj.model.PerElement;
  * @param axes the parameters in spec order
  */
 public record Sweep(boolean zip, List<Axis> axes) {
-    /** Sweepable parameters: every model option of DESIGN.md. */
+    /**
+     * Sweepable parameters: every model option of DESIGN.md, and {@code s_left}/{@code s_right}, the baths'
+     * equilibrium populations s = nbar/(2 nbar + 1) in [0, 1/2), which set the temperature from the bath site's
+     * omega after every other swept value (and before disorder) is applied ({@link BathOccupation}).
+     */
     public static final List<String> PARAMETERS = List.of("sites", "omega", "coupling", "anisotropy", "dephasing",
-            "hopping", "rate_left", "rate_right", "temp_left", "temp_right");
+            "hopping", "rate_left", "rate_right", "temp_left", "temp_right", "s_left", "s_right");
 
     /**
      * One swept parameter.
@@ -233,9 +237,27 @@ public record Sweep(boolean zip, List<Axis> axes) {
     public static ModelSpec apply(ModelSpec base, Point point) {
         ModelSpec spec = base;
         for (Map.Entry<String, Number> e : point.parameters().entrySet()) {
-            spec = apply(spec, e.getKey(), e.getValue());
+            if (!e.getKey().startsWith("s_")) {
+                spec = apply(spec, e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, Number> e : point.parameters().entrySet()) {
+            if (e.getKey().startsWith("s_")) {
+                spec = applyOccupation(spec, e.getKey(), e.getValue().doubleValue());
+            }
         }
         return spec;
+    }
+
+    /** s_left/s_right: the temperature that gives the bath mode (omega of its site) the population s. */
+    private static ModelSpec applyOccupation(ModelSpec base, String name, double s) {
+        org.qtraj.model.Chain chain = base.build();
+        boolean left = name.equals("s_left");
+        double omega = chain.bathOmega(left ? chain.left() : chain.right());
+        double t = BathOccupation.temperature("sweep.parameters." + name, omega, s);
+        BathSpec b = new BathSpec(null, null, t);
+        return base.overlay(left ? new ModelSpec(null, null, null, null, null, null, b, null, null)
+                : new ModelSpec(null, null, null, null, null, null, null, b, null));
     }
 
     private static ModelSpec apply(ModelSpec base, String name, Number value) {

@@ -1,0 +1,35 @@
+package org.qtraj.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.qtraj.report.PaperReport;
+import org.qtraj.report.RunResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code qtraj report DIR... --out analysis/}: the paper's figures and REPORT.md from run directories. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Draw the paper's figures (PNG, SVG) and write REPORT.md from run directories of runs/paper-*.yaml.",
+            "Each DIR is recognised by its spec name (paper-fig2, paper-fig3, paper-fig4, paper-disorder,",
+            "paper-disorder-check, paper-appendixB); trajectory and classical-simulation points are overlaid when present."})
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run directories (qtraj run --out).")
+    List<Path> dirs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the figures and REPORT.md go.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        List<RunResults> runs = new ArrayList<>();
+        for (Path d : dirs) {
+            runs.add(RunResults.read(d));
+        }
+        Path report = PaperReport.write(runs, out);
+        System.out.println("wrote " + report);
+        return ExitCodes.OK;
+    }
+}
