@@ -56,7 +56,7 @@ public final class PaperReport {
             byName.put(run.name(), run);
         }
         if (byName.containsKey("paper-fig2")) {
-            r.fig2(byName.get("paper-fig2"));
+            r.fig2(byName.get("paper-fig2"), byName.get("paper-fig2-trajectories"), byName.get("paper-fig2-classical"));
         }
         if (byName.containsKey("paper-fig3")) {
             r.fig3(byName.get("paper-fig3"));
@@ -75,7 +75,7 @@ public final class PaperReport {
 
     // ---------------------------------------------------------------- Fig. 2
 
-    private void fig2(RunResults run) throws IOException {
+    private void fig2(RunResults run, RunResults trajectories, RunResults classicalSim) throws IOException {
         Map<Double, List<double[]>> quantum = new TreeMap<>();
         Map<Double, List<double[]>> classical = new TreeMap<>();
         for (Rec r : run.records()) {
@@ -91,6 +91,12 @@ public final class PaperReport {
         XYChart cc = Charts.chart("Fig. 2 (left): classical, heat current vs N", "N", "J", true, true);
         classical.forEach((v, xy) -> Charts.line(cc, "rate equations, V = " + fmt(v), xy));
         overlaySampled(run, cq, cc, "sites", "dephasing", "hopping");
+        // sampled points from their own runs (a product sweep of every method would repeat them per V and gamma)
+        for (RunResults sampled : new RunResults[] {trajectories, classicalSim}) {
+            if (sampled != null) {
+                overlaySampled(sampled, cq, cc, "sites", "dephasing", "hopping");
+            }
+        }
         Charts.save(cq, out, "fig2-quantum");
         Charts.save(cc, out, "fig2-classical");
         body.append("## Fig. 2: heat current vs N\n\n![Fig. 2 classical](fig2-classical.png) ![Fig. 2 quantum](fig2-quantum.png)\n\n");
@@ -544,7 +550,7 @@ public final class PaperReport {
         for (RunResults r : runs) {
             md.append(String.format(Locale.ROOT, "- `%s`: spec `%s`, status %s, %d records%n", r.dir(), r.name(), r.status(), r.records().size()));
         }
-        java.util.Set<String> known = new TreeSet<>(List.of("paper-fig2", "paper-fig3", "paper-fig4", "paper-disorder", "paper-disorder-check",
+        java.util.Set<String> known = new TreeSet<>(List.of("paper-fig2", "paper-fig2-trajectories", "paper-fig2-classical", "paper-fig3", "paper-fig4", "paper-disorder", "paper-disorder-check",
                 "paper-appendixB"));
         for (RunResults r : runs) {
             known.remove(r.name());
