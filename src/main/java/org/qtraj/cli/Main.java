@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         description = {
             "Heat transport through a chain of two-level systems between two thermal baths:",
             "exact steady states, quantum trajectories and the classical exclusion process, checked against each other."},
-        subcommands = {ExactCommand.class, SimulateCommand.class, ClassicalCommand.class, CrossCheckCommand.class, RunCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExactCommand.class, SimulateCommand.class, ClassicalCommand.class, CrossCheckCommand.class, RunCommand.class, MergeCommand.class, FcsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
