@@ -21,7 +21,8 @@ import org.qtraj.trajectory.Unravelling;
  * between the bath's jumps are recorded ({@link FcsRecorder}) and folded in index order ({@link FcsAccumulator}):
  * bit-identical for any thread count.
  *
- * <p>Default times (no --t-total/--t-burn): t_burn = 2 t_relax and t_total = t_burn + max(40 t_relax, 100 T), with
+ * <p>Default times (no --t-total/--t-burn): t_burn = 2 t_relax and t_total = t_burn + 40 t_relax (a window T must fit
+ * in it; give --t-total for longer trajectories), with
  * t_relax the model's relaxation-time estimate ({@link TrajectoryOptions#relaxationTime} for the quantum chain,
  * {@link Simulations#classicalRelaxationTime} for the classical one). The window is longer than for mean currents
  * because the k-statistics of counts in a window T estimate T kappa_k + O(t_relax): the bias of the scaled noise
@@ -80,7 +81,7 @@ public final class Fcs {
             total = s.tTotal();
         } else {
             burn = 2 * relax;
-            total = burn + Math.max(40 * relax, f.hasWindow() ? 100 * f.window() : 0);
+            total = burn + 40 * relax;
         }
         double span = total - burn;
         if (!f.hasWindow()) {
