@@ -1,11 +1,12 @@
 #!/bin/sh
 # Regenerates the table of docs/fano.md: Fano factors of the net count at the left bath (default model: omega = g
-# = G = 1, T_left = 1, T_right = 0), exact (tilted generator) beside 2000 trajectories (one counting window of
-# 40 relaxation times per trajectory, delete-one jackknife errors), seed 1. Usage: sh docs/fano.sh [path/to/qtraj.jar]
+# = G = 1, T_left = 1, T_right = 0), exact (tilted generator) beside 8000 trajectories (one counting window of
+# 40 relaxation times per trajectory, delete-one jackknife errors), seed 1 (the numbers do not depend on THREADS). Usage: sh docs/fano.sh [path/to/qtraj.jar]
 JAR=${1:-target/qtraj.jar}
-M=${M:-2000}
+M=${M:-8000}
+THREADS=${THREADS:-2}
 row() {
-  java -jar "$JAR" fcs "$@" --trajectories "$M" --seed 1 --threads 1 --json | python3 -c '
+  java -jar "$JAR" fcs "$@" --trajectories "$M" --seed 1 --threads "$THREADS" --json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 print("%.5f | %.3f +- %.3f | %+.1f" % (d["exact"]["fano"], d["estimate"]["fano"], d["error"]["fano"], d["z"]["fano"]), end="")'

@@ -24,11 +24,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qtraj fcs}: full counting statistics from trajectories beside the exact cumulants. */
 @Command(name = "fcs", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Full counting statistics of the net count (absorptions - emissions) at one bath, from quantum",
-            "or classical trajectories: the scaled cumulants kappa_1..3 and the Fano factor as k-statistics of the",
-            "counts per window divided by the window length, +- delete-one jackknife errors, beside the exact values",
-            "(tilted generator, when the chain is small enough) and the z-score. Writes waiting-time and count",
-            "histograms (HdrHistogram logs and CSV) with --histograms, PNG plots with --plot."})
+        description = {"Full counting statistics of the net count (absorptions - emissions) at one bath,",
+            "from quantum or classical trajectories: the scaled cumulants kappa_1..3 and the Fano",
+            "factor, as k-statistics of the counts per window divided by the window length, +- the",
+            "delete-one jackknife error, beside the exact value (tilted generator, when the chain is",
+            "small enough) and the z-score. Here --target-error applies to cumulant_1, and the default",
+            "times are t_burn = 2 and t_total = 42 relaxation times. --histograms DIR writes waiting-time",
+            "and count histograms (HdrHistogram logs and CSV), --plot also PNG plots."})
 public final class FcsCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
