@@ -44,6 +44,9 @@ final class FcsRecorder implements JumpListener, BoundaryEventListener {
             return;
         }
         int k = (int) Math.floor((time - tBurn) / window);
+        if (k == counts.length && time <= tBurn + counts.length * window) {
+            k--; // a jump exactly at the end of the last window (e.g. at t_total) belongs to it
+        }
         if (k >= 0 && k < counts.length) {
             counts[k] += change;
         }
