@@ -1,9 +1,9 @@
 #!/bin/sh
 # Regenerates the table of docs/fano.md: Fano factors of the net count at the left bath (default model: omega = g
-# = G = 1, T_left = 1, T_right = 0), exact (tilted generator) beside 8000 trajectories (one counting window of
-# 40 relaxation times per trajectory, delete-one jackknife errors), seed 1 (the numbers do not depend on THREADS). Usage: sh docs/fano.sh [path/to/qtraj.jar]
+# = G = 1, T_left = 1, T_right = 0), exact (tilted generator) beside 2000 trajectories (one counting window of
+# 200 relaxation times per trajectory, delete-one jackknife errors), seed 1 (the numbers do not depend on THREADS). Usage: sh docs/fano.sh [path/to/qtraj.jar]
 JAR=${1:-target/qtraj.jar}
-M=${M:-8000}
+M=${M:-2000}
 THREADS=${THREADS:-2}
 row() {
   java -jar "$JAR" fcs "$@" --trajectories "$M" --seed 1 --threads "$THREADS" --json | python3 -c '

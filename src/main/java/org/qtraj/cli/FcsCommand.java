@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "factor, as k-statistics of the counts per window divided by the window length, +- the",
             "delete-one jackknife error, beside the exact value (tilted generator, when the chain is",
             "small enough) and the z-score. Here --target-error applies to cumulant_1, and the default",
-            "times are t_burn = 2 and t_total = 42 relaxation times. --histograms DIR writes waiting-time",
+            "times are t_burn = 2 and t_total = 202 relaxation times. --histograms DIR writes waiting-time",
             "and count histograms (HdrHistogram logs and CSV), --plot also PNG plots."})
 public final class FcsCommand implements Callable<Integer> {
     @Mixin
