@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
             "Heat transport through a chain of two-level systems between two thermal baths:",
             "exact steady states, quantum trajectories and the classical exclusion process, checked against each other."},
         subcommands = {CrossCheckCommand.class, ExactCommand.class, SimulateCommand.class, ClassicalCommand.class,
-            RunCommand.class, MergeCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            FcsCommand.class, RunCommand.class, MergeCommand.class, ReportCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

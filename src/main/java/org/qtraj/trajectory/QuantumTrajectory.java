@@ -98,12 +98,21 @@ public final class QuantumTrajectory {
 
     /** Runs one trajectory and returns its estimators in the order of {@link #names()}. */
     public double[] run(UniformRandomProvider rng) {
-        return new Run(rng).go();
+        return new Run(rng, null).go();
+    }
+
+    /**
+     * As {@link #run(UniformRandomProvider)}, and reports every bath jump inside the window to {@code listener}
+     * (null for none). The trajectory and its estimators are the same with or without a listener.
+     */
+    public double[] run(UniformRandomProvider rng, JumpListener listener) {
+        return new Run(rng, listener).go();
     }
 
     /** The mutable state of one trajectory. */
     private final class Run {
         private final UniformRandomProvider rng;
+        private final JumpListener listener;
         private final int sites = unravelling.sites();
         private final double tolerance = unravelling.tolerance();
         private final double[][] terms = new double[StepPlan.MAX_ORDER + 1][];
@@ -120,8 +129,9 @@ public final class QuantumTrajectory {
         private final long[] net = new long[2];
         private long jumps;
 
-        Run(UniformRandomProvider rng) {
+        Run(UniformRandomProvider rng, JumpListener listener) {
             this.rng = rng;
+            this.listener = listener;
             int len = 2 * unravelling.maxDimension();
             psi = new double[len];
             end = new double[len];
@@ -167,7 +177,7 @@ public final class QuantumTrajectory {
                 psi = end;
                 end = swap;
                 t = (frac == 1.0 && reaches) ? target : t + frac * h;
-                s = jump(s, window);
+                s = jump(s, window, t);
                 norm2 = 1;
                 r = threshold();
             }
@@ -341,7 +351,7 @@ public final class QuantumTrajectory {
         }
 
         /** Picks a channel with probability ~ ||L_m psi||^2, applies it and normalises; returns the new sector. */
-        private Sector jump(Sector s, boolean window) {
+        private Sector jump(Sector s, boolean window, double t) {
             flush(s);
             double n2 = populations(s, psi);
             List<Channel> channels = unravelling.channels();
@@ -373,6 +383,9 @@ public final class QuantumTrajectory {
                 jumps++;
                 if (ch.bath() >= 0) {
                     net[ch.bath()] += ch.charge();
+                    if (listener != null) {
+                        listener.onJump(ch.bath(), ch.charge(), t);
+                    }
                 }
             }
             int bit = 1 << ch.site();
