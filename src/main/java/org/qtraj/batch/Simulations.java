@@ -75,6 +75,12 @@ public final class Simulations {
      */
     public static SimulationResult resumable(String method, Chain chain, SimulationSettings s, Checkpoint checkpoint,
                                              double sliceSeconds) throws java.io.IOException {
+        return resumable(method, chain, s, checkpoint, sliceSeconds, Long.MAX_VALUE);
+    }
+
+    /** {@link #resumable} with slices also cut after {@code sliceTrajectories} trajectories (deterministic slicing). */
+    static SimulationResult resumable(String method, Chain chain, SimulationSettings s, Checkpoint checkpoint,
+                                      double sliceSeconds, long sliceTrajectories) throws java.io.IOException {
         boolean quantum = method.equals("trajectories");
         double tTotal;
         double tBurn;
@@ -116,14 +122,17 @@ public final class Simulations {
             if (remaining <= 0) {
                 break;
             }
-            org.qtraj.ensemble.StopRule slice = new org.qtraj.ensemble.StopRule(remaining, stop.targetError(),
+            long sliceMax = Math.min(remaining, sliceTrajectories);
+            org.qtraj.ensemble.StopRule slice = new org.qtraj.ensemble.StopRule(sliceMax, stop.targetError(),
                     stop.relative(), sliceSeconds, stop.minTrajectories());
             EnsembleRun<Estimates> run = EnsembleDriver.run(task, acc, Estimates::add, e -> e.get(s.monitor()),
                     new EnsembleOptions(s.seed(), s.threads(), next, slice), ProgressListener.NONE);
             acc = run.result();
             next = run.nextIndex();
             elapsed += run.elapsedSeconds();
-            if (run.reason() != org.qtraj.ensemble.StopReason.TIME_LIMIT) {
+            boolean sliceEnded = run.reason() == org.qtraj.ensemble.StopReason.TIME_LIMIT
+                    || run.reason() == org.qtraj.ensemble.StopReason.TRAJECTORIES && sliceMax < remaining;
+            if (!sliceEnded) {
                 break;
             }
             checkpoint.save(state(acc, next, elapsed));

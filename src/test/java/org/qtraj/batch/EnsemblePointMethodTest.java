@@ -31,12 +31,12 @@ class EnsemblePointMethodTest {
             SimulationSettings s = settings(3000);
             SimulationResult whole = Simulations.resumable(method, chain, s, Checkpoint.none(), Double.POSITIVE_INFINITY);
             Path file = dir.resolve(method + ".json");
-            // slices of 20 ms: the file keeps the state of the last slice boundary, part way through the run
-            Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), 0.02);
+            // slices of 700 trajectories: the file keeps the state of the last slice boundary (index 2800)
+            Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY, 700);
             assertTrue(Files.exists(file), "a checkpoint was written");
             long savedAt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())
                     .get("state").get("next_index").asLong();
-            assertTrue(savedAt > 0 && savedAt < 3000, "checkpoint mid-run: " + savedAt);
+            assertEquals(2800, savedAt, "checkpoint mid-run");
             SimulationResult resumed = Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY);
             assertEquals(whole.estimates(), resumed.estimates(), method);
             assertEquals(3000, resumed.trajectories());
