@@ -48,9 +48,14 @@ public final class ExactPointMethod implements PointMethod {
         }
     }
 
+    /** The exact steady state with its wall time. */
+    ExactResult solve(Chain chain) {
+        return method.solve(chain);
+    }
+
     @Override
     public PointResult run(Chain chain, long seed, Checkpoint checkpoint) {
-        ExactResult r = method.solve(chain);
+        ExactResult r = solve(chain);
         Map<String, Object> doc = r.toMap();
         Map<String, Estimate> obs = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : doc.entrySet()) {

@@ -1,5 +1,7 @@
 package org.qtraj.batch;
 
+import org.qtraj.exact.ExactResult;
+
 import java.util.List;
 import org.qtraj.exact.ClassicalGenerator;
 import org.qtraj.exact.CountingGenerator;
@@ -36,6 +38,13 @@ public final class FcsExact {
     /** kappa_1, kappa_2, kappa_3. */
     public double[] cumulants() {
         return Cumulants.of(generator, 3);
+    }
+
+    /** The result with cumulant_1, cumulant_2, cumulant_3 and fano = cumulant_2/cumulant_1 added to its extras. */
+    public ExactResult withCumulants(ExactResult r) {
+        double[] k = cumulants();
+        return r.withExtra("cumulant_1", k[0]).withExtra("cumulant_2", k[1]).withExtra("cumulant_3", k[2])
+                .withExtra("fano", k[1] / k[0]);
     }
 
     /** The kind of channel index c (0 absorption, 1 emission; {@link FcsRecorder#channel}). */

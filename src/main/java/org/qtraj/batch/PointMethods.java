@@ -19,6 +19,7 @@ public final class PointMethods {
         m.put("exact", ExactPointMethod::of);
         m.put("trajectories", EnsemblePointMethod::of);
         m.put("classical", EnsemblePointMethod::of);
+        m.put("noise", NoisePointMethod::of);
         m.put("entanglement_search", EntanglementSearch::of);
         REGISTERED = Collections.unmodifiableMap(m);
     }

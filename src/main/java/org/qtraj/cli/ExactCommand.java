@@ -50,9 +50,7 @@ public final class ExactCommand implements Callable<Integer> {
         FcsExact counting = noise ? FcsExact.of(chain, m == ExactMethod.RATE, bath) : null;
         ExactResult r = m.solve(chain);
         if (counting != null) {
-            double[] k = counting.cumulants();
-            r = r.withExtra("cumulant_1", k[0]).withExtra("cumulant_2", k[1]).withExtra("cumulant_3", k[2])
-                    .withExtra("fano", k[1] / k[0]);
+            r = counting.withCumulants(r);
         }
         output.emit(spec.commandLine().getOut(), r.toMap(), Tables.exact(r));
         return ExitCodes.OK;

@@ -194,17 +194,6 @@ class RunSpecTest {
     /** The stochastic methods parse (with their parameters) but are refused when the plan is built. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{method: noise, solver: auto}",
-    })
-    void methodsNotYetRegisteredAreRefusedAtValidation(String entry) {
-        RunSpec s = RunFiles.spec("methods: [{method: exact}, " + entry + "]\n");
-        ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(s, Shard.ALL));
-        assertEquals("methods[2].method", e.field());
-        assertTrue(e.getMessage().contains("not available in this build"), e.getMessage());
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
         "{method: trajectories, target_error: 0}                 | methods[2].target_error",
         "{method: classical, target_error: x}                    | methods[2].target_error",
         "{method: trajectories, trajectories: 0}                 | methods[2].trajectories",

@@ -70,7 +70,7 @@ class RunCommandTest {
     /** Invalid specs fail before any work, with exit code 2 and one line naming the key; nothing is written. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "methods: [{method: noise}]                                                     | not available in this build",
+        "methods: [{method: noise, solver: rate}]\\nmodel: {sites: 17}                  | noise:rate cannot run at point 0",
         "sweep: {parameters: {sites: {values: [1, 2]}}}\\nmethods: [{method: exact}]   | sites",
         "sweep: {parameters: {sitez: {values: [2]}}}\\nmethods: [{method: exact}]      | sweep.parameters.sitez",
         "methods: [{method: exact, solver: closed}]\\nmodel: {anisotropy: 1}            | exact:closed cannot run at point 0",
