@@ -121,4 +121,25 @@ class QuantumCumulantsTest {
         double[] kr = Cumulants.of(QuantumCountingGenerator.of(c, 1), 1);
         assertEquals(-k[0], kr[0], 1e-10);
     }
+
+    /**
+     * Published check: for the uniform boundary-driven free-fermion chain (D = 0, no dephasing) the cumulant of order
+     * k does not depend on N once N >= k + 1 (numerical observation of arXiv:1310.4997, "Lindblad equation for a
+     * non-interacting fermionic system: full-counting statistics"), while it does change below that size.
+     */
+    @Test
+    void cumulantOfOrderKStopsDependingOnNFromKPlusOneSites() {
+        double[][] k = new double[7][];
+        for (int n = 2; n <= 6; n++) {
+            k[n] = Cumulants.of(QuantumCountingGenerator.of(TestChains.defaults(n, 0, 0), 0), 3);
+        }
+        for (int order = 1; order <= 3; order++) {
+            for (int n = order + 2; n <= 6; n++) {
+                assertEquals(k[order + 1][order - 1], k[n][order - 1], 1e-10 * Math.abs(k[order + 1][order - 1]),
+                        "kappa_" + order + " at N = " + n);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(Math.abs(k[2][1] - k[3][1]) > 1e-4, "kappa_2 differs at N = 2");
+        org.junit.jupiter.api.Assertions.assertTrue(Math.abs(k[3][2] - k[4][2]) > 1e-5, "kappa_3 differs at N = 3");
+    }
 }
