@@ -11,13 +11,13 @@ public final class SimulationOptions {
     @Option(names = "--trajectories", paramLabel = "M", description = "Run exactly M trajectories (default 200 unless --target-error or --time-limit is given).")
     Long trajectories;
 
-    @Option(names = "--target-error", paramLabel = "E", description = "Stop when the standard error of the heat current is <= E; '1%%' is relative to the estimate.")
+    @Option(names = "--target-error", paramLabel = "E", description = "Stop when the standard error of the monitored estimate (the heat current; for fcs cumulant_1) is <= E; '1%%' is relative to the estimate.")
     String targetError;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Stop after this much wall time (the count then depends on the machine).")
     Double timeLimit;
 
-    @Option(names = "--t-total", paramLabel = "T", description = "Length of each trajectory (default: 12 relaxation times of the model).")
+    @Option(names = "--t-total", paramLabel = "T", description = "Length of each trajectory (default from the model's slowest rate: 12 relaxation times; fcs: 202).")
     Double tTotal;
 
     @Option(names = "--t-burn", paramLabel = "B", description = "Burn-in discarded before averaging (default: 2 relaxation times).")
