@@ -95,6 +95,55 @@ class KillResumeTest {
         }
     }
 
+    /**
+     * A trajectory point killed (SIGKILL) after its first mid-point checkpoint, then resumed: the result equals an
+     * uninterrupted run bit for bit (the checkpoint holds the merged accumulators and the next trajectory index).
+     * The kill waits for the checkpoint file (written every 5 s), so it lands mid-point on any machine.
+     */
+    @Test
+    void trajectoryPointKilledAfterACheckpointResumesExactly() throws Exception {
+        Path spec = tmp.resolve("traj.yaml");
+        Files.writeString(spec, """
+                name: kill-trajectories
+                seed: 77
+                model: {sites: 4}
+                methods: [{method: trajectories, trajectories: 24000}]
+                observables: [heat_current, particle_current]
+                """);
+        Path ref = tmp.resolve("traj-ref");
+        CliRunner r = CliRunner.run("run", spec.toString(), "--out", ref.toString());
+        assertEquals(0, r.exitCode(), r.err());
+
+        Path out = tmp.resolve("traj-out");
+        Process p = start(spec, out, new String[0]);
+        Path checkpoints = out.resolve("checkpoints");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && System.nanoTime() < deadline && !hasFile(checkpoints)) {
+            Thread.sleep(20);
+        }
+        boolean killedMidPoint = p.isAlive() && hasFile(checkpoints);
+        p.destroyForcibly();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(killedMidPoint, "the kill must come after a checkpoint and before the point finished");
+        assertFalse(Files.exists(out.resolve("results.jsonl")) && Files.size(out.resolve("results.jsonl")) > 0,
+                "the point was not finished when killed");
+
+        Process last = start(spec, out, new String[] {"--resume"});
+        assertTrue(last.waitFor(120, TimeUnit.SECONDS), "resume finished");
+        assertEquals(0, last.exitValue(), Files.readString(tmp.resolve("stderr.txt")));
+        assertEquals(RunFiles.csvWithoutTimings(ref), RunFiles.csvWithoutTimings(out));
+        assertEquals(RunFiles.jsonlWithoutTimings(ref), RunFiles.jsonlWithoutTimings(out));
+    }
+
+    private static boolean hasFile(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".json"));
+        }
+    }
+
     private Process start(Path spec, Path out, String[] extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
