@@ -1,8 +1,5 @@
 package org.qtraj.batch;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.ClassicalGenerator;
 import org.qtraj.exact.LiouvillianSolver;
 import org.qtraj.model.Chain;
@@ -48,14 +45,6 @@ public final class NoisePointMethod implements PointMethod {
 
     @Override
     public PointResult run(Chain chain, long seed, Checkpoint checkpoint) {
-        ExactResult r = FcsExact.of(chain, classical, 0).withCumulants(steadyState.solve(chain));
-        Map<String, Object> doc = r.toMap();
-        Map<String, Estimate> obs = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : doc.entrySet()) {
-            if (e.getValue() instanceof Double d && !e.getKey().equals("elapsed_seconds")) {
-                obs.put(e.getKey(), Estimate.exact(d));
-            }
-        }
-        return new PointResult(obs, doc);
+        return ExactPointMethod.result(FcsExact.of(chain, classical, 0).withCumulants(steadyState.solve(chain)));
     }
 }
