@@ -38,31 +38,40 @@ public final class Simulations {
 
     /** Quantum trajectories (Monte Carlo wave functions) of the chain. */
     public static SimulationResult quantum(Chain chain, SimulationSettings s, ProgressListener progress) {
-        TrajectoryOptions times = s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal()) : TrajectoryOptions.defaults(chain);
-        QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), times);
-        return run("trajectories", chain, q.names(), (i, rng) -> q.run(rng), s, times.tTotal(), times.tBurn(), progress);
+        return run(setup("trajectories", chain, s), chain, s, progress);
     }
 
     /** Exact stochastic simulation of the classical exclusion process of the chain. */
     public static SimulationResult classical(Chain chain, SimulationSettings s, ProgressListener progress) {
+        return run(setup("classical", chain, s), chain, s, progress);
+    }
+
+    /** What an ensemble runs: the method name, its estimators, the trajectory and its window. */
+    private record Setup(String method, List<String> names, TrajectoryTask<double[]> task, double tTotal, double tBurn) {
+    }
+
+    private static Setup setup(String method, Chain chain, SimulationSettings s) {
+        if (method.equals("trajectories")) {
+            TrajectoryOptions times = s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal()) : TrajectoryOptions.defaults(chain);
+            QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), times);
+            return new Setup(method, q.names(), (i, rng) -> q.run(rng), times.tTotal(), times.tBurn());
+        }
         double tTotal = s.hasTimes() ? s.tTotal() : 12 * classicalRelaxationTime(chain);
         double tBurn = s.hasTimes() ? s.tBurn() : 2 * classicalRelaxationTime(chain);
         ClassicalTrajectory.validateTimes(tTotal, tBurn);
         ExclusionProcess process = ExclusionProcess.of(chain);
-        int n = chain.sites();
-        TrajectoryTask<double[]> task = (i, rng) -> classicalEstimators(ClassicalTrajectory.run(process, tTotal, tBurn, rng));
-        return run("classical", chain, classicalNames(n), task, s, tTotal, tBurn, progress);
+        return new Setup("classical", classicalNames(chain.sites()),
+                (i, rng) -> classicalEstimators(ClassicalTrajectory.run(process, tTotal, tBurn, rng)), tTotal, tBurn);
     }
 
-    private static SimulationResult run(String method, Chain chain, List<String> names, TrajectoryTask<double[]> task,
-                                        SimulationSettings s, double tTotal, double tBurn, ProgressListener progress) {
-        if (!names.contains(s.monitor())) {
-            throw new ModelException("monitor", "unknown estimator '" + s.monitor() + "'; one of " + names);
+    private static SimulationResult run(Setup setup, Chain chain, SimulationSettings s, ProgressListener progress) {
+        if (!setup.names().contains(s.monitor())) {
+            throw new ModelException("monitor", "unknown estimator '" + s.monitor() + "'; one of " + setup.names());
         }
         EnsembleOptions options = new EnsembleOptions(s.seed(), s.threads(), 0, s.stop());
-        EnsembleRun<Estimates> run = EnsembleDriver.run(task, Estimates.empty(names), Estimates::add,
+        EnsembleRun<Estimates> run = EnsembleDriver.run(setup.task(), Estimates.empty(setup.names()), Estimates::add,
                 e -> e.get(s.monitor()), options, progress);
-        return new SimulationResult(method, chain.sites(), run.result(), s.seed(), tTotal, tBurn,
+        return new SimulationResult(setup.method(), chain.sites(), run.result(), s.seed(), setup.tTotal(), setup.tBurn(),
                 run.reason().name().toLowerCase(Locale.ROOT), s.threads(), run.elapsedSeconds());
     }
 
@@ -81,28 +90,9 @@ public final class Simulations {
     /** {@link #resumable} with slices also cut after {@code sliceTrajectories} trajectories (deterministic slicing). */
     static SimulationResult resumable(String method, Chain chain, SimulationSettings s, Checkpoint checkpoint,
                                       double sliceSeconds, long sliceTrajectories) throws java.io.IOException {
-        boolean quantum = method.equals("trajectories");
-        double tTotal;
-        double tBurn;
-        List<String> names;
-        TrajectoryTask<double[]> task;
-        if (quantum) {
-            TrajectoryOptions times = s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal()) : TrajectoryOptions.defaults(chain);
-            QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), times);
-            tTotal = times.tTotal();
-            tBurn = times.tBurn();
-            names = q.names();
-            task = (i, rng) -> q.run(rng);
-        } else {
-            tTotal = s.hasTimes() ? s.tTotal() : 12 * classicalRelaxationTime(chain);
-            tBurn = s.hasTimes() ? s.tBurn() : 2 * classicalRelaxationTime(chain);
-            ClassicalTrajectory.validateTimes(tTotal, tBurn);
-            ExclusionProcess process = ExclusionProcess.of(chain);
-            names = classicalNames(chain.sites());
-            double total = tTotal;
-            double burn = tBurn;
-            task = (i, rng) -> classicalEstimators(ClassicalTrajectory.run(process, total, burn, rng));
-        }
+        Setup setup = setup(method, chain, s);
+        List<String> names = setup.names();
+        TrajectoryTask<double[]> task = setup.task();
         Estimates acc = Estimates.empty(names);
         long next = 0;
         double elapsed = 0;
@@ -138,7 +128,8 @@ public final class Simulations {
             checkpoint.save(state(acc, next, elapsed));
         }
         String reason = stop.hasTargetError() && next < stop.maxTrajectories() ? "target_error" : "trajectories";
-        return new SimulationResult(method, chain.sites(), acc, s.seed(), tTotal, tBurn, reason, s.threads(), elapsed);
+        return new SimulationResult(setup.method(), chain.sites(), acc, s.seed(), setup.tTotal(), setup.tBurn(), reason,
+                s.threads(), elapsed);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode state(Estimates acc, long next, double elapsed) {
