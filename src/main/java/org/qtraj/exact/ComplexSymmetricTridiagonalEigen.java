@@ -333,27 +333,39 @@ final class ComplexSymmetricTridiagonalEigen {
         lambdaRe[m] = lr;
         lambdaIm[m] = li;
         // Normalise v^T v = 1 (complex square root), and measure v^H v / |v^T v|.
+        double[] sums = bilinearSums(xr, xi);
+        double cond = sums[2] / Math.hypot(sums[0], sums[1]);
+        scaleToUnitBilinear(xr, xi, sums[0], sums[1]);
+        vRe[m] = xr;
+        vIm[m] = xi;
+        return cond;
+    }
+
+    /** {Re v^T v, Im v^T v, v^H v} of v = xr + i xi. */
+    private static double[] bilinearSums(double[] xr, double[] xi) {
         double sr = 0;
         double si = 0;
         double h = 0;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < xr.length; k++) {
             sr += xr[k] * xr[k] - xi[k] * xi[k];
             si += 2 * xr[k] * xi[k];
             h += xr[k] * xr[k] + xi[k] * xi[k];
         }
-        double cond = h / Math.hypot(sr, si);
+        return new double[] {sr, si, h};
+    }
+
+    /** v /= sqrt(v^T v), given v^T v = sr + i si (principal complex square root), so that afterwards v^T v = 1. */
+    private static void scaleToUnitBilinear(double[] xr, double[] xi, double sr, double si) {
+        double[] t = new double[2];
         sqrt(sr, si, t);
         double[] inv = new double[2];
         div(1, 0, t[0], t[1], inv);
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < xr.length; k++) {
             double a = xr[k];
             double b = xi[k];
             xr[k] = a * inv[0] - b * inv[1];
             xi[k] = a * inv[1] + b * inv[0];
         }
-        vRe[m] = xr;
-        vIm[m] = xi;
-        return cond;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -441,29 +453,13 @@ final class ComplexSymmetricTridiagonalEigen {
         }
         project(cluster, j, xr, xi);
         scaleToUnitHermitian(xr, xi);
-        double[] t = new double[2];
-        double sr = 0;
-        double si = 0;
-        double h = 0;
-        for (int k = 0; k < n; k++) {
-            sr += xr[k] * xr[k] - xi[k] * xi[k];
-            si += 2 * xr[k] * xi[k];
-            h += xr[k] * xr[k] + xi[k] * xi[k];
-        }
-        double cond = h / Math.hypot(sr, si);
+        double[] sums = bilinearSums(xr, xi);
+        double cond = sums[2] / Math.hypot(sums[0], sums[1]);
         if (!Double.isFinite(cond)) {
             throw new SolverException("correlation: eigenvector " + (m + 1) + " of " + n
                     + " is self-orthogonal (v^T v = 0) inside a cluster of equal eigenvalues");
         }
-        sqrt(sr, si, t);
-        double[] inv = new double[2];
-        div(1, 0, t[0], t[1], inv);
-        for (int k = 0; k < n; k++) {
-            double a = xr[k];
-            double b = xi[k];
-            xr[k] = a * inv[0] - b * inv[1];
-            xi[k] = a * inv[1] + b * inv[0];
-        }
+        scaleToUnitBilinear(xr, xi, sums[0], sums[1]);
         vRe[m] = xr;
         vIm[m] = xi;
         return cond;
