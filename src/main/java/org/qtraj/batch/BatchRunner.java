@@ -1,10 +1,10 @@
 package org.qtraj.batch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -70,9 +70,9 @@ public final class BatchRunner {
     /**
      * What a run did.
      *
-     * @param tasks       units in this shard
-     * @param alreadyDone units found recorded when the run started
-     * @param ran         units run now
+     * @param tasks       tasks (units, or blocks of split units) in this shard
+     * @param alreadyDone tasks found done when the run started
+     * @param ran         tasks run now
      */
     public record Summary(int tasks, int alreadyDone, int ran) {
     }
@@ -90,14 +90,14 @@ public final class BatchRunner {
      */
     public static Summary run(RunPlan plan, Options options) throws IOException {
         try (RunDirectory dir = RunDirectory.open(options.out(), plan, options.resume(), options.provenance())) {
-            Set<TaskKey> done = dir.done();
             List<Task> pending = new ArrayList<>();
             for (Task t : plan.tasks()) {
-                if (!done.contains(t.key())) {
+                if (!dir.isDone(t)) {
                     pending.add(t);
                 }
             }
-            options.progress().start(plan.tasks().size(), done.size());
+            int done = plan.tasks().size() - pending.size();
+            options.progress().start(plan.tasks().size(), done);
             try {
                 execute(plan, dir, pending, options);
             } catch (IOException | RuntimeException | Error e) {
@@ -107,7 +107,7 @@ public final class BatchRunner {
                 options.progress().close();
             }
             dir.complete();
-            return new Summary(plan.tasks().size(), done.size(), pending.size());
+            return new Summary(plan.tasks().size(), done, pending.size());
         }
     }
 
@@ -157,11 +157,16 @@ public final class BatchRunner {
 
     private static TaskKey runOne(RunPlan plan, RunDirectory dir, Task task, Options options) throws IOException {
         Chain chain = task.model().build();
-        Checkpoint cp = dir.checkpoint(task.key(), options.checkpointIntervalNanos());
+        Checkpoint cp = dir.checkpoint(task, options.checkpointIntervalNanos());
         long t0 = System.nanoTime();
-        PointResult r = task.method().run(chain, task.seed(), cp);
-        double elapsed = (System.nanoTime() - t0) * 1e-9;
-        dir.append(task.key(), ResultRecords.line(plan.spec(), task, r, elapsed));
+        if (task.isBlock()) {
+            JsonNode state = ((SplitPointMethod) task.method()).runBlock(chain, task.seed(), task.block(), cp);
+            dir.appendBlock(task, BlockRecords.line(task, state, (System.nanoTime() - t0) * 1e-9));
+        } else {
+            PointResult r = task.method().run(chain, task.seed(), cp);
+            double elapsed = (System.nanoTime() - t0) * 1e-9;
+            dir.append(task.key(), ResultRecords.line(plan.spec(), task, r, elapsed));
+        }
         options.progress().step();
         return task.key();
     }

@@ -1,24 +1,38 @@
 package org.qtraj.batch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.qtraj.ensemble.StopRule;
 import org.qtraj.model.Chain;
 import org.qtraj.model.ModelException;
+import org.qtraj.stats.Estimates;
 import org.qtraj.stats.MeanVar;
 import org.qtraj.trajectory.Unravelling;
 
 /**
- * {@code {method: trajectories|classical, trajectories: M, target_error: E, t_total: T, t_burn: B, seed: S}}
+ * {@code {method: trajectories|classical, trajectories: M, target_error: E, t_total: T, t_burn: B, seed: S, blocks: K}}
  * (target_error relative to the heat current, as in the spec parser):
  * an ensemble of quantum or classical trajectories per point, checkpointed every few seconds so that an interrupted
  * run resumes mid-point with bit-identical results. Without {@code seed} the unit's derived seed is used; without a
  * count or target error, 200 trajectories. Runs on one thread: points already run in parallel.
+ *
+ * <p>With {@code blocks: K > 1} (which needs {@code trajectories: M} and no target error) the M trajectories of a
+ * point are split into K blocks of consecutive indices, block b holding [floor(b M / K), floor((b + 1) M / K)):
+ * each block is a unit of work that can run on another thread or shard, and the point's accumulators are the
+ * blocks' merged in block order (Chan's update). Trajectory i has the same random stream as without blocks, so
+ * the blocked estimate differs from the unblocked one only by floating-point rounding of the merge.
  */
-public final class EnsemblePointMethod implements PointMethod {
+public final class EnsemblePointMethod implements SplitPointMethod {
     /** Time between checkpoints of a long point. */
     static final double SLICE_SECONDS = 5;
+    /** Most blocks per point (keeps b M within a long for any affordable M). */
+    static final int MAX_BLOCKS = 1_000_000;
 
     private final String label;
     private final String kind;
@@ -26,14 +40,17 @@ public final class EnsemblePointMethod implements PointMethod {
     private final double tTotal;
     private final double tBurn;
     private final Long seed;
+    private final int blocks;
 
-    private EnsemblePointMethod(String label, String kind, StopRule stop, double tTotal, double tBurn, Long seed) {
+    private EnsemblePointMethod(String label, String kind, StopRule stop, double tTotal, double tBurn, Long seed,
+                                int blocks) {
         this.label = label;
         this.kind = kind;
         this.stop = stop;
         this.tTotal = tTotal;
         this.tBurn = tBurn;
         this.seed = seed;
+        this.blocks = blocks;
     }
 
     /** Binds a spec entry, checking its numbers. */
@@ -44,6 +61,7 @@ public final class EnsemblePointMethod implements PointMethod {
         }
         // MethodEntry has checked the ranges: target_error > 0 is relative, 0 <= t_burn < t_total
         double err = e.number("target_error").orElse(Double.NaN);
+        int blocks = blocks(e, max, err);
         boolean relative = true;
         if (max == Long.MAX_VALUE && Double.isNaN(err)) {
             max = 200;
@@ -55,12 +73,38 @@ public final class EnsemblePointMethod implements PointMethod {
         }
         Long s = e.params().containsKey("seed") ? e.integer("seed").getAsLong() : null;
         return new EnsemblePointMethod(e.label(), e.kind(), new StopRule(max, err, relative, Double.POSITIVE_INFINITY,
-                StopRule.DEFAULT_MIN_TRAJECTORIES), total, burn, s);
+                StopRule.DEFAULT_MIN_TRAJECTORIES), total, burn, s, blocks);
+    }
+
+    private static int blocks(MethodEntry e, long trajectories, double targetError) {
+        long k = e.integer("blocks").orElse(1);
+        if (k < 1 || k > MAX_BLOCKS) {
+            throw new ModelException(e.field("blocks"), "must be an integer from 1 to " + MAX_BLOCKS + ", got " + k);
+        }
+        if (k > 1) {
+            if (!Double.isNaN(targetError)) {
+                // The stopping index of a target error depends on every earlier trajectory: not decidable per block.
+                throw new ModelException(e.field("blocks"), "needs a fixed trajectory count: give trajectories: M "
+                        + "instead of target_error when a point is split into blocks");
+            }
+            if (trajectories == Long.MAX_VALUE) {
+                throw new ModelException(e.field("blocks"), "needs trajectories: M (the count split into the blocks)");
+            }
+            if (k > trajectories) {
+                throw new ModelException(e.field("blocks"), "must be at most trajectories (" + trajectories + "), got " + k);
+            }
+        }
+        return (int) k;
     }
 
     @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public int blocks() {
+        return blocks;
     }
 
     @Override
@@ -73,14 +117,84 @@ public final class EnsemblePointMethod implements PointMethod {
 
     @Override
     public PointResult run(Chain chain, long unitSeed, Checkpoint checkpoint) throws IOException {
-        SimulationSettings s = new SimulationSettings(seed != null ? seed : unitSeed, 1, stop, tTotal, tBurn,
+        SimulationResult r = Simulations.resumable(kind, chain, settings(unitSeed, stop), checkpoint, SLICE_SECONDS);
+        return pointResult(r);
+    }
+
+    /**
+     * Block state: {method, sites, seed, block, blocks, first_index, t_total, t_burn, names, accumulators,
+     * elapsed_seconds}.
+     */
+    @Override
+    public JsonNode runBlock(Chain chain, long unitSeed, int block, Checkpoint checkpoint) throws IOException {
+        if (block < 0 || block >= blocks) {
+            throw new IllegalArgumentException("block " + block + " of " + blocks);
+        }
+        long first = firstIndex(block);
+        StopRule count = StopRule.trajectories(firstIndex(block + 1) - first);
+        SimulationResult r = Simulations.resumableRange(kind, chain, settings(unitSeed, count), checkpoint,
+                SLICE_SECONDS, first);
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("method", r.method());
+        o.put("sites", r.sites());
+        o.put("seed", r.seed());
+        o.put("block", block);
+        o.put("blocks", blocks);
+        o.put("first_index", first);
+        o.put("t_total", r.tTotal());
+        o.put("t_burn", r.tBurn());
+        r.estimates().names().forEach(o.putArray("names")::add);
+        o.set("accumulators", Simulations.accumulators(r.estimates()));
+        o.put("elapsed_seconds", r.elapsedSeconds());
+        return o;
+    }
+
+    @Override
+    public PointResult combine(List<JsonNode> states) {
+        if (states.size() != blocks) {
+            throw new IllegalArgumentException(label + ": " + states.size() + " block states for " + blocks + " blocks");
+        }
+        JsonNode head = states.get(0);
+        List<String> names = new ArrayList<>();
+        head.get("names").forEach(n -> names.add(n.asText()));
+        Estimates acc = Estimates.empty(names);
+        double elapsed = 0;
+        for (int b = 0; b < blocks; b++) {
+            JsonNode st = states.get(b);
+            if (st.path("block").asInt(-1) != b || st.path("blocks").asInt() != blocks
+                    || st.path("first_index").asLong(-1) != firstIndex(b) || !kind.equals(st.path("method").asText())
+                    || !head.get("names").equals(st.get("names")) || st.path("seed").asLong() != head.path("seed").asLong()) {
+                throw new IllegalArgumentException(label + ": state " + b + " is not block " + b + " of " + blocks
+                        + " of this point");
+            }
+            acc = acc.merge(Simulations.estimates(names, st.get("accumulators")));
+            elapsed += st.path("elapsed_seconds").asDouble();
+        }
+        SimulationResult r = new SimulationResult(kind, head.get("sites").asInt(), acc, head.get("seed").asLong(),
+                head.get("t_total").asDouble(), head.get("t_burn").asDouble(), "trajectories", 1, elapsed);
+        return pointResult(r);
+    }
+
+    /** First trajectory index of block b (b = blocks gives the total count). */
+    long firstIndex(int b) {
+        return Math.multiplyExact(b, stop.maxTrajectories()) / blocks;
+    }
+
+    private SimulationSettings settings(long unitSeed, StopRule rule) {
+        return new SimulationSettings(seed != null ? seed : unitSeed, 1, rule, tTotal, tBurn,
                 Unravelling.DEFAULT_TOLERANCE, "heat_current");
-        SimulationResult r = Simulations.resumable(kind, chain, s, checkpoint, SLICE_SECONDS);
+    }
+
+    private PointResult pointResult(SimulationResult r) {
         Map<String, Estimate> obs = new LinkedHashMap<>();
         for (String name : r.estimates().names()) {
             MeanVar m = r.get(name);
             obs.put(name, new Estimate(m.mean(), m.standardError(), m.count()));
         }
-        return new PointResult(obs, r.toMap());
+        Map<String, Object> details = r.toMap();
+        if (blocks > 1) {
+            details.put("blocks", blocks);
+        }
+        return new PointResult(obs, details);
     }
 }

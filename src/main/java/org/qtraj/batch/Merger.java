@@ -14,13 +14,15 @@ import java.util.TreeMap;
 import org.qtraj.model.ModelException;
 
 /**
- * Merges the run directories of the shards of one spec into one directory whose results.csv and
- * results.jsonl are those of an unsharded run (up to the elapsed_seconds timings): the records are taken
- * verbatim and written in key order by the same code that finishes a run.
+ * Merges the run directories of the shards of one spec into one directory whose results.csv,
+ * results.jsonl and blocks.jsonl are those of an unsharded run (up to the elapsed_seconds timings): the records
+ * are taken verbatim and written in key order by the same code that finishes a run, and a unit split into blocks
+ * over several shards gets its record from its blocks by the same code ({@link BlockRecords#unitLine}) as in an
+ * unsharded run.
  *
  * <p>Checks, each refused with a message naming the directory: every directory has a manifest of the same
- * spec (spec_sha256) and shard count, is complete, holds only its own shard's points, and together they hold
- * every unit of the spec exactly once.
+ * spec (spec_sha256) and shard count, is complete, holds only its own shard's points and blocks, and together
+ * they hold every unit (or every block of it) of the spec exactly once.
  */
 public final class Merger {
     private Merger() {
@@ -51,6 +53,8 @@ public final class Merger {
         List<Map<String, Object>> sources = new ArrayList<>();
         Map<TaskKey, String> all = new TreeMap<>();
         Map<TaskKey, Path> origin = new HashMap<>();
+        Map<BlockKey, String> blocks = new TreeMap<>();
+        Map<BlockKey, Path> blockOrigin = new HashMap<>();
         for (Path in : inputs) {
             JsonNode m = RunDirectory.readManifest(in);
             String h = m.path("spec_sha256").asText("");
@@ -75,9 +79,11 @@ public final class Merger {
             if (twin != null) {
                 throw new ModelException("DIR", in + " and " + twin + " are both shard " + shard);
             }
-            if (!"complete".equals(m.path("status").asText())) {
-                throw new ModelException("DIR", in + " (shard " + shard + ") is not complete (status "
-                        + m.path("status").asText() + "); run it again with the same command to finish it");
+            String status = RunDirectory.status(in, m);
+            if (!"complete".equals(status)) {
+                throw new ModelException("DIR", in + " (shard " + shard + ") is not complete (status " + status
+                        + ("running".equals(status) ? ": still being run" : "") + "); run it again with the same "
+                        + "command to finish it");
             }
             RunPlan plan = RunPlan.of(spec, shard);
             Map<TaskKey, String> records = RunDirectory.loadRecords(in.resolve(RunDirectory.JSONL), plan);
@@ -88,6 +94,13 @@ public final class Merger {
                 }
                 all.put(e.getKey(), e.getValue());
             }
+            for (Map.Entry<BlockKey, String> e : RunDirectory.loadBlocks(in.resolve(RunDirectory.BLOCKS), plan).entrySet()) {
+                Path first = blockOrigin.putIfAbsent(e.getKey(), in);
+                if (first != null) {
+                    throw new ModelException("DIR", "block " + e.getKey().fileStem() + " is in both " + first + " and " + in);
+                }
+                blocks.put(e.getKey(), e.getValue());
+            }
             Map<String, Object> src = new LinkedHashMap<>();
             src.put("dir", in.toString());
             src.put("shard", shard.toMap());
@@ -97,9 +110,10 @@ public final class Merger {
             sources.add(src);
         }
         RunPlan full = RunPlan.of(spec, Shard.ALL);
+        combineSplitUnits(spec, full, blocks, all);
         List<TaskKey> missing = new ArrayList<>();
         for (Task t : full.tasks()) {
-            if (!all.containsKey(t.key())) {
+            if (!all.containsKey(t.key()) && !missing.contains(t.key())) {
                 missing.add(t.key());
             }
         }
@@ -122,7 +136,7 @@ public final class Merger {
             throw new ModelException("--out", out + " holds results but no manifest.json; use an empty directory");
         }
         Files.createDirectories(out);
-        RunDirectory.writeResults(out, spec, all);
+        RunDirectory.writeResults(out, spec, all, blocks);
         Map<String, Object> manifest = RunDirectory.manifestHead(provenance, spec, Shard.ALL);
         manifest.put("points", full.totalPoints());
         manifest.put("tasks", full.tasks().size());
@@ -135,5 +149,26 @@ public final class Merger {
         manifest.put("spec", spec.tree());
         AtomicFiles.write(out.resolve(RunDirectory.MANIFEST), Json.pretty(manifest));
         return new Summary(inputs.size(), all.size());
+    }
+
+    /** Adds to {@code records} the record of every split unit that is not there yet and has all its blocks. */
+    private static void combineSplitUnits(RunSpec spec, RunPlan full, Map<BlockKey, String> blocks,
+                                          Map<TaskKey, String> records) {
+        for (Task t : full.tasks()) {
+            if (!t.isBlock() || t.block() != 0 || records.containsKey(t.key())) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (int b = 0; b < t.blocks(); b++) {
+                String line = blocks.get(new BlockKey(t.key(), b));
+                if (line == null) {
+                    break;
+                }
+                parts.add(line);
+            }
+            if (parts.size() == t.blocks()) {
+                records.put(t.key(), BlockRecords.unitLine(spec, t, parts));
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.qtraj.model.ModelException;
  *   - {method: exact, solver: rate, label: classical}
  *   - {method: trajectories, target_error: 0.01, t_total: 200, t_burn: 20, seed: 5}
  *   - {method: classical, trajectories: 1000, t_total: 500, t_burn: 50}
+ *   - {method: trajectories, trajectories: 100000, blocks: 64}
  *   - {method: noise, solver: auto}
  * </pre>
  * Each method kind has its own allowed keys ({@link #KEYS}); {@code label} (default: the method name, with
@@ -33,8 +34,8 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
     /** Method kinds a spec may name and the parameter keys each accepts (besides method and label). */
     public static final Map<String, Set<String>> KEYS = Map.of(
             "exact", Set.of("solver"),
-            "trajectories", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed"),
-            "classical", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed"),
+            "trajectories", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks"),
+            "classical", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks"),
             "noise", Set.of("solver"),
             "entanglement_search", Set.of("rates", "g_min", "g_max", "g_points"));
 

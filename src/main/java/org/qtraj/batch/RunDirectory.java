@@ -20,20 +20,25 @@ import java.util.TreeMap;
 import org.qtraj.model.ModelException;
 
 /**
- * The output directory of a run: manifest.json, results.jsonl, results.csv and checkpoints/.
+ * The output directory of a run: manifest.json, results.jsonl, results.csv, blocks.jsonl (when a method is split
+ * into blocks) and checkpoints/.
  *
  * <p>results.jsonl is the durable log and the source of truth: each finished unit is appended as one line
  * and forced to disk ({@link DurableLog}) before the unit counts as done; results.csv gets the same unit's
  * rows right after. On opening an existing directory a partial last line is dropped, results.csv is rebuilt
  * from results.jsonl (so a crash between the two appends costs nothing), stale temporary files and the
- * checkpoints of finished units are removed. When every unit is done, both files are rewritten in key order
- * (atomically), so the final files do not depend on thread count, interruptions or sharding.
+ * checkpoints of finished units are removed. blocks.jsonl is the same kind of durable log for the blocks of split
+ * units ({@link BlockRecords}); as soon as every block of a unit is in it, the unit's record is made from them and
+ * appended to results.jsonl (also on opening, for a unit whose last block was logged just before a crash).
+ * When every unit is done, the files are rewritten in key order (atomically), so the final files do not depend
+ * on thread count, interruptions or sharding.
  * The manifest is always replaced atomically. Thread-safe: one instance is shared by the worker threads of a run.
  */
 final class RunDirectory implements Closeable {
     static final String MANIFEST = "manifest.json";
     static final String JSONL = "results.jsonl";
     static final String CSV = "results.csv";
+    static final String BLOCKS = "blocks.jsonl";
     static final String CHECKPOINTS = "checkpoints";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -41,19 +46,25 @@ final class RunDirectory implements Closeable {
     private final RunPlan plan;
     private final Map<String, Object> manifest;
     private final Map<TaskKey, String> lines;
+    private final Map<BlockKey, String> blockLines;
+    /** Split units whose record one thread is making now, so that no other thread makes it too. */
+    private final Set<TaskKey> combining = new HashSet<>();
     private DurableLog jsonl;
     private DurableLog csv;
+    private DurableLog blocks;
     private java.nio.channels.FileChannel lockChannel;
     private final Object syncLock = new Object();
     /** Lines written to results.jsonl by this process, and how many of them an fsync has covered. */
     private long written;
     private long synced;
 
-    private RunDirectory(Path dir, RunPlan plan, Map<String, Object> manifest, Map<TaskKey, String> lines) {
+    private RunDirectory(Path dir, RunPlan plan, Map<String, Object> manifest, Map<TaskKey, String> lines,
+                         Map<BlockKey, String> blockLines) {
         this.dir = dir;
         this.plan = plan;
         this.manifest = manifest;
         this.lines = lines;
+        this.blockLines = blockLines;
     }
 
     /**
@@ -90,13 +101,23 @@ final class RunDirectory implements Closeable {
             }
             manifest = new LinkedHashMap<>();
             manifest.put("started", old.path("started").asText(Instant.now().toString()));
+            // "running" in a directory whose lock we could take: the process that wrote it died without a word
+            // (SIGKILL, power cut, pre-emption). Count it, so the manifest tells how often the run was cut.
+            int interruptions = old.path("interruptions").asInt(0);
+            if ("running".equals(old.path("status").asText())) {
+                interruptions++;
+            }
+            if (interruptions > 0) {
+                manifest.put("interruptions", interruptions);
+            }
         }
         java.nio.channels.FileChannel lock = lock(dir);
         RunDirectory rd;
         try {
             removeStaleTemporaries(dir);
             removeStaleTemporaries(dir.resolve(CHECKPOINTS));
-            rd = new RunDirectory(dir, plan, manifest, loadRecords(dir.resolve(JSONL), plan));
+            rd = new RunDirectory(dir, plan, manifest, loadRecords(dir.resolve(JSONL), plan),
+                    loadBlocks(dir.resolve(BLOCKS), plan));
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
@@ -106,13 +127,45 @@ final class RunDirectory implements Closeable {
         rd.initManifest(provenance);
         rd.rebuildCsv();
         Files.createDirectories(dir.resolve(CHECKPOINTS));
-        for (TaskKey k : lines.keySet()) {
-            Files.deleteIfExists(rd.checkpointFile(k));
+        for (Task t : plan.tasks()) {
+            if (rd.isDone(t)) {
+                Files.deleteIfExists(rd.checkpointFile(t));
+            }
         }
         rd.writeManifest("running");
         rd.jsonl = DurableLog.open(dir.resolve(JSONL));
         rd.csv = DurableLog.open(dir.resolve(CSV));
+        if (plan.tasks().stream().anyMatch(Task::isBlock)) {
+            rd.blocks = DurableLog.open(dir.resolve(BLOCKS));
+        }
+        for (Task t : plan.tasks()) {
+            if (t.isBlock() && t.block() == 0) {
+                rd.recordUnitIfComplete(t);
+            }
+        }
         return rd;
+    }
+
+    /**
+     * The status of a run directory as its manifest gives it, except that "running" becomes "interrupted" when no
+     * process holds the directory's lock: the process that was running it died without updating the manifest.
+     */
+    static String status(Path dir, JsonNode manifest) throws IOException {
+        String status = manifest.path("status").asText("");
+        if (!"running".equals(status) || !Files.exists(dir.resolve(".lock"))) {
+            return status;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock l = ch.tryLock();
+            if (l == null) {
+                return status;
+            }
+            l.release();
+            return "interrupted";
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return status; // this process holds it
+        }
     }
 
     /** The parsed manifest.json of a run directory. */
@@ -133,16 +186,28 @@ final class RunDirectory implements Closeable {
      * (impossible with one writer, but cheap to tolerate) keep the first.
      */
     static Map<TaskKey, String> loadRecords(Path file, RunPlan plan) throws IOException {
-        List<String> raw = DurableLog.readRepaired(file);
         Set<TaskKey> planned = new HashSet<>();
         plan.tasks().forEach(t -> planned.add(t.key()));
-        Map<TaskKey, String> out = new LinkedHashMap<>();
+        return loadLines(file, r -> ResultRecords.key(plan.spec(), r), planned);
+    }
+
+    /** The block lines of blocks.jsonl by key, repaired like {@link #loadRecords}. */
+    static Map<BlockKey, String> loadBlocks(Path file, RunPlan plan) throws IOException {
+        Set<BlockKey> planned = new HashSet<>();
+        plan.tasks().stream().filter(Task::isBlock).forEach(t -> planned.add(t.blockKey()));
+        return loadLines(file, r -> BlockRecords.key(plan.spec(), r), planned);
+    }
+
+    private static <K> Map<K, String> loadLines(Path file, java.util.function.Function<JsonNode, K> keyOf,
+                                                Set<K> planned) throws IOException {
+        List<String> raw = DurableLog.readRepaired(file);
+        Map<K, String> out = new LinkedHashMap<>();
         long keptBytes = 0;
         for (int i = 0; i < raw.size(); i++) {
             String line = raw.get(i);
-            TaskKey key;
+            K key;
             try {
-                key = ResultRecords.key(plan.spec(), ResultRecords.parse(line));
+                key = keyOf.apply(ResultRecords.parse(line));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 if (i == raw.size() - 1) {
                     // A last line that is complete but unreadable (e.g. zeros after a power cut): drop it too.
@@ -193,18 +258,56 @@ final class RunDirectory implements Closeable {
         }
     }
 
-    /** Units already recorded. */
-    synchronized Set<TaskKey> done() {
-        return new HashSet<>(lines.keySet());
+    /** True if the task's result is recorded: its unit's record, or for a block its block line. */
+    synchronized boolean isDone(Task task) {
+        return lines.containsKey(task.key()) || task.isBlock() && blockLines.containsKey(task.blockKey());
     }
 
-    /** The checkpoint of a unit. */
-    Checkpoint checkpoint(TaskKey key, long intervalNanos) throws IOException {
-        return Checkpoint.open(checkpointFile(key), intervalNanos);
+    /** Number of the plan's tasks already done. */
+    synchronized int doneCount() {
+        return (int) plan.tasks().stream().filter(this::isDone).count();
     }
 
-    private Path checkpointFile(TaskKey key) {
-        return dir.resolve(CHECKPOINTS).resolve(key.fileStem() + ".json");
+    /** The checkpoint of a task. */
+    Checkpoint checkpoint(Task task, long intervalNanos) throws IOException {
+        return Checkpoint.open(checkpointFile(task), intervalNanos);
+    }
+
+    private Path checkpointFile(Task task) {
+        return dir.resolve(CHECKPOINTS).resolve(task.fileStem() + ".json");
+    }
+
+    /**
+     * Records a finished block durably in blocks.jsonl (write, fsync), drops its checkpoint, and if that was the
+     * unit's last missing block, records the unit ({@link #append}). Blocks take seconds to hours, so each gets its
+     * own fsync.
+     */
+    void appendBlock(Task task, String line) throws IOException {
+        synchronized (this) {
+            blocks.append(line + "\n");
+            blockLines.put(task.blockKey(), line);
+        }
+        Files.deleteIfExists(checkpointFile(task));
+        recordUnitIfComplete(task);
+    }
+
+    /** If every block of the task's unit is logged and the unit is not recorded yet, records it. */
+    private void recordUnitIfComplete(Task task) throws IOException {
+        List<String> parts = new ArrayList<>(task.blocks());
+        synchronized (this) {
+            if (lines.containsKey(task.key()) || combining.contains(task.key())) {
+                return;
+            }
+            for (int b = 0; b < task.blocks(); b++) {
+                String l = blockLines.get(new BlockKey(task.key(), b));
+                if (l == null) {
+                    return;
+                }
+                parts.add(l);
+            }
+            combining.add(task.key());
+        }
+        append(task.key(), BlockRecords.unitLine(plan.spec(), task, parts));
     }
 
     /**
@@ -232,15 +335,16 @@ final class RunDirectory implements Closeable {
         }
         synchronized (this) {
             lines.put(key, line);
+            combining.remove(key);
             csv.write(ResultRecords.csvRows(plan.spec(), ResultRecords.parse(line)));
         }
-        Files.deleteIfExists(checkpointFile(key));
+        Files.deleteIfExists(dir.resolve(CHECKPOINTS).resolve(key.fileStem() + ".json"));
     }
 
     /** Rewrites the results in key order and marks the manifest complete. */
     synchronized void complete() throws IOException {
         closeLogs();
-        writeResults(dir, plan.spec(), new TreeMap<>(lines));
+        writeResults(dir, plan.spec(), new TreeMap<>(lines), new TreeMap<>(blockLines));
         deleteIfEmpty(dir.resolve(CHECKPOINTS));
         manifest.put("ended", Instant.now().toString());
         writeManifest("complete");
@@ -272,18 +376,35 @@ final class RunDirectory implements Closeable {
             csv.close();
             csv = null;
         }
+        if (blocks != null) {
+            blocks.close();
+            blocks = null;
+        }
     }
 
-    /** Writes results.jsonl and results.csv (atomically) from records in the map's order. */
-    static void writeResults(Path dir, RunSpec spec, Map<TaskKey, String> ordered) throws IOException {
-        StringBuilder jl = new StringBuilder();
+    /**
+     * Writes results.jsonl and results.csv, and blocks.jsonl if there are blocks (atomically), from records in the
+     * maps' order.
+     */
+    static void writeResults(Path dir, RunSpec spec, Map<TaskKey, String> ordered, Map<BlockKey, String> orderedBlocks)
+            throws IOException {
         List<JsonNode> records = new ArrayList<>(ordered.size());
         for (String line : ordered.values()) {
-            jl.append(line).append('\n');
             records.add(ResultRecords.parse(line));
         }
-        AtomicFiles.write(dir.resolve(JSONL), jl.toString());
+        AtomicFiles.write(dir.resolve(JSONL), joinLines(ordered.values()));
         AtomicFiles.write(dir.resolve(CSV), ResultRecords.csv(spec, records));
+        if (!orderedBlocks.isEmpty()) {
+            AtomicFiles.write(dir.resolve(BLOCKS), joinLines(orderedBlocks.values()));
+        }
+    }
+
+    private static String joinLines(java.util.Collection<String> lines) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            sb.append(line).append('\n');
+        }
+        return sb.toString();
     }
 
     private void rebuildCsv() throws IOException {
@@ -301,6 +422,10 @@ final class RunDirectory implements Closeable {
         m.put("tasks", plan.tasks().size());
         m.put("started", manifest.get("started"));
         m.put("last_started", Instant.now().toString());
+        m.put("pid", ProcessHandle.current().pid());
+        if (manifest.containsKey("interruptions")) {
+            m.put("interruptions", manifest.get("interruptions"));
+        }
         manifest.clear();
         manifest.putAll(m);
     }
@@ -320,7 +445,7 @@ final class RunDirectory implements Closeable {
 
     private void writeManifest(String status) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>(manifest);
-        m.put("tasks_done", lines.size());
+        m.put("tasks_done", doneCount());
         m.put("status", status);
         m.put("spec", plan.spec().tree());
         AtomicFiles.write(dir.resolve(MANIFEST), Json.pretty(m));

@@ -1,22 +1,21 @@
 package org.qtraj.batch;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.qtraj.model.Chain;
 import org.qtraj.model.ModelException;
 import org.qtraj.model.ModelSpec;
 
 /**
- * A validated spec turned into its units of work: for every point (of the shard), every disorder sample and
- * every method, one {@link Task}, in result order. Building a plan checks the whole spec (all shards) before
+ * A validated spec turned into its units of work: for every point, every disorder sample and every method, one
+ * {@link Task}, or one per block for a method split into blocks, keeping those of the shard, in result order. Building a plan checks the whole spec (all shards) before
  * any work starts: every method kind is available, every point's and sample's chain is valid, every method
  * applies to every chain. Immutable.
  *
  * @param spec    the spec
  * @param shard   the part of the points this plan holds
  * @param methods the bound methods, in spec order
- * @param tasks   this shard's tasks, sorted by key
+ * @param tasks   this shard's tasks, sorted by key and block
  */
 public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List<Task> tasks) {
 
@@ -57,16 +56,19 @@ public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List
                         throw new ModelException(spec.methods().get(m).field("method"), method.label() + " cannot run at "
                                 + where(point, s, spec.disorder() != null) + ": " + why);
                     }
-                    if (shard.contains(point.index())) {
-                        Long dseed = spec.disorder() == null ? null : spec.disorder().sampleSeed(s);
-                        TaskKey key = new TaskKey(point.index(), s, m);
-                        tasks.add(new Task(key, point, model, dseed,
-                                Seeds.derive(spec.seed(), point.index(), s, m), method));
+                    Long dseed = spec.disorder() == null ? null : spec.disorder().sampleSeed(s);
+                    TaskKey key = new TaskKey(point.index(), s, m);
+                    long seed = Seeds.derive(spec.seed(), point.index(), s, m);
+                    int blocks = method instanceof SplitPointMethod split ? split.blocks() : 1;
+                    for (int b = 0; b < blocks; b++) {
+                        if (shard.contains(point.index(), b)) {
+                            tasks.add(new Task(key, point, model, dseed, seed, method, b, blocks));
+                        }
                     }
                 }
             }
         }
-        Collections.sort(tasks, (a, b) -> a.key().compareTo(b.key()));
+        tasks.sort(Task::compare);
         return new RunPlan(spec, shard, methods, tasks);
     }
 

@@ -5,9 +5,11 @@ import java.util.Map;
 import org.qtraj.model.ModelException;
 
 /**
- * One of {@code count} deterministic parts of a run: shard {@code index} (1-based) holds the points whose
- * 0-based index p has p mod count == index - 1. Every point is in exactly one shard, and the shards stay
- * balanced along a sweep whose cost grows with the point index (as N does in a log range).
+ * One of {@code count} deterministic parts of a run: shard {@code index} (1-based) holds the whole units of the
+ * points whose 0-based index p has p mod count == index - 1, and block b of a unit split into blocks at point p
+ * when (p + b) mod count == index - 1. Every unit and every block is in exactly one shard, the shards stay
+ * balanced along a sweep whose cost grows with the point index (as N does in a log range), and the blocks of one
+ * large point are dealt round-robin over all shards.
  *
  * @param index 1..count
  * @param count number of shards, >= 1
@@ -35,9 +37,14 @@ public record Shard(int index, int count) {
         }
     }
 
-    /** True if point {@code point} (0-based) belongs to this shard. */
+    /** True if the whole units of point {@code point} (0-based) belong to this shard. */
     public boolean contains(int point) {
-        return point % count == index - 1;
+        return contains(point, 0);
+    }
+
+    /** True if block {@code block} of a split unit at point {@code point} (both 0-based) belongs to this shard. */
+    public boolean contains(int point, int block) {
+        return (int) (((long) point + block) % count) == index - 1;
     }
 
     /** True for the whole run (1/1). */

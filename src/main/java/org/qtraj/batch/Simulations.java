@@ -84,31 +84,45 @@ public final class Simulations {
      */
     public static SimulationResult resumable(String method, Chain chain, SimulationSettings s, Checkpoint checkpoint,
                                              double sliceSeconds) throws java.io.IOException {
-        return resumable(method, chain, s, checkpoint, sliceSeconds, Long.MAX_VALUE);
+        return resumable(method, chain, s, checkpoint, sliceSeconds, Long.MAX_VALUE, 0);
     }
 
-    /** {@link #resumable} with slices also cut after {@code sliceTrajectories} trajectories (deterministic slicing). */
+    /**
+     * {@link #resumable} for the trajectories [firstIndex, firstIndex + maxTrajectories) of the settings' seed: one
+     * block of a point whose trajectories are split over several units ({@link EnsemblePointMethod}). Trajectory i
+     * has the same stream as in an unsplit run, so only the order of floating-point merging differs.
+     */
+    public static SimulationResult resumableRange(String method, Chain chain, SimulationSettings s, Checkpoint checkpoint,
+                                                  double sliceSeconds, long firstIndex) throws java.io.IOException {
+        return resumable(method, chain, s, checkpoint, sliceSeconds, Long.MAX_VALUE, firstIndex);
+    }
+
+    /**
+     * {@link #resumableRange} with slices also cut after {@code sliceTrajectories} trajectories (deterministic
+     * slicing, for tests).
+     */
     static SimulationResult resumable(String method, Chain chain, SimulationSettings s, Checkpoint checkpoint,
-                                      double sliceSeconds, long sliceTrajectories) throws java.io.IOException {
+                                      double sliceSeconds, long sliceTrajectories, long firstIndex)
+            throws java.io.IOException {
+        if (firstIndex < 0) {
+            throw new IllegalArgumentException("first trajectory index must be >= 0, got " + firstIndex);
+        }
         Setup setup = setup(method, chain, s);
         List<String> names = setup.names();
         TrajectoryTask<double[]> task = setup.task();
         Estimates acc = Estimates.empty(names);
-        long next = 0;
+        long next = firstIndex;
         double elapsed = 0;
         if (checkpoint.state().isPresent()) {
             com.fasterxml.jackson.databind.JsonNode st = checkpoint.state().get();
-            List<org.qtraj.stats.MeanVar> mv = new ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode a : st.get("accumulators")) {
-                mv.add(new org.qtraj.stats.MeanVar(a.get(0).asLong(), a.get(1).asDouble(), a.get(2).asDouble()));
-            }
-            acc = Estimates.of(names, mv);
+            acc = estimates(names, st.get("accumulators"));
             next = st.get("next_index").asLong();
             elapsed = st.get("elapsed_seconds").asDouble();
         }
         org.qtraj.ensemble.StopRule stop = s.stop();
         while (true) {
-            long remaining = stop.maxTrajectories() == Long.MAX_VALUE ? Long.MAX_VALUE : stop.maxTrajectories() - next;
+            long remaining = stop.maxTrajectories() == Long.MAX_VALUE ? Long.MAX_VALUE
+                    : stop.maxTrajectories() - (next - firstIndex);
             if (remaining <= 0) {
                 break;
             }
@@ -127,7 +141,7 @@ public final class Simulations {
             }
             checkpoint.save(state(acc, next, elapsed));
         }
-        String reason = stop.hasTargetError() && next < stop.maxTrajectories() ? "target_error" : "trajectories";
+        String reason = stop.hasTargetError() && next - firstIndex < stop.maxTrajectories() ? "target_error" : "trajectories";
         return new SimulationResult(setup.method(), chain.sites(), acc, s.seed(), setup.tTotal(), setup.tBurn(), reason,
                 s.threads(), elapsed);
     }
@@ -137,12 +151,30 @@ public final class Simulations {
         com.fasterxml.jackson.databind.node.ObjectNode o = f.objectNode();
         o.put("next_index", next);
         o.put("elapsed_seconds", elapsed);
-        com.fasterxml.jackson.databind.node.ArrayNode arr = o.putArray("accumulators");
+        o.set("accumulators", accumulators(acc));
+        return o;
+    }
+
+    /**
+     * The accumulators of {@code acc} as a JSON array of [count, mean, m2] triples, in estimator order: the form in
+     * which checkpoints and block states keep them (doubles are written so that they read back exactly).
+     */
+    static com.fasterxml.jackson.databind.node.ArrayNode accumulators(Estimates acc) {
+        com.fasterxml.jackson.databind.node.ArrayNode arr = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < acc.names().size(); i++) {
             org.qtraj.stats.MeanVar m = acc.get(i);
             arr.addArray().add(m.count()).add(m.mean()).add(m.m2());
         }
-        return o;
+        return arr;
+    }
+
+    /** Estimates over {@code names} read back from {@link #accumulators}. */
+    static Estimates estimates(List<String> names, com.fasterxml.jackson.databind.JsonNode accumulators) {
+        List<org.qtraj.stats.MeanVar> mv = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode a : accumulators) {
+            mv.add(new org.qtraj.stats.MeanVar(a.get(0).asLong(), a.get(1).asDouble(), a.get(2).asDouble()));
+        }
+        return Estimates.of(names, mv);
     }
 
     /** Names of the classical estimators, in the order of {@link #classicalEstimators}. */

@@ -36,7 +36,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1",
-            description = "Run only the points p with p mod n = i - 1 (default ${DEFAULT-VALUE}); merge with 'qtraj merge'.")
+            description = "Run only the points p with p mod n = i - 1, and block b of a point split into blocks (spec key "
+                    + "blocks) when (p + b) mod n = i - 1 (default ${DEFAULT-VALUE}); merge with 'qtraj merge'.")
     String shard;
 
     @Option(names = "--threads", paramLabel = "K", defaultValue = "1",

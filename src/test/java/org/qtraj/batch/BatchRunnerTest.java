@@ -227,7 +227,7 @@ class BatchRunnerTest {
         assertTrue(Files.exists(cp));
         assertEquals(7, new com.fasterxml.jackson.databind.ObjectMapper().readTree(cp.toFile()).get("state").get("next").asInt());
         AtomicLong resumedAt = new AtomicLong(-1);
-        BatchRunner.Summary s = BatchRunner.run(RunPlan.of(spec, Shard.ALL, List.of(new Steps(-1, -1, resumedAt))), options(out));
+        BatchRunner.Summary s = BatchRunner.run(RunPlan.of(spec, Shard.ALL, List.of(new Steps(crashSeed, -1, resumedAt))), options(out));
         assertEquals(7, resumedAt.get(), "point 1 continued from step 7");
         assertTrue(s.alreadyDone() >= 1);
         assertEquals(RunFiles.jsonlWithoutTimings(ref), RunFiles.jsonlWithoutTimings(out));
@@ -291,7 +291,8 @@ class BatchRunnerTest {
 
     /**
      * A test method standing in for trajectories: 40 steps, step i adds a uniform number from its own stream
-     * (seed, i); the state {next, sum} is checkpointed after every step.
+     * (seed, i); the state {next, sum} is checkpointed after every step. With crashAt >= 0 the point of seed crashSeed
+     * fails at that step; resumedAt receives the step at which the point of seed crashSeed resumed.
      */
     private record Steps(long crashSeed, int crashAt, AtomicLong resumedAt) implements PointMethod {
         @Override
@@ -306,7 +307,9 @@ class BatchRunnerTest {
             if (checkpoint.state().isPresent()) {
                 next = checkpoint.state().get().get("next").asInt();
                 sum = checkpoint.state().get().get("sum").asDouble();
-                if (resumedAt != null) {
+                // Only the crashed point: the next point may also have started before the pool was shut down,
+                // and left a checkpoint of its own when the shutdown interrupted its save.
+                if (resumedAt != null && seed == crashSeed) {
                     resumedAt.set(next);
                 }
             }

@@ -32,7 +32,7 @@ class EnsemblePointMethodTest {
             SimulationResult whole = Simulations.resumable(method, chain, s, Checkpoint.none(), Double.POSITIVE_INFINITY);
             Path file = dir.resolve(method + ".json");
             // slices of 700 trajectories: the file keeps the state of the last slice boundary (index 2800)
-            Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY, 700);
+            Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY, 700, 0);
             assertTrue(Files.exists(file), "a checkpoint was written");
             long savedAt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())
                     .get("state").get("next_index").asLong();

@@ -33,6 +33,18 @@ public final class RunFiles {
         return out;
     }
 
+    /** blocks.jsonl records with every elapsed_seconds removed (empty if there is no such file). */
+    public static List<JsonNode> blocksWithoutTimings(Path dir) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        Path file = dir.resolve("blocks.jsonl");
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                out.add(ResultRecords.withoutTimings(MAPPER.readTree(line)));
+            }
+        }
+        return out;
+    }
+
     /** The manifest. */
     public static JsonNode manifest(Path dir) throws IOException {
         return MAPPER.readTree(dir.resolve("manifest.json").toFile());

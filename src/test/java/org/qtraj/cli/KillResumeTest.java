@@ -135,6 +135,60 @@ class KillResumeTest {
         assertEquals(RunFiles.jsonlWithoutTimings(ref), RunFiles.jsonlWithoutTimings(out));
     }
 
+    /**
+     * One point whose 2000 classical trajectories are split into 40 blocks, run as two shards: shard 1 is killed
+     * (SIGKILL) twice at random moments after some of its blocks are logged, merge refuses it as interrupted, it is
+     * resumed, and the merge of both shards equals an unsharded run of the same spec bit for bit.
+     */
+    @Test
+    void shardedSplitPointKilledAndResumedMergesToTheUnshardedRun() throws Exception {
+        Path spec = tmp.resolve("split.yaml");
+        Files.writeString(spec, """
+                name: kill-split
+                seed: 31
+                model: {sites: 20}
+                methods: [{method: classical, trajectories: 2000, blocks: 40}]
+                observables: [heat_current, particle_current]
+                """);
+        Path ref = tmp.resolve("split-ref");
+        CliRunner r = CliRunner.run("run", spec.toString(), "--out", ref.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        long total = Files.size(ref.resolve("blocks.jsonl")) / 2; // shard 1 logs half of the blocks
+
+        Path one = tmp.resolve("split-1");
+        Random moments = new Random(20261130L);
+        List<String> log = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            long before = sizeOf(one.resolve("blocks.jsonl"));
+            long target = before + 1 + (long) (moments.nextDouble() * (total - before) / 2);
+            Process p = start(spec, one, new String[] {"--shard", "1/2"});
+            while (p.isAlive() && sizeOf(one.resolve("blocks.jsonl")) < target) {
+                Thread.sleep(3);
+            }
+            assertTrue(p.isAlive(), "the kill must land inside the work");
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            log.add("kill " + k + " at " + sizeOf(one.resolve("blocks.jsonl")) + " of ~" + total + " bytes");
+        }
+        Path two = tmp.resolve("split-2");
+        assertEquals(0, CliRunner.run("run", spec.toString(), "--out", two.toString(), "--shard", "2/2").exitCode());
+        CliRunner refused = CliRunner.run("merge", one.toString(), two.toString(), "--out", tmp.resolve("m0").toString());
+        assertEquals(ExitCodes.BAD_INPUT, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("status interrupted"), refused.err());
+
+        Process resume = start(spec, one, new String[] {"--shard", "1/2", "--resume"});
+        assertTrue(resume.waitFor(120, TimeUnit.SECONDS), "resume finished");
+        assertEquals(0, resume.exitValue(), Files.readString(tmp.resolve("stderr.txt")));
+        assertEquals(2, RunFiles.manifest(one).get("interruptions").asInt(), "both kills counted");
+        Path merged = tmp.resolve("split-merged");
+        CliRunner m = CliRunner.run("merge", one.toString(), two.toString(), "--out", merged.toString());
+        assertEquals(0, m.exitCode(), m.err());
+        System.out.println("KillResumeTest (split point): " + log);
+        assertEquals(RunFiles.jsonlWithoutTimings(ref), RunFiles.jsonlWithoutTimings(merged), String.join("; ", log));
+        assertEquals(RunFiles.csvWithoutTimings(ref), RunFiles.csvWithoutTimings(merged));
+        assertEquals(RunFiles.blocksWithoutTimings(ref), RunFiles.blocksWithoutTimings(merged));
+    }
+
     private static boolean hasFile(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return false;
