@@ -140,7 +140,8 @@ class OccupationSweepTest {
     }
 
     /**
-     * Bad occupations are refused before any work (parse or plan time), naming the swept key.
+     * Bad occupations are refused before any work (parse or plan time), naming the swept key; so is sweeping a
+     * bath's occupation together with its temperature, which set the same number.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -157,6 +158,8 @@ class OccupationSweepTest {
         "s_left: {log_range: [0, 0.4, 3]}                            | sweep.parameters.s_left.log_range",
         "s_left: {values: [0.1], step: 2}                            | sweep.parameters.s_left.step",
         "s_lft: {values: [0.1]}                                      | sweep.parameters.s_lft",
+        "s_left: {values: [0.1]}, temp_left: {values: [1]}           | sweep.parameters.s_left",
+        "temp_right: {values: [1, 2]}, s_right: {values: [0.1, 0.2]} | sweep.parameters.s_right",
     })
     void badOccupationsAreRefusedNamingTheKey(String parameters, String key) {
         String yaml = "model: {sites: 2}\nsweep: {parameters: {" + parameters.trim() + "}}\n"
