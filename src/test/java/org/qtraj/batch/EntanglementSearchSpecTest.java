@@ -33,7 +33,10 @@ class EntanglementSearchSpecTest {
     @TempDir
     Path tmp;
 
-    /** Each bad entry is refused before any work, naming methods[i].key (i counted from 1). */
+    /**
+     * Each bad entry is refused before any work, naming methods[i].key (i counted from 1); an empty g range names
+     * the key the entry wrote (g_max if it sets one), not a default it never mentioned.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{method: entanglement_search, rates: equal_T}                   | methods[1].rates",
@@ -47,8 +50,11 @@ class EntanglementSearchSpecTest {
         "{method: entanglement_search, g_min: NaN}                       | methods[1].g_min",
         "{method: entanglement_search, g_max: x}                         | methods[1].g_max",
         "{method: entanglement_search, g_max: Infinity}                  | methods[1].g_max",
-        "{method: entanglement_search, g_min: 1, g_max: 1}               | methods[1].g_min",
-        "{method: entanglement_search, g_min: 10, g_max: 1}              | methods[1].g_min",
+        "{method: entanglement_search, g_min: 1, g_max: 1}               | methods[1].g_max",
+        "{method: entanglement_search, g_min: 10, g_max: 1}              | methods[1].g_max",
+        "{method: entanglement_search, g_max: 0.001}                     | methods[1].g_max",
+        "{method: entanglement_search, g_max: 0}                         | methods[1].g_max",
+        "{method: entanglement_search, g_min: 200}                       | methods[1].g_min",
         "{method: entanglement_search, g_points: 2}                      | methods[1].g_points",
         "{method: entanglement_search, g_points: 0}                      | methods[1].g_points",
         "{method: entanglement_search, g_points: -5}                     | methods[1].g_points",
@@ -80,6 +86,9 @@ class EntanglementSearchSpecTest {
                 "model: {sites: 2}\nmethods: [{method: entanglement_search, rates: equal_T}]\n"), Shard.ALL));
         assertTrue(rates.getMessage().contains("equal_gamma or equal_G") && rates.getMessage().contains("equal_T"),
                 rates.getMessage());
+        ModelException gMax = assertThrows(ModelException.class, () -> RunPlan.of(RunFiles.spec(
+                "model: {sites: 2}\nmethods: [{method: entanglement_search, g_max: 0.001}]\n"), Shard.ALL));
+        assertTrue(gMax.getMessage().contains("0.001") && gMax.getMessage().contains("0.01 (default)"), gMax.getMessage());
     }
 
     /**
