@@ -67,7 +67,12 @@ public final class EntanglementSearch implements PointMethod {
         double hi = entry.number("g_max").orElse(1e2);
         long n = entry.integer("g_points").orElse(41);
         if (!(lo > 0 && hi > lo)) {
-            throw new ModelException(entry.field("g_min"), "need 0 < g_min < g_max, got " + lo + ", " + hi);
+            // Name the key the entry wrote: g_max if it sets one (and g_min is positive), not a default.
+            boolean setsMax = entry.params().containsKey("g_max");
+            boolean blameMin = !(lo > 0) || !setsMax;
+            String dflt = " (default)";
+            throw new ModelException(entry.field(blameMin ? "g_min" : "g_max"), "need 0 < g_min < g_max, got g_min = " + lo
+                    + (entry.params().containsKey("g_min") ? "" : dflt) + ", g_max = " + hi + (setsMax ? "" : dflt));
         }
         if (n < 3 || n > 100_000) {
             throw new ModelException(entry.field("g_points"), "must be in [3, 100000], got " + n);

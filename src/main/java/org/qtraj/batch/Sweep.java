@@ -34,7 +34,8 @@ public record Sweep(boolean zip, List<Axis> axes) {
     /**
      * Sweepable parameters: every model option of DESIGN.md, and {@code s_left}/{@code s_right}, the baths'
      * equilibrium populations s = nbar/(2 nbar + 1) in [0, 1/2), which set the temperature from the bath site's
-     * omega after every other swept value (and before disorder) is applied ({@link BathOccupation}).
+     * omega after every other swept value (and before disorder) is applied ({@link BathOccupation}); a sweep may not
+     * name both {@code s_j} and {@code temp_j} of one bath.
      */
     public static final List<String> PARAMETERS = List.of("sites", "omega", "coupling", "anisotropy", "dephasing",
             "hopping", "rate_left", "rate_right", "temp_left", "temp_right", "s_left", "s_right");
@@ -99,6 +100,14 @@ public record Sweep(boolean zip, List<Axis> axes) {
         List<Axis> axes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : params.properties()) {
             axes.add(axis(e.getKey(), e.getValue()));
+        }
+        List<String> names = axes.stream().map(Axis::name).toList();
+        for (String side : new String[] {"left", "right"}) {
+            // s_j is applied after every other value, so a swept temp_j would be silently overwritten.
+            if (names.contains("s_" + side) && names.contains("temp_" + side)) {
+                throw new ModelException("sweep.parameters.s_" + side, "conflicts with temp_" + side
+                        + ": both set the " + side + " bath's temperature; sweep one of them");
+            }
         }
         if (zip) {
             for (Axis a : axes) {

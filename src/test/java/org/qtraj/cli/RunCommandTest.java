@@ -74,6 +74,9 @@ class RunCommandTest {
         "sweep: {parameters: {sites: {values: [1, 2]}}}\\nmethods: [{method: exact}]   | sites",
         "sweep: {parameters: {sitez: {values: [2]}}}\\nmethods: [{method: exact}]      | sweep.parameters.sitez",
         "methods: [{method: exact, solver: closed}]\\nmodel: {anisotropy: 1}            | exact:closed cannot run at point 0",
+        "methods: [{method: entanglement_search}]\\nmodel: {sites: 3}                  | entanglement_search cannot run at point 0",
+        "methods: [{method: entanglement_search, g_points: 2}]\\nmodel: {sites: 2}     | methods[1].g_points",
+        "sweep: {parameters: {s_left: {values: [0.1, 0.5]}}}\\nmethods: [{method: exact}] | sweep.parameters.s_left",
     })
     void invalidSpecsExitWith2BeforeAnyWork(String yaml, String expected) throws IOException {
         Path out = tmp.resolve("out");
@@ -82,6 +85,30 @@ class RunCommandTest {
         assertTrue(r.err().contains(expected.trim()), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(Files.exists(out), "nothing written for an invalid spec");
+    }
+
+    /** A tiny Fig. 4 spec through `qtraj run`: s swept, both rate choices, concurrence and witness in results.csv. */
+    @Test
+    void entanglementSearchOverSweptOccupationsRuns() throws IOException {
+        Path spec = spec("""
+                name: fig4-tiny
+                model: {sites: 2}
+                sweep: {mode: zip, parameters: {s_left: {values: [0.49, 0.2]}, s_right: {values: [0, 0.2]}}}
+                methods:
+                  - {method: entanglement_search, rates: equal_gamma, g_min: 0.01, g_max: 100, g_points: 9, label: eq_gamma}
+                  - {method: entanglement_search, rates: equal_G, g_min: 0.01, g_max: 100, g_points: 9, label: eq_G}
+                observables: [concurrence, entanglement_witness]
+                """);
+        CliRunner r = CliRunner.run("run", spec.toString(), "--out", tmp.resolve("fig4").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("4 units"), r.out());
+        java.util.List<String> csv = Files.readAllLines(tmp.resolve("fig4/results.csv"));
+        assertEquals("point,sample,s_left,s_right,method,observable,value,error,samples,elapsed_seconds", csv.get(0));
+        assertEquals(1 + 4 * 2, csv.size());
+        double entangled = Double.parseDouble(csv.get(1).split(",")[6]);
+        assertTrue(csv.get(1).startsWith("0,0,0.49,0.0,eq_gamma,concurrence,") && entangled > 0.03, csv.get(1));
+        String equalG = csv.stream().filter(l -> l.startsWith("0,0,0.49,0.0,eq_G,concurrence,")).findFirst().orElseThrow();
+        assertEquals(0.0, Double.parseDouble(equalG.split(",")[6]), "G_1 = G_N: not entangled");
     }
 
     @Test
