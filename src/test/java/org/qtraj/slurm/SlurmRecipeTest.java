@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Slurm recipe end to end on a real one-node cluster (../shared/tools/slurm-local, root, Debian slurm-wlm):
- * runs/slurm/submit.sh submits a job array of 3 shards and a dependent merge job for runs/slurm-demo.yaml; the
- * merged results.csv must equal an unsharded run of the same spec in every column but elapsed_seconds.
+ * runs/slurm/submit.sh submits a job array of 3 shards and a dependent merge job for runs/slurm-demo.yaml (a sweep,
+ * sharded by points) and for runs/split-point.yaml (one point whose trajectories are split into 12 blocks dealt over
+ * the shards); each merged results.csv must equal an unsharded run of the same spec in every column but
+ * elapsed_seconds.
  * Run with {@code mvn -B -Pslurm verify}; it starts the cluster itself and stops it at the end.
  */
 @Tag("slurm")
@@ -36,19 +38,24 @@ class SlurmRecipeTest {
         Path jar = launcherJar();
         run(List.of("bash", SLURM_LOCAL.toString(), "start"), 600);
         try {
-            Path out = dir.resolve("slurm");
-            ProcessBuilder submit = new ProcessBuilder("bash", "runs/slurm/submit.sh", "runs/slurm-demo.yaml", out.toString(), "3");
-            submit.environment().put("QTRAJ_JAR", jar.toString());
-            exec(submit, 120);
-            Path merged = out.resolve("merged/results.csv");
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (!Files.exists(out.resolve("merged/manifest.json")) && System.nanoTime() < deadline) {
-                Thread.sleep(2000);
+            // A sweep sharded by points, and one point whose trajectories are split into blocks over the shards.
+            for (String spec : List.of("slurm-demo", "split-point")) {
+                Path out = dir.resolve("slurm-" + spec);
+                ProcessBuilder submit = new ProcessBuilder("bash", "runs/slurm/submit.sh", "runs/" + spec + ".yaml",
+                        out.toString(), "3");
+                submit.environment().put("QTRAJ_JAR", jar.toString());
+                exec(submit, 120);
+                Path merged = out.resolve("merged/results.csv");
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+                while (!Files.exists(out.resolve("merged/manifest.json")) && System.nanoTime() < deadline) {
+                    Thread.sleep(2000);
+                }
+                assertTrue(Files.exists(merged), "the merge job wrote " + merged);
+                Path local = dir.resolve("local-" + spec);
+                run(List.of("java", "-jar", jar.toString(), "run", "runs/" + spec + ".yaml", "--out", local.toString(),
+                        "--threads", "2"), 300);
+                assertEquals(withoutElapsed(local.resolve("results.csv")), withoutElapsed(merged), spec);
             }
-            assertTrue(Files.exists(merged), "the merge job wrote " + merged);
-            Path local = dir.resolve("local");
-            run(List.of("java", "-jar", jar.toString(), "run", "runs/slurm-demo.yaml", "--out", local.toString()), 300);
-            assertEquals(withoutElapsed(local.resolve("results.csv")), withoutElapsed(merged));
         } finally {
             run(List.of("bash", SLURM_LOCAL.toString(), "stop"), 60);
         }
