@@ -32,6 +32,10 @@ public final class BatchRunner {
         /** The run ended (successfully or not). */
         void close();
 
+        /** {@code count} more trajectories run inside some unit (reported every fraction of a second). */
+        default void trajectories(long count) {
+        }
+
         /** No progress display. */
         Progress NONE = new Progress() {
             @Override
@@ -157,7 +161,7 @@ public final class BatchRunner {
 
     private static TaskKey runOne(RunPlan plan, RunDirectory dir, Task task, Options options) throws IOException {
         Chain chain = task.model().build();
-        Checkpoint cp = dir.checkpoint(task, options.checkpointIntervalNanos());
+        Checkpoint cp = dir.checkpoint(task, options.checkpointIntervalNanos(), options.progress()::trajectories);
         long t0 = System.nanoTime();
         if (task.isBlock()) {
             JsonNode state = ((SplitPointMethod) task.method()).runBlock(chain, task.seed(), task.block(), cp);

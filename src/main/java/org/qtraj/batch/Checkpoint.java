@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The mid-point checkpoint of one unit of work (point, sample, method): an opaque JSON state that a long
@@ -19,6 +20,9 @@ import java.util.Optional;
  * <p>A method that resumes from a state must produce exactly the result it would have produced without the
  * interruption (e.g. trajectories with streams derived from (seed, index), merged in index order); that is
  * what makes interrupted runs bit-identical to uninterrupted ones. Not thread-safe: one unit, one thread.
+ *
+ * <p>It is also where a long method reports the trajectories it has run ({@link #trajectoriesDone}), for the run's
+ * progress display; reports have no influence on any result.
  */
 public final class Checkpoint {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,18 +32,20 @@ public final class Checkpoint {
     private final Path file;
     private final long intervalNanos;
     private final JsonNode loaded;
+    private final LongConsumer progress;
     private long lastSave;
 
-    private Checkpoint(Path file, long intervalNanos, JsonNode loaded) {
+    private Checkpoint(Path file, long intervalNanos, JsonNode loaded, LongConsumer progress) {
         this.file = file;
         this.intervalNanos = intervalNanos;
         this.loaded = loaded;
+        this.progress = progress;
         this.lastSave = System.nanoTime();
     }
 
     /** A checkpoint that stores nothing (in-memory runs, methods called outside a batch). */
     public static Checkpoint none() {
-        return new Checkpoint(null, Long.MAX_VALUE, null);
+        return new Checkpoint(null, Long.MAX_VALUE, null, n -> { });
     }
 
     /**
@@ -48,6 +54,14 @@ public final class Checkpoint {
      * @throws IOException if the file exists but cannot be read or is not a checkpoint
      */
     public static Checkpoint open(Path file, long intervalNanos) throws IOException {
+        return open(file, intervalNanos, n -> { });
+    }
+
+    /**
+     * {@link #open(Path, long)} with a sink for progress reports: {@code progress} receives the number of
+     * trajectories run since the previous report.
+     */
+    public static Checkpoint open(Path file, long intervalNanos, LongConsumer progress) throws IOException {
         JsonNode state = null;
         if (Files.exists(file)) {
             JsonNode doc;
@@ -62,7 +76,7 @@ public final class Checkpoint {
             }
             state = doc.get("state");
         }
-        return new Checkpoint(file, intervalNanos, state);
+        return new Checkpoint(file, intervalNanos, state, progress);
     }
 
     /** The state saved by an earlier, interrupted attempt at this unit, if any. */
@@ -84,6 +98,11 @@ public final class Checkpoint {
         doc.put("state", state);
         AtomicFiles.write(file, Json.line(doc) + "\n");
         lastSave = System.nanoTime();
+    }
+
+    /** Reports {@code count} more trajectories run (progress display only). */
+    public void trajectoriesDone(long count) {
+        progress.accept(count);
     }
 
     /** Removes the file (the unit is finished and recorded). */

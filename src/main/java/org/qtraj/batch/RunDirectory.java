@@ -268,9 +268,9 @@ final class RunDirectory implements Closeable {
         return (int) plan.tasks().stream().filter(this::isDone).count();
     }
 
-    /** The checkpoint of a task. */
-    Checkpoint checkpoint(Task task, long intervalNanos) throws IOException {
-        return Checkpoint.open(checkpointFile(task), intervalNanos);
+    /** The checkpoint of a task, reporting trajectories run to {@code progress}. */
+    Checkpoint checkpoint(Task task, long intervalNanos, java.util.function.LongConsumer progress) throws IOException {
+        return Checkpoint.open(checkpointFile(task), intervalNanos, progress);
     }
 
     private Path checkpointFile(Task task) {

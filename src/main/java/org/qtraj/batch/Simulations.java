@@ -129,8 +129,13 @@ public final class Simulations {
             long sliceMax = Math.min(remaining, sliceTrajectories);
             org.qtraj.ensemble.StopRule slice = new org.qtraj.ensemble.StopRule(sliceMax, stop.targetError(),
                     stop.relative(), sliceSeconds, stop.minTrajectories());
+            long[] reported = {0};
+            ProgressListener toCheckpoint = (done, planned, monitored, seconds) -> {
+                checkpoint.trajectoriesDone(done - reported[0]);
+                reported[0] = done;
+            };
             EnsembleRun<Estimates> run = EnsembleDriver.run(task, acc, Estimates::add, e -> e.get(s.monitor()),
-                    new EnsembleOptions(s.seed(), s.threads(), next, slice), ProgressListener.NONE);
+                    new EnsembleOptions(s.seed(), s.threads(), next, slice), toCheckpoint);
             acc = run.result();
             next = run.nextIndex();
             elapsed += run.elapsedSeconds();

@@ -86,9 +86,19 @@ public final class RunCommand implements Callable<Integer> {
                 bar.stepTo(done);
             }
 
+            private long trajectories;
+
             @Override
             public synchronized void step() {
                 bar.step();
+            }
+
+            @Override
+            public synchronized void trajectories(long count) {
+                trajectories += count;
+                if (bar != null) {
+                    bar.setExtraMessage(String.format(java.util.Locale.ROOT, " %,d trajectories", trajectories));
+                }
             }
 
             @Override

@@ -168,6 +168,36 @@ class SplitPointTest {
         assertFalse(Files.exists(out.resolve("checkpoints")));
     }
 
+    /** The progress display hears of every trajectory once, and of every task once. */
+    @Test
+    void progressCountsEveryTrajectoryAndTask() throws IOException {
+        java.util.concurrent.atomic.AtomicLong trajectories = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+        BatchRunner.Progress counting = new BatchRunner.Progress() {
+            @Override
+            public void start(long total, long done) {
+            }
+
+            @Override
+            public void step() {
+                steps.incrementAndGet();
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public void trajectories(long count) {
+                trajectories.addAndGet(count);
+            }
+        };
+        BatchRunner.run(plan(Shard.ALL), new BatchRunner.Options(tmp.resolve("p"), false, 2,
+                new Provenance("test", null, "17"), counting, Checkpoint.DEFAULT_INTERVAL_NANOS));
+        assertEquals(2 * (1000 + 90), trajectories.get());
+        assertEquals(18, steps.get());
+    }
+
     @Test
     void badBlockSettingsAreRefusedNamingTheKey() {
         String[][] cases = {
