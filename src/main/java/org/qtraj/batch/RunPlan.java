@@ -45,7 +45,7 @@ public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List
         int samples = spec.disorder() == null ? 1 : spec.disorder().samples();
         List<Task> tasks = new ArrayList<>();
         for (Point point : spec.sweep().points()) {
-            ModelSpec pointModel = Sweep.apply(spec.model(), point);
+            ModelSpec pointModel = atPoint(point, 0, false, () -> Sweep.apply(spec.model(), point));
             for (int s = 0; s < samples; s++) {
                 ModelSpec model = spec.disorder() == null ? pointModel : pointModel.withDisorder(spec.disorder().sample(s));
                 Chain chain = build(model, point, s, spec.disorder() != null);
@@ -73,8 +73,13 @@ public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List
     }
 
     private static Chain build(ModelSpec model, Point point, int sample, boolean disorder) {
+        return atPoint(point, sample, disorder, model::build);
+    }
+
+    /** {@code work}, with "(at point ...)" added to the message of a ModelException it throws. */
+    private static <T> T atPoint(Point point, int sample, boolean disorder, java.util.function.Supplier<T> work) {
         try {
-            return model.build();
+            return work.get();
         } catch (ModelException e) {
             throw new ModelException(e.field(), e.getMessage().substring(e.field().length() + 2) + " (at "
                     + where(point, sample, disorder) + ")");

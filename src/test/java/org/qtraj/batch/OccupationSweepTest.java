@@ -176,6 +176,7 @@ class OccupationSweepTest {
         ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(s, new Shard(1, 3)));
         assertEquals("sweep.parameters.s_left", e.field());
         assertTrue(e.getMessage().contains("[0, 0.5)") && e.getMessage().contains("0.75"), e.getMessage());
+        assertTrue(e.getMessage().contains("(at point 2 {s_left=0.75})"), e.getMessage());
     }
 
     /** A swept s on one bath and a swept temperature on the other is fine: they set different baths. */
