@@ -85,6 +85,9 @@ class SplitPointTest {
             assertEquals(RunFiles.jsonlWithoutTimings(whole), RunFiles.jsonlWithoutTimings(merged), "n = " + n);
             assertEquals(RunFiles.csvWithoutTimings(whole), RunFiles.csvWithoutTimings(merged), "n = " + n);
             assertEquals(RunFiles.blocksWithoutTimings(whole), RunFiles.blocksWithoutTimings(merged), "n = " + n);
+            JsonNode manifest = RunFiles.manifest(merged);
+            assertEquals(18, manifest.get("tasks").asInt());
+            assertEquals(18, manifest.get("tasks_done").asInt());
             ModelException missing = assertThrows(ModelException.class,
                     () -> Merger.merge(parts.subList(1, n), tmp.resolve("bad" + n), new Provenance("test", null, "17")));
             assertTrue(missing.getMessage().contains("units are missing"), missing.getMessage());
