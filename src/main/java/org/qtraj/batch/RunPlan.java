@@ -45,9 +45,11 @@ public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List
         int samples = spec.disorder() == null ? 1 : spec.disorder().samples();
         List<Task> tasks = new ArrayList<>();
         for (Point point : spec.sweep().points()) {
-            ModelSpec pointModel = atPoint(point, 0, false, () -> Sweep.apply(spec.model(), point));
+            ModelSpec pointModel = atPoint(point, 0, false, () -> Sweep.applyModelValues(spec.model(), point));
             for (int s = 0; s < samples; s++) {
-                ModelSpec model = spec.disorder() == null ? pointModel : pointModel.withDisorder(spec.disorder().sample(s));
+                ModelSpec drawn = spec.disorder() == null ? pointModel : pointModel.withDisorder(spec.disorder().sample(s));
+                // s_left/s_right last: the temperature that gives this sample's bath site the swept occupation.
+                ModelSpec model = atPoint(point, s, spec.disorder() != null, () -> Sweep.applyOccupations(drawn, point));
                 Chain chain = build(model, point, s, spec.disorder() != null);
                 for (int m = 0; m < methods.size(); m++) {
                     PointMethod method = methods.get(m);

@@ -34,7 +34,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
     /**
      * Sweepable parameters: every model option of DESIGN.md, and {@code s_left}/{@code s_right}, the baths'
      * equilibrium populations s = nbar/(2 nbar + 1) in [0, 1/2), which set the temperature from the bath site's
-     * omega after every other swept value (and before disorder) is applied ({@link BathOccupation}); a sweep may not
+     * omega after every other swept value and the disorder draw are applied ({@link BathOccupation}); a sweep may not
      * name both {@code s_j} and {@code temp_j} of one bath.
      */
     public static final List<String> PARAMETERS = List.of("sites", "omega", "coupling", "anisotropy", "dephasing",
@@ -242,14 +242,27 @@ public record Sweep(boolean zip, List<Axis> axes) {
         return Collections.unmodifiableList(out);
     }
 
-    /** {@code base} with the point's swept values on top (a swept value replaces a per-site list). */
-    public static ModelSpec apply(ModelSpec base, Point point) {
+    /**
+     * {@code base} with the point's swept model options on top (a swept value replaces a per-site list): every swept
+     * value but s_left and s_right, which {@link #applyOccupations} applies last.
+     */
+    public static ModelSpec applyModelValues(ModelSpec base, Point point) {
         ModelSpec spec = base;
         for (Map.Entry<String, Number> e : point.parameters().entrySet()) {
             if (!e.getKey().startsWith("s_")) {
                 spec = apply(spec, e.getKey(), e.getValue());
             }
         }
+        return spec;
+    }
+
+    /**
+     * {@code model} with the point's swept s_left/s_right turned into bath temperatures from the omega of the bath's
+     * site in the chain {@code model} builds: apply it last, after the other swept values and any disorder draw,
+     * so that the chain's bath occupation is the swept s.
+     */
+    public static ModelSpec applyOccupations(ModelSpec model, Point point) {
+        ModelSpec spec = model;
         for (Map.Entry<String, Number> e : point.parameters().entrySet()) {
             if (e.getKey().startsWith("s_")) {
                 spec = applyOccupation(spec, e.getKey(), e.getValue().doubleValue());

@@ -114,6 +114,30 @@ class OccupationSweepTest {
     }
 
     /**
+     * With a disorder ensemble that draws omega, s is turned into T from each sample's own drawn omega of the bath
+     * site, so that every sample's bath has the swept occupation (and samples get different temperatures).
+     */
+    @Test
+    void occupationUsesEachDisorderSamplesOwnOmega() {
+        RunSpec s = RunFiles.spec("""
+                model: {sites: 3}
+                sweep: {parameters: {s_left: {values: [0.1, 0.3]}, s_right: {values: [0.05]}}}
+                disorder: {samples: 4, seed: 11, omega: [0.2, 3]}
+                methods: [{method: exact, solver: rate}]
+                """);
+        java.util.Set<Double> temperatures = new java.util.HashSet<>();
+        for (Task t : RunPlan.of(s, Shard.ALL).tasks()) {
+            Chain c = t.model().build();
+            double sl = ((Number) t.point().parameters().get("s_left")).doubleValue();
+            String where = "point " + t.key().point() + " sample " + t.key().sample();
+            assertTemperature(c.omega(c.left().site()), sl, c.left().temperature(), where + " left");
+            assertTemperature(c.omega(c.right().site()), 0.05, c.right().temperature(), where + " right");
+            temperatures.add(c.left().temperature());
+        }
+        assertEquals(8, temperatures.size(), "each sample and point its own temperature");
+    }
+
+    /**
      * The edges of [0, 1/2): s = 0 is T = 0 exactly (nbar = 0, no absorption), an s just below 1/2 is a large
      * finite T, a tiny s a small positive T; s = 1/2 (T = infinity) is refused.
      */
