@@ -56,11 +56,30 @@ final class SpecNodes {
         return v;
     }
 
+    /**
+     * An integer: an integral YAML number, a floating one with an integral value up to 2^53 (1.0e5), or either
+     * written as text ("21", or 1e5, which YAML 1.1 reads as text), like {@link #number}.
+     */
     static long integer(String field, JsonNode node) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new ModelException(field, "must be an integer, got " + node);
+        if (node != null && node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.asLong();
         }
-        return node.asLong();
+        if (node != null && (node.isNumber() || node.isTextual())) {
+            String text = node.asText().trim();
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException notLong) {
+                try {
+                    double v = node.isNumber() ? node.asDouble() : Double.parseDouble(text);
+                    if (v == Math.rint(v) && Math.abs(v) <= 0x1p53) {
+                        return (long) v;
+                    }
+                } catch (NumberFormatException e) {
+                    // fall through to the refusal
+                }
+            }
+        }
+        throw new ModelException(field, "must be an integer, got " + node);
     }
 
     static int positiveInt(String field, JsonNode node) {

@@ -199,11 +199,22 @@ class RunSpecTest {
         "{method: trajectories, trajectories: 0}                 | methods[2].trajectories",
         "{method: classical, t_total: 5, t_burn: 5}              | methods[2].t_burn",
         "{method: trajectories, t_burn: 5}                       | methods[2].t_burn",
+        "{method: trajectories, trajectories: 2.5}               | methods[2].trajectories",
+        "{method: trajectories, trajectories: many}              | methods[2].trajectories",
+        "{method: trajectories, trajectories: 1e30}              | methods[2].trajectories",
     })
     void ensembleMethodsCheckTheirNumbers(String entry, String field) {
         ModelException e = assertThrows(ModelException.class,
                 () -> RunPlan.of(RunFiles.spec("methods: [{method: exact}, " + entry + "]\n"), Shard.ALL));
         assertEquals(field.trim(), e.field());
+    }
+
+    /** Integers may be written as YAML text ("21", or 1e4, which YAML 1.1 reads as text) or as integral floats. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1e4 | 10000", "'\"21\"' | 21", "2.0e3 | 2000", "7 | 7"})
+    void integersMayBeWrittenAsTextOrIntegralFloats(String written, long value) {
+        RunSpec spec = RunFiles.spec("methods: [{method: classical, trajectories: " + written.trim() + "}]\n");
+        assertEquals(value, spec.methods().get(0).integer("trajectories").getAsLong());
     }
 
     /** Every point is checked before any work: a per-site list that does not fit a swept N names its key. */
