@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 /** {@code qtraj report DIR... --out analysis/}: the paper's figures and REPORT.md from run directories. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Draw the paper's figures (PNG, SVG) and write REPORT.md from run directories of runs/paper-*.yaml.",
-            "Each DIR is recognised by its spec name (paper-fig2, paper-fig3, paper-fig4, paper-disorder,",
-            "paper-disorder-check, paper-appendixB); trajectory and classical-simulation points are overlaid when present."})
+            "Each DIR is recognised by its spec name (paper-fig2, paper-fig2-trajectories, paper-fig2-classical,",
+            "paper-fig3, paper-fig3-trajectories, paper-fig3-classical, paper-fig4, paper-disorder, paper-disorder-check,",
+            "paper-appendixB); trajectory and classical-simulation points are overlaid, with error bars, when present."})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run directories (qtraj run --out).")
     List<Path> dirs;

@@ -1,5 +1,6 @@
 package org.qtraj.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,15 +54,40 @@ final class Charts {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     }
 
-    /** Sampled estimates: points with error bars, xy rows {x, y, error}. */
-    static void errorBars(XYChart c, String name, List<double[]> xye) {
+    /**
+     * Sampled estimates: points with error bars, xy rows {x, y, error}, in the colour of the series {@code like}
+     * (the exact curve they estimate) when the chart has it.
+     */
+    static void errorBars(XYChart c, String name, List<double[]> xye, String like) {
         double[][] a = arrays(c, xye);
         if (a[0].length == 0) {
             return;
         }
+        Color colour = pinColour(c, like);
         XYSeries s = c.addSeries(name, a[0], a[1], a[2]);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        if (colour != null) {
+            s.setMarkerColor(colour);
+            s.setLineColor(colour);
+        }
         c.getStyler().setErrorBarsColorSeriesColor(true);
+    }
+
+    /**
+     * Fixes a series' colour to the one XChart would give it (the palette in order of addition) and returns it;
+     * null if the chart has no such series. XChart picks colours only when drawing, so a later series cannot ask.
+     */
+    private static Color pinColour(XYChart c, String series) {
+        int i = new ArrayList<>(c.getSeriesMap().keySet()).indexOf(series);
+        if (i < 0) {
+            return null;
+        }
+        XYSeries s = c.getSeriesMap().get(series);
+        if (s.getLineColor() == null) {
+            Color[] palette = c.getStyler().getSeriesColors();
+            s.setLineColor(palette[i % palette.length]);
+        }
+        return s.getLineColor();
     }
 
     private static double[][] arrays(XYChart c, List<double[]> rows) {

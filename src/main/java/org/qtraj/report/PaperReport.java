@@ -18,10 +18,11 @@ import org.qtraj.report.RunResults.Rec;
 /**
  * The paper reproduced from run directories (runs/paper-*.yaml): draws each figure (PNG and SVG) and writes
  * REPORT.md with a "paper says / qtraj finds / agree?" table. Each run directory is recognised by its spec name
- * (paper-fig2, paper-fig3, paper-fig4, paper-disorder, paper-disorder-check, paper-appendixB); a missing one
- * leaves its section out and says so. Exact curves come from records of exact methods; records whose
- * heat_current has samples or an error bar (trajectories, classical simulation) are overlaid as points with
- * error bars. Reads result files only.
+ * (paper-fig2, paper-fig2-trajectories, paper-fig2-classical, paper-fig3, paper-fig3-trajectories,
+ * paper-fig3-classical, paper-fig4, paper-disorder, paper-disorder-check, paper-appendixB); a missing one leaves
+ * its section out and says so. Exact curves come from records of exact methods; records of the Fig. 2 and Fig. 3
+ * runs whose heat_current has samples or an error bar (trajectories, classical simulation) are overlaid as points
+ * with error bars and compared with the exact curves ({@link SampledOverlay}). Reads result files only.
  */
 public final class PaperReport {
     /** The paper's closed-form current for Fig. 2's parameters at gamma = 0 (PHYSICS.md). */
@@ -59,7 +60,7 @@ public final class PaperReport {
             r.fig2(byName.get("paper-fig2"), byName.get("paper-fig2-trajectories"), byName.get("paper-fig2-classical"));
         }
         if (byName.containsKey("paper-fig3")) {
-            r.fig3(byName.get("paper-fig3"));
+            r.fig3(byName.get("paper-fig3"), byName.get("paper-fig3-trajectories"), byName.get("paper-fig3-classical"));
         }
         if (byName.containsKey("paper-fig4")) {
             r.fig4(byName.get("paper-fig4"));
@@ -87,16 +88,12 @@ public final class PaperReport {
             }
         }
         XYChart cq = Charts.chart("Fig. 2 (right): quantum, heat current vs N", "N", "J", true, true);
-        quantum.forEach((g, xy) -> Charts.line(cq, "exact, gamma = " + fmt(g), xy));
         XYChart cc = Charts.chart("Fig. 2 (left): classical, heat current vs N", "N", "J", true, true);
-        classical.forEach((v, xy) -> Charts.line(cc, "rate equations, V = " + fmt(v), xy));
-        overlaySampled(run, cq, cc, "sites", "dephasing", "hopping");
         // sampled points from their own runs (a product sweep of every method would repeat them per V and gamma)
-        for (RunResults sampled : new RunResults[] {trajectories, classicalSim}) {
-            if (sampled != null) {
-                overlaySampled(sampled, cq, cc, "sites", "dephasing", "hopping");
-            }
-        }
+        SampledOverlay sampled = overlay("sites", run, trajectories, classicalSim,
+                new SampledOverlay.Panel(cq, "dephasing", quantum, g -> "exact, gamma = " + fmt(g), r -> isOneOrUnswept(r.param("hopping"))),
+                new SampledOverlay.Panel(cc, "hopping", classical, v -> "rate equations, V = " + fmt(v),
+                        r -> isZeroOrUnswept(r.param("dephasing"))));
         Charts.save(cq, out, "fig2-quantum");
         Charts.save(cc, out, "fig2-classical");
         body.append("## Fig. 2: heat current vs N\n\n![Fig. 2 classical](fig2-classical.png) ![Fig. 2 quantum](fig2-quantum.png)\n\n");
@@ -107,7 +104,7 @@ public final class PaperReport {
         classical.forEach((v, xy) -> slopes.put("classical V = " + fmt(v), endpoints(xy)));
         slopes.forEach((k, e) -> body.append(String.format(Locale.ROOT, "| %s | %.9f | %.6g (N = %d) | %.4f |%n", k, e[0], e[2],
                 (long) e[1], e[3])));
-        body.append('\n');
+        body.append('\n').append(sampled.table());
         List<double[]> q0 = quantum.get(0.0);
         if (q0 != null) {
             double[] e = endpoints(q0);
@@ -152,36 +149,27 @@ public final class PaperReport {
     }
 
     /**
-     * Overlays records with sampled heat currents (trajectories, classical simulation) as points with error
-     * bars: labels containing "classical" on the classical chart grouped by {@code classicalKey}, the others on
-     * the quantum chart grouped by {@code quantumKey}.
+     * Draws a figure's exact curves on its two panels, then the sampled points of its exact run (normally none)
+     * and of its two sampled-point runs ({@code <name>-trajectories}, {@code <name>-classical}, null when not
+     * given) over them, and lists them for REPORT.md.
+     *
+     * @return the overlay, for its table
      */
-    private void overlaySampled(RunResults run, XYChart quantum, XYChart classical, String x, String quantumKey,
-                                String classicalKey) {
-        Map<String, List<double[]>> q = new TreeMap<>();
-        Map<String, List<double[]>> c = new TreeMap<>();
-        for (Rec r : run.records()) {
-            if (!r.sampled(HEAT)) {
-                continue;
-            }
-            boolean cl = r.method().contains("classical");
-            String key = r.method() + ", " + (cl ? classicalKey : quantumKey) + " = " + fmt(r.param(cl ? classicalKey : quantumKey));
-            (cl ? c : q).computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {r.param(x), r.value(HEAT), r.error(HEAT)});
-        }
-        q.forEach((k, v) -> Charts.errorBars(quantum, k, v));
-        c.forEach((k, v) -> Charts.errorBars(classical, k, v));
-        int n = q.values().stream().mapToInt(List::size).sum() + c.values().stream().mapToInt(List::size).sum();
-        if (n > 0) {
-            sampledPresent.add(run.name() + ": " + n + " sampled points (" + String.join("; ", q.keySet()) + (q.isEmpty() ? "" : "; ")
-                    + String.join("; ", c.keySet()) + ")");
-        } else {
-            sampledPresent.add(run.name() + ": none (exact curves only)");
-        }
+    private SampledOverlay overlay(String x, RunResults exactRun, RunResults trajectories, RunResults classicalSim,
+                                   SampledOverlay.Panel quantum, SampledOverlay.Panel classical) {
+        quantum.drawCurves();
+        classical.drawCurves();
+        SampledOverlay sampled = new SampledOverlay(x, quantum, classical);
+        sampled.add(exactRun.name(), exactRun);
+        sampled.add(exactRun.name() + "-trajectories", trajectories);
+        sampled.add(exactRun.name() + "-classical", classicalSim);
+        sampledPresent.addAll(sampled.summaries());
+        return sampled;
     }
 
     // ---------------------------------------------------------------- Fig. 3
 
-    private void fig3(RunResults run) throws IOException {
+    private void fig3(RunResults run, RunResults trajectories, RunResults classicalSim) throws IOException {
         Map<Double, List<double[]>> quantum = new TreeMap<>();
         Map<Double, List<double[]>> classical = new TreeMap<>();
         for (Rec r : run.records()) {
@@ -193,10 +181,11 @@ public final class PaperReport {
             }
         }
         XYChart cq = Charts.chart("Fig. 3 (right): quantum N = 4, heat current vs T_1 (T_N = 0)", "T_1", "J", true, false);
-        quantum.forEach((g, xy) -> Charts.line(cq, "exact, gamma = " + fmt(g), xy));
         XYChart cc = Charts.chart("Fig. 3 (left): classical, heat current vs T_1 (T_N = 0)", "T_1", "J", true, false);
-        classical.forEach((n, xy) -> Charts.line(cc, "rate equations, N = " + (long) (double) n, xy));
-        overlaySampled(run, cq, cc, "temp_left", "dephasing", "sites");
+        SampledOverlay sampled = overlay("temp_left", run, trajectories, classicalSim,
+                new SampledOverlay.Panel(cq, "dephasing", quantum, g -> "exact, gamma = " + fmt(g), r -> r.param("sites") == 4),
+                new SampledOverlay.Panel(cc, "sites", classical, n -> "rate equations, N = " + fmt(n),
+                        r -> isZeroOrUnswept(r.param("dephasing"))));
         Charts.save(cq, out, "fig3-quantum");
         Charts.save(cc, out, "fig3-classical");
         body.append("## Fig. 3: heat current vs T_1 (T_N = 0)\n\n![Fig. 3 classical](fig3-classical.png) ![Fig. 3 quantum](fig3-quantum.png)\n\n");
@@ -206,7 +195,7 @@ public final class PaperReport {
         quantum.forEach((g, xy) -> rows.put("quantum N = 4, gamma = " + fmt(g), peak(xy)));
         rows.forEach((k, p) -> body.append(String.format(Locale.ROOT, "| %s | %.4g | %.6g | %.6g (T_1 = %.4g) | %.4f | %s |%n",
                 k, p[0], p[1], p[3], p[2], p[3] / p[1], p[4] > 0 ? "yes" : "no")));
-        body.append('\n');
+        body.append('\n').append(sampled.table());
         if (!classical.isEmpty()) {
             boolean allSat = true;
             double worst = 1;
@@ -550,7 +539,8 @@ public final class PaperReport {
         for (RunResults r : runs) {
             md.append(String.format(Locale.ROOT, "- `%s`: spec `%s`, status %s, %d records%n", r.dir(), r.name(), r.status(), r.records().size()));
         }
-        java.util.Set<String> known = new TreeSet<>(List.of("paper-fig2", "paper-fig2-trajectories", "paper-fig2-classical", "paper-fig3", "paper-fig4", "paper-disorder", "paper-disorder-check",
+        java.util.Set<String> known = new TreeSet<>(List.of("paper-fig2", "paper-fig2-trajectories", "paper-fig2-classical", "paper-fig3",
+                "paper-fig3-trajectories", "paper-fig3-classical", "paper-fig4", "paper-disorder", "paper-disorder-check",
                 "paper-appendixB"));
         for (RunResults r : runs) {
             known.remove(r.name());

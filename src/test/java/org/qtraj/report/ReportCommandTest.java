@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qtraj.cli.Main;
@@ -24,24 +26,33 @@ class ReportCommandTest {
         return rc;
     }
 
+    /** The exact methods of the paper's specs, with the labels the report looks for. */
+    private static final String EXACT = """
+            methods:
+              - {method: exact, solver: auto, label: quantum_exact}
+              - {method: exact, solver: rate, label: classical_exact}
+            """;
+
+    /** Runs spec {@code name} (Fig. 2 and 3's model, then {@code spec}) into a directory of that name. */
+    private Path run(String name, String spec) throws Exception {
+        Path file = tmp.resolve(name + ".yaml");
+        Files.writeString(file, "name: " + name + "\nmodel: {omega: 1, coupling: 1, hopping: 1, baths: {left: {rate: 1, "
+                + "temperature: 1}, right: {rate: 1, temperature: 0}}}\n" + spec);
+        Path dir = tmp.resolve(name);
+        qtraj("run", file.toString(), "--out", dir.toString(), "--threads", "2");
+        return dir;
+    }
+
     @Test
     void tinyFig2RunGivesFiguresAndTheTable() throws Exception {
-        Path spec = tmp.resolve("paper-fig2.yaml");
-        Files.writeString(spec, """
-                name: paper-fig2
+        Path run = run("paper-fig2", """
                 seed: 1
-                model: {omega: 1, coupling: 1, hopping: 1, baths: {left: {rate: 1, temperature: 1}, right: {rate: 1, temperature: 0}}}
                 sweep:
                   parameters:
                     sites: {values: [2, 4, 8, 16]}
                     dephasing: {values: [0, 5]}
                     hopping: {values: [1]}
-                methods:
-                  - {method: exact, solver: auto, label: quantum_exact}
-                  - {method: exact, solver: rate, label: classical_exact}
-                """);
-        Path run = tmp.resolve("run");
-        qtraj("run", spec.toString(), "--out", run.toString());
+                """ + EXACT);
         Path out = tmp.resolve("analysis");
         qtraj("report", run.toString(), "--out", out.toString());
         for (String f : new String[] {"fig2-quantum", "fig2-classical"}) {
@@ -52,6 +63,59 @@ class ReportCommandTest {
         assertTrue(md.contains("| claim | paper says | qtraj finds | agree? |"), md);
         assertTrue(md.contains("| Fig. 2 / eq. 12: J at gamma = 0, Fig. 2 parameters | 0.119364770 | 0.119364770 | yes |"), md);
         assertTrue(md.contains("paper-fig2: none (exact curves only)"), md);
+        assertTrue(md.contains("paper-fig2-trajectories: not given"), md);
         assertTrue(md.contains("Not given (sections left out)"), md);
+    }
+
+    @Test
+    void tinyFig3RunsGiveSampledPointsWithZScores() throws Exception {
+        Path exact = run("paper-fig3", """
+                seed: 1
+                sweep:
+                  parameters:
+                    sites: {values: [2, 4]}
+                    dephasing: {values: [0, 0.5]}
+                    temp_left: {values: [0.5, 2, 8]}
+                """ + EXACT);
+        Path trajectories = run("paper-fig3-trajectories", """
+                seed: 2
+                sweep:
+                  mode: zip
+                  parameters:
+                    sites: {values: [4, 4, 2]}
+                    dephasing: {values: [0, 0.5, 0]}
+                    temp_left: {values: [2, 2, 2]}
+                methods:
+                  - {method: trajectories, trajectories: 300, label: trajectories}
+                """);
+        Path classical = run("paper-fig3-classical", """
+                seed: 3
+                sweep:
+                  parameters:
+                    sites: {values: [2, 4]}
+                    temp_left: {values: [0.5, 8]}
+                methods:
+                  - {method: classical, trajectories: 300, label: classical}
+                """);
+        Path out = tmp.resolve("analysis");
+        qtraj("report", exact.toString(), trajectories.toString(), classical.toString(), "--out", out.toString());
+        for (String f : new String[] {"fig3-quantum", "fig3-classical"}) {
+            assertTrue(Files.size(out.resolve(f + ".png")) > 1000, f + ".png");
+        }
+        String md = Files.readString(out.resolve("REPORT.md"));
+        assertTrue(md.contains("paper-fig3: none (exact curves only)"), md);
+        // the N = 2 trajectory point has no curve on the N = 4 panel
+        Matcher q = Pattern.compile("paper-fig3-trajectories: 2 sampled points \\(trajectories, dephasing = 0; trajectories, "
+                + "dephasing = 0\\.5000\\), max \\|z\\| = ([0-9.]+) against the exact curves; 1 more not on these panels").matcher(md);
+        assertTrue(q.find(), md);
+        Matcher c = Pattern.compile("paper-fig3-classical: 4 sampled points \\(classical, sites = 2; classical, sites = 4\\), "
+                + "max \\|z\\| = ([0-9.]+) against the exact curves").matcher(md);
+        assertTrue(c.find(), md);
+        // fixed seeds: the estimates agree with the exact curves within their error bars
+        assertTrue(Double.parseDouble(q.group(1)) < 3, q.group());
+        assertTrue(Double.parseDouble(c.group(1)) < 3, c.group());
+        assertTrue(md.contains("| run | series | temp_left | sampled ± error | exact | z |"), md);
+        assertTrue(md.contains("| paper-fig3-classical | classical, sites = 4 | 8 | "), md);
+        assertEquals(6, md.lines().filter(l -> l.startsWith("| paper-fig3-")).count(), md);
     }
 }
