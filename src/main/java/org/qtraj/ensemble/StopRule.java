@@ -9,6 +9,12 @@ import org.qtraj.model.ModelException;
  * index order and only once {@code minTrajectories} have been folded (a standard error from fewer samples is too
  * noisy to stop on), so the stopping index does not depend on the thread count; the time limit does.
  *
+ * <p>A standard error of exactly zero (every sample so far equal) is not trusted before
+ * {@value #ZERO_SPREAD_FACTOR} minTrajectories: where jumps are rare (e.g. T_1 = 0.11 with N = 4) the first tens of
+ * trajectories can all be jump-free and identical, and stopping there once reported 1.57e-4 +- 0 for an exact
+ * 6.26e-5. A truly deterministic estimator (a chain that never gets an excitation) still stops, with error 0,
+ * after that many trajectories.
+ *
  * @param maxTrajectories  >= 1, or {@link Long#MAX_VALUE} for no limit
  * @param targetError      > 0, or NaN for none
  * @param relative         whether targetError is relative to |mean|
@@ -18,6 +24,8 @@ import org.qtraj.model.ModelException;
 public record StopRule(long maxTrajectories, double targetError, boolean relative, double timeLimitSeconds,
                        long minTrajectories) {
     public static final long DEFAULT_MIN_TRAJECTORIES = 30;
+    /** A zero spread counts as reached only after this many times minTrajectories (class comment). */
+    public static final long ZERO_SPREAD_FACTOR = 100;
 
     public StopRule {
         if (maxTrajectories < 1) {
@@ -71,6 +79,9 @@ public record StopRule(long maxTrajectories, double targetError, boolean relativ
     boolean errorReached(long count, double mean, double stderr) {
         if (!hasTargetError() || count < minTrajectories || !(stderr >= 0)) {
             return false;
+        }
+        if (stderr == 0 && count < ZERO_SPREAD_FACTOR * minTrajectories) {
+            return false; // every sample equal so far: the spread is unresolved, not known to be zero
         }
         return stderr <= (relative ? targetError * Math.abs(mean) : targetError);
     }

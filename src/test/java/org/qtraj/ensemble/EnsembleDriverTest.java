@@ -75,6 +75,26 @@ class EnsembleDriverTest {
         assertEquals(firstReached, a.nextIndex());
     }
 
+    /**
+     * Rare events: trajectories 0..99 give 0 and only then do values spread out. The target error must not be met
+     * by the zero spread of the first 30 (it was: 0 +- 0); a deterministic estimator stops after 100 x 30.
+     */
+    @Test
+    void aZeroSpreadIsNotTrustedEarly() {
+        TrajectoryTask<double[]> rare = (index, rng) -> new double[] {index < 100 ? 0 : rng.nextDouble(), 0, 0};
+        EnsembleRun<Estimates> r = EnsembleDriver.run(rare, Estimates.empty(NAMES), Estimates::add, e -> e.get("wait"),
+                new EnsembleOptions(42, 2, 0, StopRule.targetError(0.05, false)), ProgressListener.NONE);
+        assertEquals(StopReason.TARGET_ERROR, r.reason());
+        assertTrue(r.nextIndex() > 100, "stopped at " + r.nextIndex());
+        assertTrue(r.result().get("wait").standardError() > 0);
+
+        TrajectoryTask<double[]> constant = (index, rng) -> new double[] {0.25, 0, 0};
+        EnsembleRun<Estimates> c = EnsembleDriver.run(constant, Estimates.empty(NAMES), Estimates::add,
+                e -> e.get("wait"), new EnsembleOptions(42, 2, 0, StopRule.targetError(0.05, true)), ProgressListener.NONE);
+        assertEquals(StopReason.TARGET_ERROR, c.reason());
+        assertEquals(StopRule.ZERO_SPREAD_FACTOR * StopRule.DEFAULT_MIN_TRAJECTORIES, c.nextIndex());
+    }
+
     @Test
     void relativeTargetError() {
         EnsembleRun<Estimates> r = run(StopRule.targetError(0.02, true), 2, 0, Estimates.empty(NAMES));
