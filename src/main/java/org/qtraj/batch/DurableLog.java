@@ -64,6 +64,18 @@ final class DurableLog implements Closeable {
      * newline if it ends in a partial line.
      */
     static List<String> readRepaired(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    /**
+     * The complete lines of {@code file} (empty if it does not exist), ignoring a partial last line but leaving
+     * the file as it is: for reading a log that another process may be appending to.
+     */
+    static List<String> readComplete(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    private static List<String> read(Path file, boolean repair) throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }
@@ -72,7 +84,7 @@ final class DurableLog implements Closeable {
         while (end > 0 && bytes[end - 1] != '\n') {
             end--;
         }
-        if (end < bytes.length) {
+        if (repair && end < bytes.length) {
             truncate(file, end);
         }
         List<String> lines = new ArrayList<>();

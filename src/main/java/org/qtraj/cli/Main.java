@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
             "Heat transport through a chain of two-level systems between two thermal baths:",
             "exact steady states, quantum trajectories and the classical exclusion process, checked against each other."},
         subcommands = {CrossCheckCommand.class, ExactCommand.class, SimulateCommand.class, ClassicalCommand.class,
-            FcsCommand.class, RunCommand.class, MergeCommand.class, ReportCommand.class, BenchCommand.class,
+            FcsCommand.class, RunCommand.class, StatusCommand.class, MergeCommand.class, ReportCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

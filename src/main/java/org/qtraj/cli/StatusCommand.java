@@ -1,0 +1,68 @@
+package org.qtraj.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.qtraj.batch.Json;
+import org.qtraj.batch.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qtraj status}: how far run directories (e.g. the shards of a Slurm array) have got, read-only. */
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Shows how far each run directory has got: status (complete, running, interrupted = the",
+            "process died, failed), tasks done out of the shard's tasks, and the units in progress with their",
+            "checkpointed trajectory index. Reads only; safe while a run writes the directory."})
+public final class StatusCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run directories (e.g. out/shard-*).")
+    List<Path> dirs;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<RunStatus> all = new ArrayList<>();
+        for (Path d : dirs) {
+            all.add(RunStatus.of(d));
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("directories", all.stream().map(RunStatus::toMap).toList());
+            doc.put("tasks", all.stream().mapToLong(RunStatus::tasks).sum());
+            doc.put("tasks_done", all.stream().mapToLong(RunStatus::tasksDone).sum());
+            w.print(Json.pretty(doc));
+        } else {
+            w.print(table(all));
+        }
+        w.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String table(List<RunStatus> all) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-30s %-20s %-6s %-12s %13s  %s%n", "dir", "spec", "shard", "status",
+                "tasks done", "in progress (next trajectory)"));
+        for (RunStatus s : all) {
+            List<String> ip = new ArrayList<>();
+            s.inProgress().forEach((k, v) -> ip.add(v < 0 ? k : k + " (" + v + ")"));
+            String status = s.interruptions() > 0 ? s.status() + " (" + s.interruptions() + "x cut)" : s.status();
+            sb.append(String.format(Locale.ROOT, "%-30s %-20s %-6s %-12s %13s  %s%n", s.dir(), s.name(), s.shard(),
+                    status, s.tasksDone() + "/" + s.tasks(), ip.isEmpty() ? "-" : String.join(", ", ip)));
+        }
+        sb.append(RunStatus.totals(all)).append(System.lineSeparator());
+        return sb.toString();
+    }
+}
