@@ -1,5 +1,6 @@
 package org.qtraj.batch;
 
+import java.util.List;
 import org.qtraj.ensemble.StopRule;
 import org.qtraj.model.ModelException;
 
@@ -13,10 +14,13 @@ import org.qtraj.model.ModelException;
  * @param tBurn     start of the averaging window, or NaN for the model's default
  * @param tolerance integration tolerance of the quantum trajectories (ignored by the classical simulation)
  * @param monitor   the estimator the target error applies to and the progress bar shows
+ * @param initialState bit mask of the quantum trajectories' initial basis state (bit k: site k + 1 excited)
+ * @param sampleTimes  times at which quantum trajectories record the populations (relaxation curves); may be empty
  */
 public record SimulationSettings(long seed, int threads, StopRule stop, double tTotal, double tBurn, double tolerance,
-                                 String monitor) {
+                                 String monitor, int initialState, List<Double> sampleTimes) {
     public SimulationSettings {
+        sampleTimes = List.copyOf(sampleTimes);
         if (threads < 1) {
             throw new ModelException("threads", "must be >= 1, got " + threads);
         }
@@ -24,6 +28,17 @@ public record SimulationSettings(long seed, int threads, StopRule stop, double t
             throw new ModelException(Double.isNaN(tTotal) ? "t-total" : "t-burn",
                     "give both --t-total and --t-burn, or neither (then both follow from the model's slowest rate)");
         }
+    }
+
+    /** Steady-state settings: from the all-ground state, no sample times. */
+    public SimulationSettings(long seed, int threads, StopRule stop, double tTotal, double tBurn, double tolerance,
+                              String monitor) {
+        this(seed, threads, stop, tTotal, tBurn, tolerance, monitor, 0, List.of());
+    }
+
+    /** These settings with relaxation sampling: populations at {@code times} from the basis state {@code initial}. */
+    public SimulationSettings sampling(int initial, List<Double> times) {
+        return new SimulationSettings(seed, threads, stop, tTotal, tBurn, tolerance, monitor, initial, times);
     }
 
     /** Whether the times are given (else the model's defaults apply). */

@@ -52,7 +52,8 @@ public final class Simulations {
 
     private static Setup setup(String method, Chain chain, SimulationSettings s) {
         if (method.equals("trajectories")) {
-            TrajectoryOptions times = s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal()) : TrajectoryOptions.defaults(chain);
+            TrajectoryOptions times = (s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal())
+                    : TrajectoryOptions.defaults(chain)).sampling(s.initialState(), s.sampleTimes());
             QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), times);
             return new Setup(method, q.names(), (i, rng) -> q.run(rng), times.tTotal(), times.tBurn());
         }

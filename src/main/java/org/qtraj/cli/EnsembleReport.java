@@ -16,9 +16,7 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
         if (ref == null) {
             return Double.NaN;
         }
-        double diff = m.mean() - ref;
-        // a deterministic estimator (zero spread, e.g. no dephasing current) agrees exactly or not at all
-        return m.standardError() > 0 ? diff / m.standardError() : diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+        return Tables.zScore(m.mean(), m.standardError(), ref);
     }
 
     Map<String, Object> toMap() {

@@ -1,11 +1,13 @@
 package org.qtraj.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qtraj.batch.SimulationResult;
 import org.qtraj.batch.SimulationSettings;
 import org.qtraj.batch.Simulations;
 import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.Relaxation;
 import org.qtraj.model.Chain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,14 +18,20 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Quantum trajectories (Monte Carlo wave functions, waiting-time jumps) of the master equation,",
             "run in parallel: every estimator as mean +- standard error over trajectories, the exact value",
-            "(when it takes a few seconds) and the z-score (mean - exact)/stderr."})
+            "(when it takes a few seconds) and the z-score (mean - exact)/stderr. With --times: relaxation",
+            "curves n_k(t) from --initial-state beside the exact time evolution."})
 public final class SimulateCommand implements Callable<Integer> {
+    /** Largest N for which the exact relaxation curves are computed (a few seconds, see README). */
+    static final int QUICK_RELAXATION_SITES = 8;
+
     @Mixin
     ModelOptions model = new ModelOptions();
     @Mixin
     SimulationOptions simulation = new SimulationOptions();
     @Mixin
     OutputOptions output = new OutputOptions();
+    @Mixin
+    RelaxationOptions relaxation = new RelaxationOptions();
     @Spec
     CommandSpec spec;
 
@@ -31,9 +39,28 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Chain chain = model.chain();
         SimulationSettings settings = simulation.settings("heat_current");
+        List<Double> times = null;
+        int initial = relaxation.initialMask(chain.sites());
+        if (relaxation.active()) {
+            times = relaxation.times();
+            if (!settings.hasTimes()) {
+                // relaxation curves: the trajectories run from t = 0 to the last sample time
+                settings = new SimulationSettings(settings.seed(), settings.threads(), settings.stop(),
+                        times.get(times.size() - 1), 0, settings.tolerance(), settings.monitor());
+            }
+        }
+        settings = settings.sampling(initial, times == null ? List.of() : times);
         SimulationResult result;
         try (ProgressBars bar = ProgressBars.open("trajectories", settings.stop().maxTrajectories())) {
             result = Simulations.quantum(chain, settings, bar.listener());
+        }
+        if (times != null) {
+            double[][] exact = chain.sites() <= QUICK_RELAXATION_SITES
+                    ? Relaxation.populations(chain, initial, times.stream().mapToDouble(Double::doubleValue).toArray())
+                    : null;
+            RelaxationReport r = new RelaxationReport(result, times, RelaxationOptions.bits(initial, chain.sites()), exact);
+            output.emit(spec.commandLine().getOut(), r.toMap(), r.table());
+            return ExitCodes.OK;
         }
         EnsembleReport report = Simulations.quickQuantumReference(chain)
                 .map(e -> new EnsembleReport(result, e.method(), Simulations.references(chain, e)))

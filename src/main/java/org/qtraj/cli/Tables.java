@@ -9,6 +9,14 @@ final class Tables {
     private Tables() {
     }
 
+    /**
+     * z = (mean - exact) / stderr; a deterministic estimate (zero spread) agrees exactly (0) or not at all (+-inf).
+     */
+    static double zScore(double mean, double stderr, double exact) {
+        double diff = mean - exact;
+        return stderr > 0 ? diff / stderr : diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+    }
+
     /** A number with 12 significant digits. */
     static String num(double x) {
         return String.format(Locale.ROOT, "%.12g", x);

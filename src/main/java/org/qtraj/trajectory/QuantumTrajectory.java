@@ -34,6 +34,9 @@ import org.qtraj.model.Chain;
  * particle current.</li>
  * <li>{@code population_k}: (1/W) integral of <psi|n_k|psi>/<psi|psi>.</li>
  * <li>{@code jump_rate}: all jumps in the window / W.</li>
+ * <li>with sample times t_j ({@link TrajectoryOptions#sampleTimes()}): {@code population_k_at_j}, the normalised
+ * <psi(t_j)|n_k|psi(t_j)>/<psi(t_j)|psi(t_j)>; its ensemble mean is tr(n_k rho(t_j)) from the initial state
+ * (relaxation curves). Steps are cut at every sample time.</li>
  * </ul>
  * Integrals over each deterministic step use the step's Gauss-Legendre rule ({@link StepPlan}: error below the
  * tolerance relative to the operator norm per unit time); steps are cut at t_burn, at t_total and at jumps.
@@ -50,6 +53,7 @@ public final class QuantumTrajectory {
     private final Bath[] baths;
     private final double[] bathGamma;
     private final double[] bathOmega;
+    private final double[] sampleTimes;
 
     private QuantumTrajectory(Unravelling unravelling, TrajectoryOptions options) {
         this.unravelling = unravelling;
@@ -66,7 +70,10 @@ public final class QuantumTrajectory {
             bathOmega[j] = chain.bathOmega(baths[j]);
             bathGamma[j] = baths[j].gamma(bathOmega[j]);
         }
-        this.names = estimatorNames(chain.sites());
+        this.sampleTimes = options.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
+        List<String> n = new ArrayList<>(estimatorNames(chain.sites()));
+        n.addAll(sampleNames(chain.sites(), sampleTimes.length));
+        this.names = Collections.unmodifiableList(n);
     }
 
     public static QuantumTrajectory of(Unravelling unravelling, TrajectoryOptions options) {
@@ -82,6 +89,17 @@ public final class QuantumTrajectory {
         }
         n.add("jump_rate");
         return Collections.unmodifiableList(n);
+    }
+
+    /** Names of the sampled populations, after the estimators: population_k_at_j, j over times, k over sites. */
+    public static List<String> sampleNames(int sites, int times) {
+        List<String> n = new ArrayList<>(sites * times);
+        for (int j = 0; j < times; j++) {
+            for (int k = 1; k <= sites; k++) {
+                n.add("population_" + k + "_at_" + j);
+            }
+        }
+        return n;
     }
 
     public List<String> names() {
@@ -128,6 +146,9 @@ public final class QuantumTrajectory {
         private final double[] intBathDiag = new double[2];
         private final long[] net = new long[2];
         private long jumps;
+        // populations at the sample times, [j * sites + k], and the next sample to take
+        private final double[] samples = new double[sampleTimes.length * sites];
+        private int nextSample;
 
         Run(UniformRandomProvider rng, JumpListener listener) {
             this.rng = rng;
@@ -149,9 +170,13 @@ public final class QuantumTrajectory {
             double norm2 = 1;
             double r = threshold();
             double t = 0;
+            sample(s, t);
             while (t < tTotal) {
                 boolean window = t >= tBurn;
                 double target = window ? tTotal : tBurn;
+                if (nextSample < sampleTimes.length && sampleTimes[nextSample] < target) {
+                    target = sampleTimes[nextSample];
+                }
                 double h = Math.min(s.plan.step(), target - t);
                 boolean reaches = h >= target - t;
                 int order = taylor(s, h, norm2);
@@ -166,6 +191,7 @@ public final class QuantumTrajectory {
                     end = swap;
                     norm2 = endNorm;
                     t = reaches ? target : t + h;
+                    sample(s, t);
                     continue;
                 }
                 double frac = jumpFraction(s, order, h, norm2, endNorm, r);
@@ -180,9 +206,21 @@ public final class QuantumTrajectory {
                 s = jump(s, window, t);
                 norm2 = 1;
                 r = threshold();
+                sample(s, t);
             }
             flush(s);
             return estimates(tTotal - tBurn);
+        }
+
+        /** Records the normalised populations if t is the next sample time (steps are cut there). */
+        private void sample(Sector s, double t) {
+            if (nextSample < sampleTimes.length && t == sampleTimes[nextSample]) {
+                double n2 = populations(s, psi);
+                for (int k = 0; k < sites; k++) {
+                    samples[nextSample * sites + k] = pops[k] / n2;
+                }
+                nextSample++;
+            }
         }
 
         /** r uniform in (0, 1). */
@@ -440,6 +478,7 @@ public final class QuantumTrajectory {
                 v[7 + k] = intPops[k] / window;
             }
             v[7 + sites] = jumps / window;
+            System.arraycopy(samples, 0, v, 8 + sites, samples.length);
             return v;
         }
     }

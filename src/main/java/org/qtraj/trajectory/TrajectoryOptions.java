@@ -1,5 +1,6 @@
 package org.qtraj.trajectory;
 
+import java.util.List;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 import org.qtraj.model.ModelException;
@@ -17,13 +18,18 @@ import org.qtraj.model.ModelException;
  * the default burn-in is shorter in units of the true relaxation time. Then t_burn = 2 t_relax and
  * t_total = 12 t_relax: for the cases above the transient left after the burn-in is at most e^-5 of its initial size.
  *
+ * <p>Optionally the trajectory also records the site populations at given sample times (relaxation curves from
+ * the initial state, {@link QuantumTrajectory}).
+ *
  * @param tBurn        start of the averaging window, >= 0
  * @param tTotal       end of the trajectory, > tBurn
  * @param initialState bit mask of the initial basis state (bit k set: site k excited); 0 is the all-ground state
+ * @param sampleTimes  strictly increasing times in [0, tTotal] at which the populations are recorded; may be empty
  */
-public record TrajectoryOptions(double tBurn, double tTotal, int initialState) {
+public record TrajectoryOptions(double tBurn, double tTotal, int initialState, List<Double> sampleTimes) {
 
     public TrajectoryOptions {
+        sampleTimes = List.copyOf(sampleTimes);
         if (!(Double.isFinite(tBurn) && tBurn >= 0)) {
             throw new ModelException("t-burn", "must be a finite number >= 0, got " + tBurn);
         }
@@ -33,6 +39,24 @@ public record TrajectoryOptions(double tBurn, double tTotal, int initialState) {
         if (initialState < 0) {
             throw new ModelException("initial-state", "must be a bit mask >= 0, got " + initialState);
         }
+        double previous = -1;
+        for (double t : sampleTimes) {
+            if (!(t > previous && t <= tTotal)) {
+                throw new ModelException("times", "must be strictly increasing times in [0, t-total = " + tTotal
+                        + "], got " + sampleTimes);
+            }
+            previous = t;
+        }
+    }
+
+    /** Window [tBurn, tTotal] from the basis state {@code initialState}, without sample times. */
+    public TrajectoryOptions(double tBurn, double tTotal, int initialState) {
+        this(tBurn, tTotal, initialState, List.of());
+    }
+
+    /** These options with populations recorded at {@code times} from the basis state {@code initialState}. */
+    public TrajectoryOptions sampling(int initial, List<Double> times) {
+        return new TrajectoryOptions(tBurn, tTotal, initial, times);
     }
 
     /** Window [tBurn, tTotal] from the all-ground state. */
