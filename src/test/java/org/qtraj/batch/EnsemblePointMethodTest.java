@@ -43,6 +43,34 @@ class EnsemblePointMethodTest {
         }
     }
 
+    /** A block (trajectories 1000..2999) resumes from a mid-block checkpoint exactly, and holds exactly its range. */
+    @Test
+    void aBlockResumesFromItsCheckpointAndHoldsItsRange() throws IOException {
+        for (String method : new String[] {"trajectories", "classical"}) {
+            Chain chain = ModelSpec.empty().withSites(3).build();
+            SimulationSettings s = settings(2000);
+            SimulationResult block = Simulations.resumableRange(method, chain, s, Checkpoint.none(),
+                    Double.POSITIVE_INFINITY, 1000);
+            Path file = dir.resolve(method + "-block.json");
+            Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY, 700, 1000);
+            long savedAt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())
+                    .get("state").get("next_index").asLong();
+            assertEquals(2400, savedAt, "checkpoint at the last slice boundary, an absolute index");
+            SimulationResult resumed = Simulations.resumableRange(method, chain, s, Checkpoint.open(file, 0),
+                    Double.POSITIVE_INFINITY, 1000);
+            assertEquals(block.estimates(), resumed.estimates(), method);
+            // the same as the tail of a 3000-trajectory run: merge [0, 1000) and the block, compare counts and means
+            SimulationResult head = Simulations.resumable(method, chain, settings(1000), Checkpoint.none(),
+                    Double.POSITIVE_INFINITY);
+            SimulationResult whole = Simulations.resumable(method, chain, settings(3000), Checkpoint.none(),
+                    Double.POSITIVE_INFINITY);
+            var merged = head.estimates().merge(block.estimates());
+            assertEquals(3000, merged.count());
+            assertEquals(whole.get("heat_current").mean(), merged.get("heat_current").mean(),
+                    1e-12 * Math.abs(whole.get("heat_current").mean()), method);
+        }
+    }
+
     /** The point method's heat current against the closed form, |z| < 4 (false alarm 6.3e-5), fixed seed. */
     @Test
     void pointMethodEstimatesTheExactCurrent() throws IOException {
