@@ -14,8 +14,9 @@ import org.qtraj.model.ModelException;
  * @param tBurn     start of the averaging window, or NaN for the model's default
  * @param tolerance integration tolerance of the quantum trajectories (ignored by the classical simulation)
  * @param monitor   the estimator the target error applies to and the progress bar shows
- * @param initialState bit mask of the quantum trajectories' initial basis state (bit k: site k + 1 excited)
- * @param sampleTimes  times at which quantum trajectories record the populations (relaxation curves); may be empty
+ * @param initialState bit mask of the initial basis state or configuration (bit k: site k + 1 excited; the
+ *                     classical simulation reads the first 31 bits, the quantum chain has at most 20 sites)
+ * @param sampleTimes  times at which the trajectories record the populations (relaxation curves); may be empty
  */
 public record SimulationSettings(long seed, int threads, StopRule stop, double tTotal, double tBurn, double tolerance,
                                  String monitor, int initialState, List<Double> sampleTimes) {

@@ -61,8 +61,15 @@ public final class Simulations {
         double tBurn = s.hasTimes() ? s.tBurn() : 2 * classicalRelaxationTime(chain);
         ClassicalTrajectory.validateTimes(tTotal, tBurn);
         ExclusionProcess process = ExclusionProcess.of(chain);
-        return new Setup("classical", classicalNames(chain.sites()),
-                (i, rng) -> classicalEstimators(ClassicalTrajectory.run(process, tTotal, tBurn, rng)), tTotal, tBurn);
+        boolean[] initial = new boolean[chain.sites()];
+        for (int k = 0; k < Math.min(initial.length, 31); k++) {
+            initial[k] = (s.initialState() >> k & 1) != 0;
+        }
+        double[] sampleTimes = s.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
+        List<String> names = new ArrayList<>(classicalNames(chain.sites()));
+        names.addAll(QuantumTrajectory.sampleNames(chain.sites(), sampleTimes.length));
+        return new Setup("classical", List.copyOf(names), (i, rng) -> classicalEstimators(
+                ClassicalTrajectory.run(process, tTotal, tBurn, rng, null, initial, sampleTimes)), tTotal, tBurn);
     }
 
     private static SimulationResult run(Setup setup, Chain chain, SimulationSettings s, ProgressListener progress) {
@@ -195,7 +202,8 @@ public final class Simulations {
 
     private static double[] classicalEstimators(ClassicalSample c) {
         int n = c.sites();
-        double[] v = new double[5 + n];
+        double[] sampled = c.sampled();
+        double[] v = new double[5 + n + sampled.length];
         v[0] = c.heatCurrentLeft();
         v[1] = c.heatCurrentRight();
         v[2] = c.particleCurrentLeft();
@@ -203,6 +211,7 @@ public final class Simulations {
         v[4] = c.particleCurrent();
         double[] occ = c.meanOccupations();
         System.arraycopy(occ, 0, v, 5, n);
+        System.arraycopy(sampled, 0, v, 5 + n, sampled.length);
         return v;
     }
 

@@ -20,12 +20,20 @@ import java.util.Arrays;
  * @param events         number of events simulated on the whole trajectory [0, t_total], burn-in included
  * @param leftOmega      omega of the left bath's site
  * @param rightOmega     omega of the right bath's site
+ * @param sampled        occupations (0 or 1) at the sample times, [j * N + k]; empty without sample times
  */
 public record ClassicalSample(long netLeft, long netRight, double window, double[] occupationTime, long events,
-                              double leftOmega, double rightOmega) {
+                              double leftOmega, double rightOmega, double[] sampled) {
 
     public ClassicalSample {
         occupationTime = occupationTime.clone();
+        sampled = sampled.clone();
+    }
+
+    /** The occupations at the sample times, [j * N + k] (a copy). */
+    @Override
+    public double[] sampled() {
+        return sampled.clone();
     }
 
     /** The occupied time of every site in the window (a copy). */
@@ -90,7 +98,7 @@ public record ClassicalSample(long netLeft, long netRight, double window, double
         return o instanceof ClassicalSample s && netLeft == s.netLeft && netRight == s.netRight
                 && Double.compare(window, s.window) == 0 && Arrays.equals(occupationTime, s.occupationTime)
                 && events == s.events && Double.compare(leftOmega, s.leftOmega) == 0
-                && Double.compare(rightOmega, s.rightOmega) == 0;
+                && Double.compare(rightOmega, s.rightOmega) == 0 && Arrays.equals(sampled, s.sampled);
     }
 
     @Override

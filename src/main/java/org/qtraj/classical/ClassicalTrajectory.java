@@ -11,7 +11,7 @@ import org.qtraj.model.ModelException;
  * One exact stochastic trajectory of the {@link ExclusionProcess} (Gillespie's direct method, kinetic Monte
  * Carlo; D. T. Gillespie, J. Comput. Phys. 22, 403 (1976)).
  *
- * <p>The chain starts empty at t = 0. With total rate R of all possible events in the current state, the
+ * <p>The chain starts empty at t = 0 (or in a given configuration). With total rate R of all possible events in the current state, the
  * next event comes after an exponential waiting time of rate R and is event e with probability r_e / R.
  * Events are hops across an active bond (exactly one end occupied) at rate V_b, and an injection (site
  * empty) or a removal (site occupied) at each bath's site. The trajectory runs to t_burn, then measures over
@@ -59,14 +59,76 @@ public final class ClassicalTrajectory {
      */
     public static ClassicalSample run(ExclusionProcess process, double tTotal, double tBurn,
                                       UniformRandomProvider rng, BoundaryEventListener listener) {
+        return run(process, tTotal, tBurn, rng, listener, new boolean[process.sites()], new double[0]);
+    }
+
+    /**
+     * As {@link #run(ExclusionProcess, double, double, UniformRandomProvider, BoundaryEventListener)}, from the
+     * configuration {@code initial} (site k occupied if initial[k]), also recording the occupations at the strictly
+     * increasing {@code sampleTimes} in [0, tTotal] ({@link ClassicalSample#sampled()}). The run is cut at each
+     * sample time and the pending event discarded there, which is exact (memoryless waiting times) but draws other
+     * random numbers than a run without sample times.
+     *
+     * @throws ModelException for bad times ("t-total", "t-burn", "times") or an initial state of the wrong length
+     */
+    public static ClassicalSample run(ExclusionProcess process, double tTotal, double tBurn, UniformRandomProvider rng,
+                                      BoundaryEventListener listener, boolean[] initial, double[] sampleTimes) {
         Objects.requireNonNull(process, "process");
         Objects.requireNonNull(rng, "rng");
         validateTimes(tTotal, tBurn);
+        if (initial.length != process.sites()) {
+            throw new ModelException("initial-state", "must give " + process.sites() + " sites, got " + initial.length);
+        }
+        double previous = -1;
+        for (double t : sampleTimes) {
+            if (!(t > previous && t <= tTotal)) {
+                throw new ModelException("times", "must be strictly increasing times in [0, t-total = " + tTotal
+                        + "], got " + Arrays.toString(sampleTimes));
+            }
+            previous = t;
+        }
         Engine engine = process.uniformHopping() ? new SetEngine(process, rng) : new TreeEngine(process, rng);
-        engine.advance(0, tBurn);
+        engine.start(initial);
+        Sampler sampler = new Sampler(engine, sampleTimes);
+        sampler.advance(0, tBurn);
         engine.openWindow(tBurn, listener);
-        engine.advance(tBurn, tTotal);
-        return engine.closeWindow(tBurn, tTotal, process);
+        sampler.advance(tBurn, tTotal);
+        return engine.closeWindow(tBurn, tTotal, process, sampler.values);
+    }
+
+    /** Runs an engine in pieces cut at the sample times, recording the occupations at each. */
+    private static final class Sampler {
+        private final Engine engine;
+        private final double[] times;
+        private final double[] values;
+        private int next;
+
+        Sampler(Engine engine, double[] times) {
+            this.engine = engine;
+            this.times = times;
+            this.values = new double[times.length * engine.occ.length];
+            record(0);
+        }
+
+        /** Advances from t to tEnd, stopping at (and recording) every sample time in (t, tEnd]. */
+        void advance(double t, double tEnd) {
+            while (next < times.length && times[next] <= tEnd) {
+                engine.advance(t, times[next]);
+                t = times[next];
+                record(t);
+            }
+            engine.advance(t, tEnd);
+        }
+
+        private void record(double t) {
+            if (next < times.length && times[next] == t) {
+                int n = engine.occ.length;
+                for (int k = 0; k < n; k++) {
+                    values[next * n + k] = engine.occ[k];
+                }
+                next++;
+            }
+        }
     }
 
     /** Checks a run's times: 0 <= tBurn < tTotal < infinity. */
@@ -208,6 +270,18 @@ public final class ClassicalTrajectory {
             }
         }
 
+        /** Sets the initial configuration (the engine starts empty) and the activity of its bonds. */
+        final void start(boolean[] initial) {
+            for (int k = 0; k < occ.length; k++) {
+                occ[k] = (byte) (initial[k] ? 1 : 0);
+            }
+            for (int b = 0; b < bonds; b++) {
+                if (occ[b] != occ[b + 1]) {
+                    bondFlipped(b);
+                }
+            }
+        }
+
         /** Forgets what the burn-in accumulated and starts measuring at tBurn. */
         final void openWindow(double tBurn, BoundaryEventListener listener) {
             netLeft = 0;
@@ -217,14 +291,14 @@ public final class ClassicalTrajectory {
             this.listener = listener;
         }
 
-        final ClassicalSample closeWindow(double tBurn, double tTotal, ExclusionProcess p) {
+        final ClassicalSample closeWindow(double tBurn, double tTotal, ExclusionProcess p, double[] sampled) {
             for (int k = 0; k < occ.length; k++) {
                 if (occ[k] != 0) {
                     occTime[k] += tTotal - since[k];
                 }
             }
             return new ClassicalSample(netLeft, netRight, tTotal - tBurn, occTime, events, p.leftOmega(),
-                    p.rightOmega());
+                    p.rightOmega(), sampled);
         }
     }
 

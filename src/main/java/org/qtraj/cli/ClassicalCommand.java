@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.qtraj.batch.SimulationResult;
 import org.qtraj.batch.SimulationSettings;
 import org.qtraj.batch.Simulations;
+import org.qtraj.exact.ClassicalRelaxation;
 import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.RateEquations;
 import org.qtraj.model.Chain;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "classical", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Exact stochastic (Gillespie) simulation of the classical analogue, the symmetric exclusion",
             "process with boundary reservoirs: currents and occupations as mean +- standard error, the",
-            "rate-equation value (J_C) and the z-score."})
+            "rate-equation value (J_C) and the z-score. With --times: relaxation curves of the occupations from",
+            "--initial-state beside the exact one-point equations."})
 public final class ClassicalCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
@@ -24,16 +26,28 @@ public final class ClassicalCommand implements Callable<Integer> {
     SimulationOptions simulation = new SimulationOptions();
     @Mixin
     OutputOptions output = new OutputOptions();
+    @Mixin
+    RelaxationOptions relaxation = new RelaxationOptions();
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Chain chain = model.chain();
-        SimulationSettings settings = simulation.settings("heat_current");
+        SimulationSettings settings = relaxation.apply(simulation.settings("heat_current"), chain.sites());
         SimulationResult result;
         try (ProgressBars bar = ProgressBars.open("classical", settings.stop().maxTrajectories())) {
             result = Simulations.classical(chain, settings, bar.listener());
+        }
+        if (relaxation.active()) {
+            double[] initial = new double[chain.sites()];
+            for (int k = 0; k < Math.min(initial.length, 31); k++) {
+                initial[k] = settings.initialState() >> k & 1;
+            }
+            double[][] exact = ClassicalRelaxation.populations(chain, initial, SimulateCommand.times(settings));
+            RelaxationReport r = new RelaxationReport(result, settings, "one-point equations (exact)", exact);
+            output.emit(spec.commandLine().getOut(), r.toMap(), r.table());
+            return ExitCodes.OK;
         }
         ExactResult rate = new RateEquations().solve(chain);
         EnsembleReport report = new EnsembleReport(result, rate.method(), Simulations.references(chain, rate));

@@ -2,6 +2,7 @@ package org.qtraj.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qtraj.batch.SimulationSettings;
 import org.qtraj.model.ModelException;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,23 @@ final class RelaxationOptions {
     @Option(names = "--initial-state", paramLabel = "BITS", description = "Initial basis state, site 1 first, e.g. 1000 "
             + "(site 1 excited); default all ground.")
     String initialState;
+
+    /**
+     * {@code settings} with the initial state and, if --times is given, the sample times; then, without --t-total,
+     * the trajectories run from t = 0 to the last time.
+     */
+    SimulationSettings apply(SimulationSettings settings, int sites) {
+        int initial = initialMask(sites);
+        if (!active()) {
+            return settings.sampling(initial, List.of());
+        }
+        List<Double> t = times();
+        if (!settings.hasTimes()) {
+            settings = new SimulationSettings(settings.seed(), settings.threads(), settings.stop(), t.get(t.size() - 1),
+                    0, settings.tolerance(), settings.monitor());
+        }
+        return settings.sampling(initial, t);
+    }
 
     /** Whether relaxation curves were asked for. */
     boolean active() {
@@ -68,6 +86,9 @@ final class RelaxationOptions {
             return 0;
         }
         String b = initialState.trim();
+        if (sites > 31) {
+            throw new ModelException("initial-state", "can be given for up to 31 sites, the chain has " + sites);
+        }
         if (b.length() != sites || !b.matches("[01]+")) {
             throw new ModelException("initial-state", "must be " + sites + " digits 0 or 1, site 1 first (e.g. 1"
                     + "0".repeat(Math.max(sites - 1, 0)) + "), got '" + initialState + "'");

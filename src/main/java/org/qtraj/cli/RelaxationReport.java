@@ -6,18 +6,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.qtraj.batch.SimulationResult;
+import org.qtraj.batch.SimulationSettings;
 import org.qtraj.stats.MeanVar;
 
 /**
  * Relaxation curves of {@code qtraj simulate --times}: the trajectory ensemble's populations n_k(t_j) (mean and
  * standard error of population_k_at_j) beside the exact tr(n_k exp(L t_j) rho_0), and z-scores.
  *
- * @param result  the ensemble, whose estimators include population_k_at_j
- * @param times   the sample times t_j
- * @param initial the initial basis state as a bit string, site 1 first
- * @param exact   exact populations [j][k], or null when not computed
+ * @param result      the ensemble, whose estimators include population_k_at_j
+ * @param times       the sample times t_j
+ * @param initial     the initial basis state as a bit string, site 1 first
+ * @param exactMethod what computed the exact curves
+ * @param exact       exact populations [j][k], or null when not computed
  */
-record RelaxationReport(SimulationResult result, List<Double> times, String initial, double[][] exact) {
+record RelaxationReport(SimulationResult result, List<Double> times, String initial, String exactMethod,
+                        double[][] exact) {
+
+    /** The report of a run made with {@code settings} (its sample times and initial state). */
+    RelaxationReport(SimulationResult result, SimulationSettings settings, String exactMethod, double[][] exact) {
+        this(result, settings.sampleTimes(), RelaxationOptions.bits(settings.initialState(), result.sites()),
+                exactMethod, exact);
+    }
 
     private MeanVar at(int j, int k) {
         return result.get("population_" + (k + 1) + "_at_" + j);
@@ -47,6 +56,7 @@ record RelaxationReport(SimulationResult result, List<Double> times, String init
         Map<String, Object> m = new LinkedHashMap<>(result.toMap());
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("initial_state", initial);
+        r.put("exact_method", exact == null ? null : exactMethod);
         r.put("times", times);
         List<double[]> mean = new ArrayList<>();
         List<double[]> err = new ArrayList<>();
@@ -75,7 +85,7 @@ record RelaxationReport(SimulationResult result, List<Double> times, String init
         Tables.row(sb, "trajectories", result.trajectories() + " (stopped on " + result.stopReason().replace('_', ' ') + ")");
         Tables.row(sb, "seed", Long.toString(result.seed()));
         Tables.row(sb, "exact reference", exact == null ? "none (N too large for the quick time evolution)"
-                : "liouvillian time evolution");
+                : exactMethod);
         int shown = Math.min(result.sites(), 6);
         sb.append(String.format(Locale.ROOT, "%n%10s", "t"));
         for (int k = 0; k < shown; k++) {

@@ -1,6 +1,5 @@
 package org.qtraj.cli;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qtraj.batch.SimulationResult;
@@ -35,30 +34,23 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The settings' sample times as an array. */
+    static double[] times(SimulationSettings settings) {
+        return settings.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     @Override
     public Integer call() throws Exception {
         Chain chain = model.chain();
-        SimulationSettings settings = simulation.settings("heat_current");
-        List<Double> times = null;
-        int initial = relaxation.initialMask(chain.sites());
-        if (relaxation.active()) {
-            times = relaxation.times();
-            if (!settings.hasTimes()) {
-                // relaxation curves: the trajectories run from t = 0 to the last sample time
-                settings = new SimulationSettings(settings.seed(), settings.threads(), settings.stop(),
-                        times.get(times.size() - 1), 0, settings.tolerance(), settings.monitor());
-            }
-        }
-        settings = settings.sampling(initial, times == null ? List.of() : times);
+        SimulationSettings settings = relaxation.apply(simulation.settings("heat_current"), chain.sites());
         SimulationResult result;
         try (ProgressBars bar = ProgressBars.open("trajectories", settings.stop().maxTrajectories())) {
             result = Simulations.quantum(chain, settings, bar.listener());
         }
-        if (times != null) {
+        if (relaxation.active()) {
             double[][] exact = chain.sites() <= QUICK_RELAXATION_SITES
-                    ? Relaxation.populations(chain, initial, times.stream().mapToDouble(Double::doubleValue).toArray())
-                    : null;
-            RelaxationReport r = new RelaxationReport(result, times, RelaxationOptions.bits(initial, chain.sites()), exact);
+                    ? Relaxation.populations(chain, settings.initialState(), times(settings)) : null;
+            RelaxationReport r = new RelaxationReport(result, settings, "liouvillian time evolution", exact);
             output.emit(spec.commandLine().getOut(), r.toMap(), r.table());
             return ExitCodes.OK;
         }

@@ -10,11 +10,15 @@ final class Tables {
     }
 
     /**
-     * z = (mean - exact) / stderr; a deterministic estimate (zero spread) agrees exactly (0) or not at all (+-inf).
+     * z = (mean - exact) / stderr; a deterministic estimate (zero spread) agrees (0) if it equals the exact value up
+     * to rounding (1e-12 relative to max(1, |exact|)), and not at all (+-inf) otherwise.
      */
     static double zScore(double mean, double stderr, double exact) {
         double diff = mean - exact;
-        return stderr > 0 ? diff / stderr : diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+        if (stderr > 0) {
+            return diff / stderr;
+        }
+        return Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(exact)) ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
     }
 
     /** A number with 12 significant digits. */

@@ -40,6 +40,25 @@ class RelaxationCommandTest {
         assertTrue(Math.abs(rel.get("exact").get(6).get(0).asDouble() - (initial.charAt(0) - '0')) > 0.2);
     }
 
+    /**
+     * The Gillespie simulation from |11000> (N = 5, hopping 0.7) against the exact one-point equations
+     * (ClassicalRelaxation, checked against the full master equation in its test): 3000 trajectories, 6 times,
+     * 25 random values, |z| < 4 (false alarm about 1.6e-3), fixed seed.
+     */
+    @Test
+    void classicalTrajectoriesFollowTheExactOnePointEquations() throws Exception {
+        CliRunner r = CliRunner.run("classical", "--sites", "5", "--hopping", "0.7", "--initial-state", "11000",
+                "--times", "0:20:6", "--trajectories", "3000", "--seed", "5", "--threads", "2", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode rel = JSON.readTree(r.out()).get("relaxation");
+        assertEquals("one-point equations (exact)", rel.get("exact_method").asText());
+        assertEquals(1.0, rel.get("mean").get(0).get(1).asDouble(), 0.0);
+        double maxZ = rel.get("max_abs_z").asDouble();
+        assertTrue(maxZ < 4, "max |z| = " + maxZ);
+        assertTrue(rel.get("exact").get(5).get(0).asDouble() < 0.5, "site 1 has relaxed");
+        assertEquals(0.0, rel.get("exact").get(0).get(4).asDouble(), 0.0, "t = 0 is the initial state exactly");
+    }
+
     @Test
     void theTableShowsTheCurvesAndTheWorstZ() {
         CliRunner r = CliRunner.run("simulate", "--sites", "2", "--initial-state", "10", "--times", "0,1,3",
