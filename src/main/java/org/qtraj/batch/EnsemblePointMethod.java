@@ -16,11 +16,14 @@ import org.qtraj.stats.MeanVar;
 import org.qtraj.trajectory.Unravelling;
 
 /**
- * {@code {method: trajectories|classical, trajectories: M, target_error: E, t_total: T, t_burn: B, seed: S, blocks: K}}
+ * {@code {method: trajectories|classical, trajectories: M, target_error: E, t_total: T, t_burn: B, seed: S, blocks: K,
+ * times: [...], initial_state: "0110"}}
  * (target_error relative to the heat current, as in the spec parser):
  * an ensemble of quantum or classical trajectories per point, checkpointed every few seconds so that an interrupted
  * run resumes mid-point with bit-identical results. Without {@code seed} the unit's derived seed is used; without a
- * count or target error, 200 trajectories. Runs on one thread: points already run in parallel.
+ * count or target error, 200 trajectories. Runs on one thread: points already run in parallel. With {@code times}
+ * ({@link RelaxationEntry}) the trajectories start from {@code initial_state} and also give population_k_at_j, the
+ * occupations at the sample times; without t_total they then run from 0 to the last time.
  *
  * <p>With {@code blocks: K > 1} (which needs {@code trajectories: M} and no target error) the M trajectories of a
  * point are split into K blocks of consecutive indices, block b holding [floor(b M / K), floor((b + 1) M / K)):
@@ -41,9 +44,10 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     private final double tBurn;
     private final Long seed;
     private final int blocks;
+    private final RelaxationEntry relaxation;
 
     private EnsemblePointMethod(String label, String kind, StopRule stop, double tTotal, double tBurn, Long seed,
-                                int blocks) {
+                                int blocks, RelaxationEntry relaxation) {
         this.label = label;
         this.kind = kind;
         this.stop = stop;
@@ -51,6 +55,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         this.tBurn = tBurn;
         this.seed = seed;
         this.blocks = blocks;
+        this.relaxation = relaxation;
     }
 
     /** Binds a spec entry, checking its numbers. */
@@ -66,14 +71,20 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         if (max == Long.MAX_VALUE && Double.isNaN(err)) {
             max = 200;
         }
-        double total = e.number("t_total").orElse(Double.NaN);
+        RelaxationEntry relaxation = RelaxationEntry.of(e);
+        // relaxation samples without t_total: the trajectories run from 0 to the last sample time (as in the CLI)
+        double total = e.number("t_total").orElse(relaxation.active()
+                ? relaxation.times().get(relaxation.times().size() - 1) : Double.NaN);
         double burn = e.number("t_burn").orElse(Double.isNaN(total) ? Double.NaN : 0);
+        if (relaxation.active() && relaxation.times().get(relaxation.times().size() - 1) > total) {
+            throw new ModelException(e.field("times"), "must end by t_total (" + total + "), got " + relaxation.times());
+        }
         if (Double.isNaN(total) && !Double.isNaN(burn)) {
             throw new ModelException(e.field("t_burn"), "give t_total with t_burn");
         }
         Long s = e.params().containsKey("seed") ? e.integer("seed").getAsLong() : null;
         return new EnsemblePointMethod(e.label(), e.kind(), new StopRule(max, err, relative, Double.POSITIVE_INFINITY,
-                StopRule.DEFAULT_MIN_TRAJECTORIES), total, burn, s, blocks);
+                StopRule.DEFAULT_MIN_TRAJECTORIES), total, burn, s, blocks, relaxation);
     }
 
     private static int blocks(MethodEntry e, long trajectories, double targetError) {
@@ -112,7 +123,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         if (kind.equals("trajectories") && chain.sites() > Unravelling.MAX_SITES) {
             return "quantum trajectories handle at most " + Unravelling.MAX_SITES + " sites";
         }
-        return null;
+        return relaxation.refusal(chain);
     }
 
     @Override
@@ -182,7 +193,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
 
     private SimulationSettings settings(long unitSeed, StopRule rule) {
         return new SimulationSettings(seed != null ? seed : unitSeed, 1, rule, tTotal, tBurn,
-                Unravelling.DEFAULT_TOLERANCE, "heat_current");
+                Unravelling.DEFAULT_TOLERANCE, "heat_current").sampling(relaxation.mask(), relaxation.times());
     }
 
     private PointResult pointResult(SimulationResult r) {

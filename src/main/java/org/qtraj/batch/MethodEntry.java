@@ -34,8 +34,11 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
     /** Method kinds a spec may name and the parameter keys each accepts (besides method and label). */
     public static final Map<String, Set<String>> KEYS = Map.of(
             "exact", Set.of("solver"),
-            "trajectories", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks"),
-            "classical", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks"),
+            "trajectories", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks", "times",
+                    "initial_state"),
+            "classical", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks", "times",
+                    "initial_state"),
+            "relaxation", Set.of("solver", "times", "initial_state"),
             "noise", Set.of("solver"),
             "entanglement_search", Set.of("rates", "g_min", "g_max", "g_points"));
 

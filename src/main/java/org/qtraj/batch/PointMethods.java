@@ -21,6 +21,7 @@ public final class PointMethods {
         m.put("classical", EnsemblePointMethod::of);
         m.put("noise", NoisePointMethod::of);
         m.put("entanglement_search", EntanglementSearch::of);
+        m.put("relaxation", RelaxationPointMethod::of);
         REGISTERED = Collections.unmodifiableMap(m);
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
  * "seed", "observables": {name: {"value", "error", "samples"}}, "result": {the method's full document},
  * "elapsed_seconds"}}.
  *
+ * <p>Kept observables: those the spec names, a name ending in * keeping every observable that starts with the
+ * rest ({@link Observables#matches}), in spec order, then in the method's order.
+ *
  * <p>results.csv: one row per unit and kept observable, columns
  * {@code point,sample,<swept parameters>,method,observable,value,error,samples,elapsed_seconds}. Rows are always
  * rendered from the JSON line (never from the in-memory numbers), so a row written live, one rebuilt on
@@ -41,10 +44,11 @@ public final class ResultRecords {
         }
         m.put("seed", task.seed());
         Map<String, Object> obs = new LinkedHashMap<>();
-        for (String name : spec.observables()) {
-            Estimate e = result.observables().get(name);
-            if (e != null) {
-                obs.put(name, e.toMap());
+        for (String pattern : spec.observables()) {
+            for (Map.Entry<String, Estimate> e : result.observables().entrySet()) {
+                if (Observables.matches(pattern, e.getKey()) && !obs.containsKey(e.getKey())) {
+                    obs.put(e.getKey(), e.getValue().toMap());
+                }
             }
         }
         m.put("observables", obs);
@@ -93,12 +97,10 @@ public final class ResultRecords {
         prefix.append(',').append(record.get("method").asText());
         String elapsed = number(record.get("elapsed_seconds"));
         StringBuilder sb = new StringBuilder();
-        JsonNode obs = record.path("observables");
-        for (String name : spec.observables()) {
-            JsonNode e = obs.get(name);
-            if (e == null) {
-                continue;
-            }
+        // The record already holds exactly the kept observables, in spec order (see line).
+        for (Map.Entry<String, JsonNode> o : record.path("observables").properties()) {
+            String name = o.getKey();
+            JsonNode e = o.getValue();
             sb.append(prefix).append(',').append(name).append(',').append(number(e.get("value"))).append(',')
                     .append(number(e.get("error"))).append(',').append(number(e.get("samples"))).append(',')
                     .append(elapsed).append('\n');

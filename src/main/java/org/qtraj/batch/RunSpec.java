@@ -150,14 +150,14 @@ public record RunSpec(String name, long seed, ModelSpec model, Sweep sweep, Diso
             return Observables.DEFAULT;
         }
         if (!node.isArray() || node.isEmpty()) {
-            throw new ModelException("observables", "must be a non-empty list; allowed: " + String.join(", ", Observables.NAMES));
+            throw new ModelException("observables", "must be a non-empty list; allowed: " + Observables.ALLOWED);
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             String field = "observables[" + (i + 1) + "]";
             String o = SpecNodes.text(field, node.get(i));
-            if (!Observables.NAMES.contains(o)) {
-                throw new ModelException(field, "unknown observable '" + o + "'; allowed: " + String.join(", ", Observables.NAMES));
+            if (!Observables.isAllowed(o)) {
+                throw new ModelException(field, "unknown observable '" + o + "'; allowed: " + Observables.ALLOWED);
             }
             if (out.contains(o)) {
                 throw new ModelException(field, "'" + o + "' is listed twice");

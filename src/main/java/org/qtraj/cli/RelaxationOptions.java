@@ -14,7 +14,7 @@ final class RelaxationOptions {
     String times;
 
     @Option(names = "--initial-state", paramLabel = "BITS", description = "Initial basis state, site 1 first, e.g. 1000 "
-            + "(site 1 excited); default all ground.")
+            + "(site 1 excited); sites past the last digit, and all by default, start in the ground state.")
     String initialState;
 
     /**
@@ -89,12 +89,13 @@ final class RelaxationOptions {
         if (sites > 31) {
             throw new ModelException("initial-state", "can be given for up to 31 sites, the chain has " + sites);
         }
-        if (b.length() != sites || !b.matches("[01]+")) {
-            throw new ModelException("initial-state", "must be " + sites + " digits 0 or 1, site 1 first (e.g. 1"
-                    + "0".repeat(Math.max(sites - 1, 0)) + "), got '" + initialState + "'");
+        if (b.length() > sites || !b.matches("[01]+")) {
+            throw new ModelException("initial-state", "must be at most " + sites + " digits 0 or 1, site 1 first (e.g. 1"
+                    + "0".repeat(Math.max(sites - 1, 0)) + "; missing sites start in the ground state), got '"
+                    + initialState + "'");
         }
         int mask = 0;
-        for (int k = 0; k < sites; k++) {
+        for (int k = 0; k < b.length(); k++) {
             if (b.charAt(k) == '1') {
                 mask |= 1 << k;
             }

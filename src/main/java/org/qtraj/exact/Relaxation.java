@@ -36,7 +36,7 @@ public final class Relaxation {
     /** Default local error per step relative to ||rho||. */
     public static final double DEFAULT_TOLERANCE = 1e-10;
     /** Largest N propagated: C(24, 12) = 2.7 million unknowns per vector, the same limit as the steady state. */
-    static final int MAX_SITES = LiouvillianSolver.MAX_SITES;
+    public static final int MAX_SITES = LiouvillianSolver.MAX_SITES;
     /** Safety cap on the Taylor order; with nu h <= 1 the tail rule stops near K = 13 for 1e-10. */
     private static final int MAX_ORDER = 60;
 

@@ -75,7 +75,7 @@ class RelaxationCommandTest {
         "--times|0|times",
         "--times|0:5:1|times",
         "--times|a,b|times",
-        "--initial-state|10|initial-state",
+        "--initial-state|10010|initial-state",
         "--initial-state|1a01|initial-state",
     })
     void badRelaxationOptionsNameTheOption(String option, String value, String field) {

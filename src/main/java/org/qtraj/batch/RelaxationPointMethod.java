@@ -1,0 +1,84 @@
+package org.qtraj.batch;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qtraj.exact.ClassicalRelaxation;
+import org.qtraj.exact.Relaxation;
+import org.qtraj.model.Chain;
+import org.qtraj.model.ModelException;
+
+/**
+ * {@code {method: relaxation, solver: liouvillian|rate, times: [...], initial_state: "1000"}}: the exact relaxation
+ * curves from a basis state, the quantum tr(n_k exp(L t) rho_0) ({@link Relaxation}) or the classical mean
+ * occupations of the exclusion process ({@link ClassicalRelaxation}), as observables population_k_at_j with error
+ * 0, beside the sampled ones of a trajectories or classical entry with the same times. Stateless, thread-safe.
+ */
+public final class RelaxationPointMethod implements PointMethod {
+    private final String label;
+    private final boolean classical;
+    private final RelaxationEntry relaxation;
+
+    private RelaxationPointMethod(String label, boolean classical, RelaxationEntry relaxation) {
+        this.label = label;
+        this.classical = classical;
+        this.relaxation = relaxation;
+    }
+
+    /** Binds a spec entry: times are required; solver liouvillian (default) or rate. */
+    public static RelaxationPointMethod of(MethodEntry e) {
+        String solver = e.text("solver").orElse("liouvillian");
+        if (!solver.equals("liouvillian") && !solver.equals("rate")) {
+            throw new ModelException(e.field("solver"), "must be liouvillian (quantum) or rate (classical), got '" + solver + "'");
+        }
+        RelaxationEntry r = RelaxationEntry.of(e);
+        if (!r.active()) {
+            throw new ModelException(e.field("times"), "is required: the times of the relaxation curves");
+        }
+        return new RelaxationPointMethod(e.label(), solver.equals("rate"), r);
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String refusal(Chain chain) {
+        int max = classical ? ClassicalRelaxation.MAX_SITES : Relaxation.MAX_SITES;
+        if (chain.sites() > max) {
+            return "the " + (classical ? "classical" : "quantum") + " relaxation handles at most " + max + " sites";
+        }
+        return relaxation.refusal(chain);
+    }
+
+    @Override
+    public PointResult run(Chain chain, long seed, Checkpoint checkpoint) {
+        long t0 = System.nanoTime();
+        int n = chain.sites();
+        double[][] p;
+        if (classical) {
+            double[] initial = new double[n];
+            for (int k = 0; k < n; k++) {
+                initial[k] = relaxation.mask() >> k & 1;
+            }
+            p = ClassicalRelaxation.populations(chain, initial, relaxation.timeArray());
+        } else {
+            p = Relaxation.populations(chain, relaxation.mask(), relaxation.timeArray());
+        }
+        Map<String, Estimate> obs = new LinkedHashMap<>();
+        for (int j = 0; j < p.length; j++) {
+            for (int k = 0; k < n; k++) {
+                obs.put("population_" + (k + 1) + "_at_" + j, Estimate.exact(p[j][k]));
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("method", classical ? "classical_relaxation" : "relaxation");
+        doc.put("sites", n);
+        doc.put("initial_state", relaxation.initialState() == null ? "0".repeat(n) : relaxation.initialState());
+        doc.put("times", relaxation.times());
+        doc.put("populations", List.of(p));
+        doc.put("elapsed_seconds", (System.nanoTime() - t0) * 1e-9);
+        return new PointResult(obs, doc);
+    }
+}
