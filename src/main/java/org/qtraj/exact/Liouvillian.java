@@ -355,14 +355,37 @@ public final class Liouvillian {
                     java.util.Arrays.fill(w, ri, ri + ld, 0);
                     continue;
                 }
-                int rk = idx[h0] * ld;
-                double g = val[h0];
-                for (int j = 0; j < ld; j++) {
-                    w[ri + j] = g * m[rk + j];
+                // two hops per sweep over the row: half the loads and stores of w
+                int h = h0;
+                if (h1 - h0 >= 2) {
+                    int rk = idx[h] * ld;
+                    int rl = idx[h + 1] * ld;
+                    double g = val[h];
+                    double gl = val[h + 1];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] = g * m[rk + j] + gl * m[rl + j];
+                    }
+                    h += 2;
+                } else {
+                    int rk = idx[h] * ld;
+                    double g = val[h];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] = g * m[rk + j];
+                    }
+                    h++;
                 }
-                for (int h = h0 + 1; h < h1; h++) {
-                    rk = idx[h] * ld;
-                    g = val[h];
+                for (; h + 1 < h1; h += 2) {
+                    int rk = idx[h] * ld;
+                    int rl = idx[h + 1] * ld;
+                    double g = val[h];
+                    double gl = val[h + 1];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] += g * m[rk + j] + gl * m[rl + j];
+                    }
+                }
+                if (h < h1) {
+                    int rk = idx[h] * ld;
+                    double g = val[h];
                     for (int j = 0; j < ld; j++) {
                         w[ri + j] += g * m[rk + j];
                     }
