@@ -23,8 +23,9 @@ import org.qtraj.model.Chain;
  * own ({@link #applyJump}, {@link #applyDissipator}) for heat currents and tilted generators
  * L(s) = L + sum_m (e^{nu_m s} - 1) J_m (PHYSICS.md "Current fluctuations").
  *
- * <p>Cost of one {@link #apply}: O(C(2N,N) N). Immutable after construction and thread-safe; the sectors are
- * processed in parallel on the common ForkJoin pool.
+ * <p>Cost of one {@link #apply}: O(C(2N,N) N). Immutable from the outside after construction and thread-safe
+ * (the only internal mutable state is a concurrent pool of work matrices, about 2 x 2 d_max^2 doubles per thread
+ * that ever applied it); the sectors are processed in parallel on the common ForkJoin pool.
  */
 public final class Liouvillian {
 

@@ -22,7 +22,7 @@ import org.qtraj.model.ModelException;
  * </pre>
  * an a posteriori bound on the omitted tail: ||u_{k+1}|| <= (nu h/(k + 1)) ||u_k|| <= q ||u_k|| for k >= K, so
  * ||u_{K+j}|| <= ||u_K|| q^j and ||sum_{k > K} u_k|| <= ||u_K|| q/(1-q) (at most 4 ||u_K||; the rule of
- * {@link org.qtraj.trajectory.QuantumTrajectory}'s Taylor steps, there with q <= 1/2 and nu h <= 1). Norms are
+ * {@link org.qtraj.trajectory.QuantumTrajectory}'s Taylor steps, which stop only at q < 1/2). Norms are
  * Hilbert-Schmidt norms (the packed parametrisation is an isometry). The local error per step is thus at most
  * tolerance * ||rho||_HS (<= tolerance, as ||rho||_HS <= tr rho = 1), plus rounding: the terms grow like
  * (nu h)^k/k! before they decay, at most 4^4/4! = 10.7 times ||x||, so the sum carries rounding errors of order
