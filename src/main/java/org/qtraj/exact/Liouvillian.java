@@ -3,6 +3,7 @@ package org.qtraj.exact;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
@@ -22,8 +23,9 @@ import org.qtraj.model.Chain;
  * own ({@link #applyJump}, {@link #applyDissipator}) for heat currents and tilted generators
  * L(s) = L + sum_m (e^{nu_m s} - 1) J_m (PHYSICS.md "Current fluctuations").
  *
- * <p>Cost of one {@link #apply}: O(C(2N,N) N). Immutable after construction and thread-safe; the sectors are
- * processed in parallel on the common ForkJoin pool.
+ * <p>Cost of one {@link #apply}: O(C(2N,N) N). Immutable from the outside after construction and thread-safe
+ * (the only internal mutable state is a concurrent pool of work matrices, about 2 x 2 d_max^2 doubles per thread
+ * that ever applied it); the sectors are processed in parallel on the common ForkJoin pool.
  */
 public final class Liouvillian {
 
@@ -71,8 +73,19 @@ public final class Liouvillian {
     private final double[][] hopValue;
     private final double[][] decay;
     private final double[][] noJump;
-    /** source[c][n][i]: index in the input sector of channel c's jump into sector n, row i; -1 if none. */
-    private final int[][][] source;
+    /**
+     * jumpTo[c][n]: the rows i of sector n that channel c's jump reaches, ascending; jumpFrom[c][n]: the
+     * matching rows of the source sector; null if none.
+     */
+    private final int[][][] jumpTo;
+    private final int[][][] jumpFrom;
+    private final int maxDim;
+    /**
+     * Work matrices of {@link #applySector}, two of 2 d_max^2 doubles per entry: taken and given back by each
+     * sector task, so a pool holds about one entry per thread that ever ran apply and apply allocates nothing
+     * once warm. The only mutable state; it never changes a result.
+     */
+    private final ConcurrentLinkedQueue<double[][]> pool = new ConcurrentLinkedQueue<>();
     private final double normBound;
 
     private Liouvillian(Chain chain, SectorBasis basis) {
@@ -100,7 +113,8 @@ public final class Liouvillian {
         hopValue = new double[sectors][];
         decay = new double[sectors][];
         noJump = new double[sectors][];
-        source = new int[channels.size()][sectors][];
+        jumpTo = new int[channels.size()][sectors][];
+        jumpFrom = new int[channels.size()][sectors][];
         double spread = 0;
         double maxRow = 0;
         double maxDecay = 0;
@@ -165,7 +179,22 @@ public final class Liouvillian {
             }
             noJump[n] = f;
             for (int ci = 0; ci < channels.size(); ci++) {
-                source[ci][n] = sourceMap(channels.get(ci), n);
+                int[] src = sourceMap(channels.get(ci), n);
+                if (src != null) {
+                    int r = 0;
+                    for (int v : src) {
+                        r += v >= 0 ? 1 : 0;
+                    }
+                    jumpTo[ci][n] = new int[r];
+                    jumpFrom[ci][n] = new int[r];
+                    r = 0;
+                    for (int i = 0; i < src.length; i++) {
+                        if (src[i] >= 0) {
+                            jumpTo[ci][n][r] = i;
+                            jumpFrom[ci][n][r++] = src[i];
+                        }
+                    }
+                }
             }
         }
         double rateSum = 0;
@@ -173,6 +202,20 @@ public final class Liouvillian {
             rateSum += c.rate();
         }
         normBound = spread + 2 * maxRow + maxDecay + rateSum;
+        int dm = 0;
+        for (int n = 0; n < sectors; n++) {
+            dm = Math.max(dm, basis.dim(n));
+        }
+        maxDim = dm;
+    }
+
+    private double[][] takeWork() {
+        double[][] w = pool.poll();
+        if (w == null) {
+            int len = 2 * maxDim * maxDim;
+            w = new double[][] {new double[len], new double[len]};
+        }
+        return w;
     }
 
     /** The generator of a chain (builds its sector basis). */
@@ -272,23 +315,104 @@ public final class Liouvillian {
         return BlockState.wrap(basis, y);
     }
 
+    /**
+     * One sector of y = L x. With rho_n = A + iB (A symmetric, B antisymmetric) and H = diag(E) + H', the
+     * coherent part is Re(-i[H, rho])_ij = (E_i - E_j) B_ij + (H'B)_ij + (H'B)_ji and
+     * Im(-i[H, rho])_ij = -(E_i - E_j) A_ij - (H'A)_ij + (H'A)_ji. The work matrix M = sqrt(2) [A | B] (d x 2d,
+     * row-major, so one row operation of H' serves A and B at once) comes straight from the packed x, whose
+     * entries are sqrt(2) A_ij and sqrt(2) B_ij already; W = H' M is formed row by row (contiguous axpys of
+     * rows of M); the diagonal part, the no-jump damping and the packing are one pass over the pairs i < j.
+     */
     private void applySector(int n, double[] x, double[] y) {
         int d = basis.dim(n);
         int off = basis.offset(n);
-        double[] a = new double[d * d];
-        double[] b = new double[d * d];
-        BlockState.unpack(x, off, d, a, b, 0, d);
-        double[] p = hamiltonianTimes(n, a);
-        double[] q = hamiltonianTimes(n, b);
-        double[] f = noJump[n];
-        for (int i = 0; i < d; i++) {
-            y[off + i * d + i] = 2 * q[i * d + i] + f[i * d + i] * x[off + i * d + i];
-            for (int j = i + 1; j < d; j++) {
-                int ij = i * d + j;
-                int ji = j * d + i;
-                y[off + ij] = BlockState.SQRT2 * (q[ij] + q[ji]) + f[ij] * x[off + ij];
-                y[off + ji] = -BlockState.SQRT2 * (p[ij] - p[ji]) + f[ij] * x[off + ji];
+        int ld = 2 * d;
+        double[][] work = takeWork();
+        try {
+            double[] m = work[0];
+            double[] w = work[1];
+            for (int i = 0; i < d; i++) {
+                int ri = i * ld;
+                m[ri + i] = BlockState.SQRT2 * x[off + i * d + i];
+                m[ri + d + i] = 0;
+                for (int j = i + 1; j < d; j++) {
+                    double a = x[off + i * d + j];
+                    double b = x[off + j * d + i];
+                    int rj = j * ld;
+                    m[ri + j] = a;
+                    m[rj + i] = a;
+                    m[ri + d + j] = b;
+                    m[rj + d + i] = -b;
+                }
             }
+            int[] start = hopStart[n];
+            int[] idx = hopIndex[n];
+            double[] val = hopValue[n];
+            for (int i = 0; i < d; i++) {
+                int ri = i * ld;
+                int h0 = start[i];
+                int h1 = start[i + 1];
+                if (h0 == h1) {
+                    java.util.Arrays.fill(w, ri, ri + ld, 0);
+                    continue;
+                }
+                // two hops per sweep over the row: half the loads and stores of w
+                int h = h0;
+                if (h1 - h0 >= 2) {
+                    int rk = idx[h] * ld;
+                    int rl = idx[h + 1] * ld;
+                    double g = val[h];
+                    double gl = val[h + 1];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] = g * m[rk + j] + gl * m[rl + j];
+                    }
+                    h += 2;
+                } else {
+                    int rk = idx[h] * ld;
+                    double g = val[h];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] = g * m[rk + j];
+                    }
+                    h++;
+                }
+                for (; h + 1 < h1; h += 2) {
+                    int rk = idx[h] * ld;
+                    int rl = idx[h + 1] * ld;
+                    double g = val[h];
+                    double gl = val[h + 1];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] += g * m[rk + j] + gl * m[rl + j];
+                    }
+                }
+                if (h < h1) {
+                    int rk = idx[h] * ld;
+                    double g = val[h];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] += g * m[rk + j];
+                    }
+                }
+            }
+            double[] e = energy[n];
+            double[] f = noJump[n];
+            for (int i = 0; i < d; i++) {
+                int ri = i * ld;
+                int ii = off + i * d + i;
+                y[ii] = BlockState.SQRT2 * w[ri + d + i] + f[i * d + i] * x[ii];
+                double ei = e[i];
+                for (int j = i + 1; j < d; j++) {
+                    int rj = j * ld;
+                    int ij = off + i * d + j;
+                    int ji = off + j * d + i;
+                    double fij = f[i * d + j];
+                    double de = ei - e[j];
+                    double xij = x[ij];
+                    double xji = x[ji];
+                    y[ij] = de * xji + (w[ri + d + j] + w[rj + d + i]) + fij * xij;
+                    y[ji] = -de * xij - (w[ri + j] - w[rj + i]) + fij * xji;
+                }
+            }
+        } finally {
+            pool.offer(work);
         }
         for (int ci = 0; ci < channels.size(); ci++) {
             Channel c = channels.get(ci);
@@ -298,55 +422,26 @@ public final class Liouvillian {
         }
     }
 
-    /** H_n M for a dense d x d row-major M, H_n sparse (diagonal plus hopping rows). */
-    private double[] hamiltonianTimes(int n, double[] m) {
-        int d = basis.dim(n);
-        double[] out = new double[d * d];
-        double[] e = energy[n];
-        int[] start = hopStart[n];
-        int[] idx = hopIndex[n];
-        double[] val = hopValue[n];
-        for (int i = 0; i < d; i++) {
-            int ri = i * d;
-            double ei = e[i];
-            for (int j = 0; j < d; j++) {
-                out[ri + j] = ei * m[ri + j];
-            }
-            for (int h = start[i]; h < start[i + 1]; h++) {
-                int rk = idx[h] * d;
-                double g = val[h];
-                for (int j = 0; j < d; j++) {
-                    out[ri + j] += g * m[rk + j];
-                }
-            }
-        }
-        return out;
-    }
-
     /**
      * y_n += rate * (L_c x L_c^+)_n. The index maps are order-preserving (adding or removing one fixed bit
      * keeps masks in order), so the packed parametrisation maps entry by entry, upper to upper, lower to lower.
      */
     private void addJump(int ci, double rate, int n, double[] x, double[] y) {
-        int[] src = source[ci][n];
-        if (rate == 0 || src == null) {
+        int[] to = jumpTo[ci][n];
+        if (rate == 0 || to == null) {
             return;
         }
-        int from = sourceSector(channels.get(ci), n);
+        int[] from = jumpFrom[ci][n];
         int d = basis.dim(n);
         int off = basis.offset(n);
-        int ds = basis.dim(from);
-        int offs = basis.offset(from);
-        for (int i = 0; i < d; i++) {
-            int si = src[i];
-            if (si < 0) {
-                continue;
-            }
-            for (int j = 0; j < d; j++) {
-                int sj = src[j];
-                if (sj >= 0) {
-                    y[off + i * d + j] += rate * x[offs + si * ds + sj];
-                }
+        int ds = basis.dim(sourceSector(channels.get(ci), n));
+        int offs = basis.offset(sourceSector(channels.get(ci), n));
+        int r = to.length;
+        for (int a = 0; a < r; a++) {
+            int yi = off + to[a] * d;
+            int xi = offs + from[a] * ds;
+            for (int b = 0; b < r; b++) {
+                y[yi + to[b]] += rate * x[xi + from[b]];
             }
         }
     }

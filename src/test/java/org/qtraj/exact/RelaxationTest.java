@@ -164,6 +164,31 @@ class RelaxationTest {
         }
     }
 
+    /**
+     * The long steps (nu h <= {@link Relaxation#STEP_NORM}, q <= 4/5) against short ones (nu h <= 1, where the
+     * terms never grow) at a tight tolerance: the step size changes nothing beyond the tolerance.
+     */
+    @Test
+    void longStepsAgreeWithShortSteps() {
+        double[] times = new double[41];
+        for (int j = 0; j < times.length; j++) {
+            times[j] = 0.25 * j * j;
+        }
+        for (Chain chain : List.of(TestChains.defaults(5, 1, 0.5), LiouvillianSolverTest.disorderedXXZ())) {
+            int mask = chain.sites() == 5 ? 0b10011 : 0b0110;
+            double[][] shortSteps = Relaxation.populations(chain, mask, times, 1e-13, 1);
+            double[][] defaults = Relaxation.populations(chain, mask, times);
+            double[][] tight = Relaxation.populations(chain, mask, times, 1e-13);
+            for (int j = 0; j < times.length; j++) {
+                for (int k = 0; k < chain.sites(); k++) {
+                    String at = chain + " t=" + times[j] + " k=" + k;
+                    assertEquals(shortSteps[j][k], tight[j][k], 1e-11, at);
+                    assertEquals(shortSteps[j][k], defaults[j][k], 1e-8, at);
+                }
+            }
+        }
+    }
+
     @Test
     void traceIsOneAndTheStartIsTheMask() {
         Chain chain = LiouvillianSolverTest.disorderedXXZ();
