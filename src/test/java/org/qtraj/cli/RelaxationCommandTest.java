@@ -59,6 +59,18 @@ class RelaxationCommandTest {
         assertEquals(0.0, rel.get("exact").get(0).get(4).asDouble(), 0.0, "t = 0 is the initial state exactly");
     }
 
+    /** Above N = 8 simulate does not wait for the exact curves: it says so, and the JSON has null there. */
+    @Test
+    void largeChainsGetNoExactCurves() throws Exception {
+        CliRunner r = CliRunner.run("simulate", "--sites", "9", "--times", "0,0.5", "--trajectories", "4", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode rel = JSON.readTree(r.out()).get("relaxation");
+        assertTrue(rel.get("exact").isNull() && rel.get("max_abs_z").isNull(), rel.toString());
+        assertEquals(2, rel.get("mean").size());
+        CliRunner table = CliRunner.run("simulate", "--sites", "9", "--times", "0,0.5", "--trajectories", "4");
+        assertTrue(table.out().contains("none (N too large"), table.out());
+    }
+
     @Test
     void theTableShowsTheCurvesAndTheWorstZ() {
         CliRunner r = CliRunner.run("simulate", "--sites", "2", "--initial-state", "10", "--times", "0,1,3",
