@@ -17,4 +17,7 @@ for spec in fig2 fig2-trajectories fig2-classical fig3 fig3-trajectories fig3-cl
   echo "paper-$spec: $(( $(date +%s) - start )) s" >&2
   dirs+=("$scratch/$spec")
 done
+# Beyond the paper: relaxation from one excitation on site 1, quantum and classical (a few seconds).
+java -jar "$jar" run runs/relaxation.yaml --out "$scratch/relaxation" --threads "$threads"
+dirs+=("$scratch/relaxation")
 java -jar "$jar" report "${dirs[@]}" --out analysis

@@ -71,6 +71,9 @@ public final class PaperReport {
         if (byName.containsKey("paper-appendixB")) {
             r.appendixB(byName.get("paper-appendixB"));
         }
+        if (byName.containsKey("relaxation")) {
+            r.body.append(RelaxationFigure.write(byName.get("relaxation"), out));
+        }
         return r.finish(runs);
     }
 
@@ -541,7 +544,7 @@ public final class PaperReport {
         }
         java.util.Set<String> known = new TreeSet<>(List.of("paper-fig2", "paper-fig2-trajectories", "paper-fig2-classical", "paper-fig3",
                 "paper-fig3-trajectories", "paper-fig3-classical", "paper-fig4", "paper-disorder", "paper-disorder-check",
-                "paper-appendixB"));
+                "paper-appendixB", "relaxation"));
         for (RunResults r : runs) {
             known.remove(r.name());
         }

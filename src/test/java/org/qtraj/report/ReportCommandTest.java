@@ -43,6 +43,38 @@ class ReportCommandTest {
         return dir;
     }
 
+    /**
+     * runs/relaxation.yaml's labels at N = 2, 3: two figures at N = 3, and every sampled value within |z| < 4 of its
+     * exact curve (24 values, false alarm about 1.5e-3; fixed seed).
+     */
+    @Test
+    void relaxationRunGivesItsSection() throws Exception {
+        Path run = run("relaxation", """
+                seed: 4
+                sweep: {parameters: {sites: {values: [2, 3]}}}
+                methods:
+                  - {method: trajectories, trajectories: 600, times: [0, 1, 2, 4, 8], initial_state: '1', label: quantum}
+                  - {method: relaxation, times: [0, 1, 2, 4, 8], initial_state: '1', label: quantum_exact}
+                  - {method: classical, trajectories: 600, times: [0, 1, 2, 4, 8], initial_state: '1', label: classical}
+                  - {method: relaxation, solver: rate, times: [0, 1, 2, 4, 8], initial_state: '1', label: classical_exact}
+                observables: [population_*]
+                """);
+        Path out = tmp.resolve("analysis");
+        qtraj("report", run.toString(), "--out", out.toString());
+        assertTrue(Files.size(out.resolve("relaxation-quantum.png")) > 1000);
+        assertTrue(Files.size(out.resolve("relaxation-classical.png")) > 1000);
+        String md = Files.readString(out.resolve("REPORT.md"));
+        assertTrue(md.contains("N = 3: lines are exact"), md);
+        Matcher m = Pattern.compile("\\| (quantum|classical) \\| (\\d+) \\| ([0-9.]+) \\|").matcher(md);
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            assertEquals(12, Integer.parseInt(m.group(2)), m.group());
+            assertTrue(Double.parseDouble(m.group(3)) < 4, m.group());
+        }
+        assertEquals(2, rows, md);
+    }
+
     @Test
     void tinyFig2RunGivesFiguresAndTheTable() throws Exception {
         Path run = run("paper-fig2", """

@@ -1,0 +1,86 @@
+package org.qtraj.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.XYChart;
+import org.qtraj.report.RunResults.Rec;
+
+/**
+ * The relaxation section of REPORT.md (an extension beyond the paper), from a run of {@code runs/relaxation.yaml}:
+ * at the largest N of the run, the occupations n_k(t) after one excitation on site 1, quantum (trajectories beside
+ * the exact time evolution) and classical (Gillespie beside the exact one-point equations), with the largest |z|
+ * of each. The spec's method labels are quantum, quantum_exact, classical and classical_exact.
+ */
+final class RelaxationFigure {
+    private RelaxationFigure() {
+    }
+
+    /** Draws relaxation-quantum and relaxation-classical into {@code out}; returns the markdown section. */
+    static String write(RunResults run, Path out) throws IOException {
+        int point = -1;
+        double sites = 0;
+        for (Rec r : run.records()) {
+            if (r.method().equals("quantum_exact") && r.param("sites") > sites) {
+                sites = r.param("sites");
+                point = r.point();
+            }
+        }
+        if (point < 0) {
+            return "## Relaxation\n\nThe run `" + run.dir() + "` has no quantum_exact records: nothing drawn.\n\n";
+        }
+        StringBuilder md = new StringBuilder("## Relaxation from one excitation on site 1 (beyond the paper)\n\n");
+        md.append("![quantum](relaxation-quantum.png) ![classical](relaxation-classical.png)\n\n");
+        md.append(String.format(Locale.ROOT, "`%s`, N = %d: lines are exact, points are ensemble means with error bars.%n%n",
+                run.dir(), (int) sites));
+        md.append("| dynamics | sampled values | max \\|z\\| against the exact curves |\n|---|---|---|\n");
+        for (String kind : new String[] {"quantum", "classical"}) {
+            md.append(panel(run, point, (int) sites, kind, out));
+        }
+        return md.append('\n').toString();
+    }
+
+    private static String panel(RunResults run, int point, int sites, String kind, Path out) throws IOException {
+        Rec exact = find(run, point, kind + "_exact");
+        Rec sampled = find(run, point, kind);
+        if (exact == null) {
+            return "| " + kind + " | no " + kind + "_exact record at this point | - |\n";
+        }
+        List<Double> times = new ArrayList<>();
+        exact.node().path("result").path("times").forEach(t -> times.add(t.asDouble()));
+        XYChart c = Charts.chart("Relaxation, " + kind + ", N = " + sites + ", from site 1 excited", "t", "n_k(t)",
+                false, false);
+        double maxZ = 0;
+        int count = 0;
+        for (int k = 1; k <= sites; k++) {
+            List<double[]> line = new ArrayList<>();
+            List<double[]> points = new ArrayList<>();
+            for (int j = 0; j < times.size(); j++) {
+                String name = "population_" + k + "_at_" + j;
+                double x = exact.value(name);
+                line.add(new double[] {times.get(j), x});
+                if (sampled != null && sampled.error(name) > 0) {
+                    points.add(new double[] {times.get(j), sampled.value(name), sampled.error(name)});
+                    maxZ = Math.max(maxZ, Math.abs(sampled.value(name) - x) / sampled.error(name));
+                    count++;
+                }
+            }
+            Charts.line(c, "exact, site " + k, line);
+            Charts.errorBars(c, (kind.equals("quantum") ? "trajectories" : "Gillespie") + ", site " + k, points,
+                    "exact, site " + k);
+        }
+        Charts.save(c, out, "relaxation-" + kind);
+        return String.format(Locale.ROOT, "| %s | %d | %s |%n", kind, count, count == 0 ? "-" : String.format(Locale.ROOT, "%.2f", maxZ));
+    }
+
+    private static Rec find(RunResults run, int point, String method) {
+        for (Rec r : run.records()) {
+            if (r.point() == point && r.method().equals(method)) {
+                return r;
+            }
+        }
+        return null;
+    }
+}
