@@ -35,8 +35,10 @@ import org.qtraj.model.ModelSpec;
  * methods: [{method: exact, solver: auto}, {method: exact, solver: rate}]
  * observables: [heat_current, particle_current]
  * </pre>
- * Parsing checks every key and value and names the offending key in a {@link ModelException}; which methods
- * can run and whether every point's chain is valid is checked by {@link RunPlan}. Immutable.
+ * Parsing checks every key and the type and range of every value that does not depend on the point, and names the
+ * offending key in a {@link ModelException}; {@link RunPlan} then checks, before any work, what depends on the point:
+ * which methods can run, whether every point's chain is valid, and the swept s_left/s_right (whose temperature
+ * follows from the point's omega). Immutable.
  *
  * @param name        the run's name
  * @param seed        master seed
