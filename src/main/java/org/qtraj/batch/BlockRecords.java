@@ -41,6 +41,19 @@ final class BlockRecords {
         return new BlockKey(ResultRecords.key(spec, record), record.get("block").asInt());
     }
 
+    /** The lines of every block of the task's unit, in block order, or null if one is missing from {@code lines}. */
+    static List<String> allBlocks(Task task, Map<BlockKey, String> lines) {
+        List<String> parts = new ArrayList<>(task.blocks());
+        for (int b = 0; b < task.blocks(); b++) {
+            String line = lines.get(new BlockKey(task.key(), b));
+            if (line == null) {
+                return null;
+            }
+            parts.add(line);
+        }
+        return parts;
+    }
+
     /**
      * The results.jsonl line of a split unit from the lines of all its blocks, in block order; its elapsed_seconds
      * is the sum of the blocks'.

@@ -158,15 +158,8 @@ public final class Merger {
             if (!t.isBlock() || t.block() != 0 || records.containsKey(t.key())) {
                 continue;
             }
-            List<String> parts = new ArrayList<>();
-            for (int b = 0; b < t.blocks(); b++) {
-                String line = blocks.get(new BlockKey(t.key(), b));
-                if (line == null) {
-                    break;
-                }
-                parts.add(line);
-            }
-            if (parts.size() == t.blocks()) {
+            List<String> parts = BlockRecords.allBlocks(t, blocks);
+            if (parts != null) {
                 records.put(t.key(), BlockRecords.unitLine(spec, t, parts));
             }
         }

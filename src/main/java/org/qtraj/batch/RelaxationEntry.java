@@ -26,29 +26,16 @@ record RelaxationEntry(List<Double> times, String initialState, MethodEntry entr
             if (node.isObject()) {
                 SpecNodes.checkKeys(field + ".", node, java.util.Set.of("range"));
                 double[] r = SpecNodes.numbers(field + ".range", node.get("range"));
-                if (r.length != 3 || r[2] != Math.rint(r[2]) || r[2] < 2 || !(r[1] > r[0])) {
-                    throw new ModelException(field + ".range", "must be [first, last, count] with last > first and an "
-                            + "integer count >= 2");
+                if (r.length != 3) {
+                    throw new ModelException(field + ".range", "must be [first, last, count]");
                 }
-                int k = (int) r[2];
-                for (int i = 0; i < k; i++) {
-                    times.add(i == k - 1 ? r[1] : r[0] + i * (r[1] - r[0]) / (k - 1));
-                }
+                times = RelaxationInputs.evenlySpaced(field + ".range", r[0], r[1], r[2]);
             } else {
                 for (double t : SpecNodes.numbers(field, node)) {
                     times.add(t);
                 }
             }
-            double previous = -1;
-            for (double t : times) {
-                if (!(t > previous)) {
-                    throw new ModelException(field, "must be >= 0 and strictly increasing, got " + times);
-                }
-                previous = t;
-            }
-            if (!(previous > 0)) {
-                throw new ModelException(field, "the last time must be > 0, got " + times);
-            }
+            times = RelaxationInputs.checkedTimes(field, times);
         }
         JsonNode initNode = e.params().get("initial_state");
         if (initNode != null && initNode.isNumber()) {
@@ -57,8 +44,7 @@ record RelaxationEntry(List<Double> times, String initialState, MethodEntry entr
         }
         String init = e.text("initial_state").orElse(null);
         if (init != null && !init.matches("[01]+")) {
-            throw new ModelException(e.field("initial_state"), "must be digits 0 and 1, site 1 first (e.g. '1000'), got '"
-                    + init + "'");
+            throw new ModelException(e.field("initial_state"), RelaxationInputs.refusal(init, init.length()));
         }
         return new RelaxationEntry(List.copyOf(times), init, e);
     }
@@ -70,27 +56,13 @@ record RelaxationEntry(List<Double> times, String initialState, MethodEntry entr
 
     /** Why the initial state does not fit {@code chain}, or null. */
     String refusal(Chain chain) {
-        if (initialState != null && initialState.length() > chain.sites()) {
-            return "initial_state '" + initialState + "' has " + initialState.length() + " digits for " + chain.sites()
-                    + " sites";
-        }
-        if (initialState != null && chain.sites() > 31) {
-            return "initial_state can be given for up to 31 sites";
-        }
-        return null;
+        String why = initialState == null ? null : RelaxationInputs.refusal(initialState, chain.sites());
+        return why == null ? null : "initial_state " + why;
     }
 
     /** The initial state as a bit mask (bit k: site k + 1); 0 without initial_state. */
     int mask() {
-        int m = 0;
-        if (initialState != null) {
-            for (int k = 0; k < initialState.length(); k++) {
-                if (initialState.charAt(k) == '1') {
-                    m |= 1 << k;
-                }
-            }
-        }
-        return m;
+        return RelaxationInputs.mask(initialState);
     }
 
     /** The times as an array. */

@@ -58,11 +58,8 @@ public final class RelaxationPointMethod implements PointMethod {
         int n = chain.sites();
         double[][] p;
         if (classical) {
-            double[] initial = new double[n];
-            for (int k = 0; k < n; k++) {
-                initial[k] = relaxation.mask() >> k & 1;
-            }
-            p = ClassicalRelaxation.populations(chain, initial, relaxation.timeArray());
+            p = ClassicalRelaxation.populations(chain, RelaxationInputs.occupations(relaxation.mask(), n),
+                    relaxation.timeArray());
         } else {
             p = Relaxation.populations(chain, relaxation.mask(), relaxation.timeArray());
         }

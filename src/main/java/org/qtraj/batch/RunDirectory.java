@@ -155,16 +155,8 @@ final class RunDirectory implements Closeable {
         if (!"running".equals(status) || !Files.exists(dir.resolve(".lock"))) {
             return status;
         }
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
-                java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.channels.FileLock l = ch.tryLock();
-            if (l == null) {
-                return status;
-            }
-            l.release();
-            return "interrupted";
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            return status; // this process holds it
+        try (java.nio.channels.FileChannel ch = tryLock(dir)) {
+            return ch == null ? status : "interrupted";
         }
     }
 
@@ -231,6 +223,18 @@ final class RunDirectory implements Closeable {
      * requeued Slurm task while the old one still runs). The OS releases it when the process dies.
      */
     private static java.nio.channels.FileChannel lock(Path dir) throws IOException {
+        java.nio.channels.FileChannel ch = tryLock(dir);
+        if (ch == null) {
+            throw new ModelException("--out", dir + " is in use by another qtraj run");
+        }
+        return ch;
+    }
+
+    /**
+     * The lock file's channel, holding its lock (released when the channel closes), or null when a process (this
+     * one included) holds it. Creates the lock file if needed.
+     */
+    private static java.nio.channels.FileChannel tryLock(Path dir) throws IOException {
         java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
         java.nio.channels.FileLock l;
@@ -241,7 +245,7 @@ final class RunDirectory implements Closeable {
         }
         if (l == null) {
             ch.close();
-            throw new ModelException("--out", dir + " is in use by another qtraj run");
+            return null;
         }
         return ch;
     }
@@ -274,7 +278,11 @@ final class RunDirectory implements Closeable {
     }
 
     private Path checkpointFile(Task task) {
-        return dir.resolve(CHECKPOINTS).resolve(task.fileStem() + ".json");
+        return checkpointFile(task.fileStem());
+    }
+
+    private Path checkpointFile(String stem) {
+        return dir.resolve(CHECKPOINTS).resolve(stem + ".json");
     }
 
     /**
@@ -293,17 +301,14 @@ final class RunDirectory implements Closeable {
 
     /** If every block of the task's unit is logged and the unit is not recorded yet, records it. */
     private void recordUnitIfComplete(Task task) throws IOException {
-        List<String> parts = new ArrayList<>(task.blocks());
+        List<String> parts;
         synchronized (this) {
             if (lines.containsKey(task.key()) || combining.contains(task.key())) {
                 return;
             }
-            for (int b = 0; b < task.blocks(); b++) {
-                String l = blockLines.get(new BlockKey(task.key(), b));
-                if (l == null) {
-                    return;
-                }
-                parts.add(l);
+            parts = BlockRecords.allBlocks(task, blockLines);
+            if (parts == null) {
+                return;
             }
             combining.add(task.key());
         }
@@ -338,7 +343,7 @@ final class RunDirectory implements Closeable {
             combining.remove(key);
             csv.write(ResultRecords.csvRows(plan.spec(), ResultRecords.parse(line)));
         }
-        Files.deleteIfExists(dir.resolve(CHECKPOINTS).resolve(key.fileStem() + ".json"));
+        Files.deleteIfExists(checkpointFile(key.fileStem()));
     }
 
     /** Rewrites the results in key order and marks the manifest complete. */

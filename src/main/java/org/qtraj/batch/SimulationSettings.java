@@ -42,6 +42,11 @@ public record SimulationSettings(long seed, int threads, StopRule stop, double t
         return new SimulationSettings(seed, threads, stop, tTotal, tBurn, tolerance, monitor, initial, times);
     }
 
+    /** The sample times as an array. */
+    public double[] sampleTimeArray() {
+        return sampleTimes.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** Whether the times are given (else the model's defaults apply). */
     public boolean hasTimes() {
         return !Double.isNaN(tTotal);

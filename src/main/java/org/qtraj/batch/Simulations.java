@@ -61,11 +61,12 @@ public final class Simulations {
         double tBurn = s.hasTimes() ? s.tBurn() : 2 * classicalRelaxationTime(chain);
         ClassicalTrajectory.validateTimes(tTotal, tBurn);
         ExclusionProcess process = ExclusionProcess.of(chain);
-        boolean[] initial = new boolean[chain.sites()];
-        for (int k = 0; k < Math.min(initial.length, 31); k++) {
-            initial[k] = (s.initialState() >> k & 1) != 0;
+        double[] occupations = RelaxationInputs.occupations(s.initialState(), chain.sites());
+        boolean[] initial = new boolean[occupations.length];
+        for (int k = 0; k < initial.length; k++) {
+            initial[k] = occupations[k] != 0;
         }
-        double[] sampleTimes = s.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] sampleTimes = s.sampleTimeArray();
         List<String> names = new ArrayList<>(classicalNames(chain.sites()));
         names.addAll(QuantumTrajectory.sampleNames(chain.sites(), sampleTimes.length));
         return new Setup("classical", List.copyOf(names), (i, rng) -> classicalEstimators(

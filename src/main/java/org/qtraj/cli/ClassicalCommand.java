@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.qtraj.batch.SimulationResult;
 import org.qtraj.batch.SimulationSettings;
 import org.qtraj.batch.Simulations;
+import org.qtraj.batch.RelaxationInputs;
 import org.qtraj.exact.ClassicalRelaxation;
 import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.RateEquations;
@@ -40,11 +41,8 @@ public final class ClassicalCommand implements Callable<Integer> {
             result = Simulations.classical(chain, settings, bar.listener());
         }
         if (relaxation.active()) {
-            double[] initial = new double[chain.sites()];
-            for (int k = 0; k < Math.min(initial.length, 31); k++) {
-                initial[k] = settings.initialState() >> k & 1;
-            }
-            double[][] exact = ClassicalRelaxation.populations(chain, initial, SimulateCommand.times(settings));
+            double[][] exact = ClassicalRelaxation.populations(chain,
+                    RelaxationInputs.occupations(settings.initialState(), chain.sites()), settings.sampleTimeArray());
             RelaxationReport r = new RelaxationReport(result, settings, "one-point equations (exact)", exact);
             output.emit(spec.commandLine().getOut(), r.toMap(), r.table());
             return ExitCodes.OK;

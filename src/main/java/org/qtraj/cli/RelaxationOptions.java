@@ -2,6 +2,7 @@ package org.qtraj.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qtraj.batch.RelaxationInputs;
 import org.qtraj.batch.SimulationSettings;
 import org.qtraj.model.ModelException;
 import picocli.CommandLine.Option;
@@ -41,7 +42,6 @@ final class RelaxationOptions {
 
     /** The times, strictly increasing and >= 0 ("times" named on bad input). */
     List<Double> times() {
-        List<Double> out = new ArrayList<>();
         String t = times.trim();
         try {
             if (t.contains(":")) {
@@ -49,35 +49,17 @@ final class RelaxationOptions {
                 if (p.length != 3) {
                     throw new NumberFormatException();
                 }
-                double a = Double.parseDouble(p[0].trim());
-                double b = Double.parseDouble(p[1].trim());
-                int k = Integer.parseInt(p[2].trim());
-                if (k < 2 || !(b > a)) {
-                    throw new ModelException("times", "A:B:K needs B > A and K >= 2, got '" + times + "'");
-                }
-                for (int i = 0; i < k; i++) {
-                    // exact end points: a + i (b - a)/(k - 1) would miss b by rounding
-                    out.add(i == k - 1 ? b : a + i * (b - a) / (k - 1));
-                }
-            } else {
-                for (String s : t.split(",")) {
-                    out.add(Double.parseDouble(s.trim()));
-                }
+                return RelaxationInputs.checkedTimes("times", RelaxationInputs.evenlySpaced("times",
+                        Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()), Double.parseDouble(p[2].trim())));
             }
+            List<Double> out = new ArrayList<>();
+            for (String s : t.split(",")) {
+                out.add(Double.parseDouble(s.trim()));
+            }
+            return RelaxationInputs.checkedTimes("times", out);
         } catch (NumberFormatException e) {
             throw new ModelException("times", "must be numbers T1,T2,... or A:B:K, got '" + times + "'");
         }
-        double previous = -1;
-        for (double x : out) {
-            if (!(x > previous) || !Double.isFinite(x)) {
-                throw new ModelException("times", "must be finite, >= 0 and strictly increasing, got '" + times + "'");
-            }
-            previous = x;
-        }
-        if (!(previous > 0)) {
-            throw new ModelException("times", "the last time must be > 0, got '" + times + "'");
-        }
-        return out;
     }
 
     /** The initial state as a bit mask (bit k: site k + 1 excited), for a chain of {@code sites} sites. */
@@ -86,29 +68,10 @@ final class RelaxationOptions {
             return 0;
         }
         String b = initialState.trim();
-        if (sites > 31) {
-            throw new ModelException("initial-state", "can be given for up to 31 sites, the chain has " + sites);
+        String why = RelaxationInputs.refusal(b, sites);
+        if (why != null) {
+            throw new ModelException("initial-state", why);
         }
-        if (b.length() > sites || !b.matches("[01]+")) {
-            throw new ModelException("initial-state", "must be at most " + sites + " digits 0 or 1, site 1 first (e.g. 1"
-                    + "0".repeat(Math.max(sites - 1, 0)) + "; missing sites start in the ground state), got '"
-                    + initialState + "'");
-        }
-        int mask = 0;
-        for (int k = 0; k < b.length(); k++) {
-            if (b.charAt(k) == '1') {
-                mask |= 1 << k;
-            }
-        }
-        return mask;
-    }
-
-    /** The mask as the bit string of {@link #initialMask}. */
-    static String bits(int mask, int sites) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < sites; k++) {
-            sb.append((mask >> k & 1) != 0 ? '1' : '0');
-        }
-        return sb.toString();
+        return RelaxationInputs.mask(b);
     }
 }

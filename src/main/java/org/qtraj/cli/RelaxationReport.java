@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.qtraj.batch.RelaxationInputs;
 import org.qtraj.batch.SimulationResult;
 import org.qtraj.batch.SimulationSettings;
 import org.qtraj.stats.MeanVar;
@@ -24,7 +25,7 @@ record RelaxationReport(SimulationResult result, List<Double> times, String init
 
     /** The report of a run made with {@code settings} (its sample times and initial state). */
     RelaxationReport(SimulationResult result, SimulationSettings settings, String exactMethod, double[][] exact) {
-        this(result, settings.sampleTimes(), RelaxationOptions.bits(settings.initialState(), result.sites()),
+        this(result, settings.sampleTimes(), RelaxationInputs.bits(settings.initialState(), result.sites()),
                 exactMethod, exact);
     }
 

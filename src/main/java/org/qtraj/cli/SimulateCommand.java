@@ -34,11 +34,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The settings' sample times as an array. */
-    static double[] times(SimulationSettings settings) {
-        return settings.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
     @Override
     public Integer call() throws Exception {
         Chain chain = model.chain();
@@ -49,7 +44,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (relaxation.active()) {
             double[][] exact = chain.sites() <= QUICK_RELAXATION_SITES
-                    ? Relaxation.populations(chain, settings.initialState(), times(settings)) : null;
+                    ? Relaxation.populations(chain, settings.initialState(), settings.sampleTimeArray()) : null;
             RelaxationReport r = new RelaxationReport(result, settings, "liouvillian time evolution", exact);
             output.emit(spec.commandLine().getOut(), r.toMap(), r.table());
             return ExitCodes.OK;
