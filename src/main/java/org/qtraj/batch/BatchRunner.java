@@ -66,7 +66,7 @@ public final class BatchRunner {
                           long checkpointIntervalNanos) {
         public Options {
             if (threads < 1) {
-                throw new org.qtraj.model.ModelException("--threads", "must be >= 1, got " + threads);
+                throw new org.qtraj.errors.InvalidInputException("--threads", "must be >= 1, got " + threads);
             }
         }
     }
@@ -87,7 +87,7 @@ public final class BatchRunner {
     /**
      * Runs (or continues) {@code plan} in {@code options.out()}.
      *
-     * @throws org.qtraj.model.ModelException if the directory belongs to another spec or shard
+     * @throws org.qtraj.errors.InvalidInputException if the directory belongs to another spec or shard
      * @throws IOException                    if the files cannot be written
      * @throws RuntimeException               the first failure of a unit (e.g. a SolverException); the manifest
      *                                        then says failed and the finished units stay recorded

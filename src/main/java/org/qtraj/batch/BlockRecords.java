@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qtraj.io.Json;
 
 /**
  * blocks.jsonl, the log of the finished blocks of units split into blocks ({@link SplitPointMethod}): one JSON

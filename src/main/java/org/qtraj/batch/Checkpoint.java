@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import org.qtraj.io.AtomicFiles;
+import org.qtraj.io.Json;
 
 /**
  * The mid-point checkpoint of one unit of work (point, sample, method): an opaque JSON state that a long

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qtraj.ensemble.Seeds;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.DisorderRecipe;
-import org.qtraj.model.ModelException;
 
 /**
  * An ensemble of disorder samples run at every point:
@@ -24,7 +25,7 @@ public record DisorderEnsemble(int samples, DisorderRecipe recipe) {
 
     public DisorderEnsemble {
         if (samples < 1) {
-            throw new ModelException("disorder.samples", "must be an integer >= 1, got " + samples);
+            throw new InvalidInputException("disorder.samples", "must be an integer >= 1, got " + samples);
         }
     }
 
@@ -45,10 +46,10 @@ public record DisorderEnsemble(int samples, DisorderRecipe recipe) {
         }
         SpecNodes.requireObject("disorder", node);
         if (!node.has("samples")) {
-            throw new ModelException("disorder.samples", "is required (an integer >= 1)");
+            throw new InvalidInputException("disorder.samples", "is required (an integer >= 1)");
         }
         if (!node.has("seed")) {
-            throw new ModelException("disorder.seed", "is required (an integer), so the same spec always draws the same samples");
+            throw new InvalidInputException("disorder.seed", "is required (an integer), so the same spec always draws the same samples");
         }
         int samples = SpecNodes.positiveInt("disorder.samples", node.get("samples"));
         long seed = SpecNodes.integer("disorder.seed", node.get("seed"));
@@ -59,18 +60,18 @@ public record DisorderEnsemble(int samples, DisorderRecipe recipe) {
                 continue;
             }
             if (!DisorderRecipe.PARAMETERS.contains(name)) {
-                throw new ModelException("disorder." + name, "unknown key; allowed: samples, seed, "
+                throw new InvalidInputException("disorder." + name, "unknown key; allowed: samples, seed, "
                         + String.join(", ", DisorderRecipe.PARAMETERS));
             }
             double[] r = SpecNodes.numbers("disorder." + name, node.get(name));
             if (r.length != 2 || r[0] > r[1]) {
-                throw new ModelException("disorder." + name, "must be a range [lo, hi] with lo <= hi, got "
+                throw new InvalidInputException("disorder." + name, "must be a range [lo, hi] with lo <= hi, got "
                         + java.util.Arrays.toString(r));
             }
             ranges.put(name, r);
         }
         if (ranges.isEmpty()) {
-            throw new ModelException("disorder", "draws no parameter; give ranges, e.g. omega: [0, 1]");
+            throw new InvalidInputException("disorder", "draws no parameter; give ranges, e.g. omega: [0, 1]");
         }
         return new DisorderEnsemble(samples, new DisorderRecipe(seed, ranges));
     }

@@ -9,8 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qtraj.ensemble.StopRule;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
+import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.SimulationSettings;
+import org.qtraj.simulation.Simulations;
+import org.qtraj.stats.Estimate;
 import org.qtraj.stats.Estimates;
 import org.qtraj.stats.MeanVar;
 import org.qtraj.trajectory.Unravelling;
@@ -62,7 +66,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     public static EnsemblePointMethod of(MethodEntry e) {
         long max = e.integer("trajectories").orElse(Long.MAX_VALUE);
         if (max < 1) {
-            throw new ModelException(e.field("trajectories"), "must be an integer >= 1, got " + max);
+            throw new InvalidInputException(e.field("trajectories"), "must be an integer >= 1, got " + max);
         }
         // MethodEntry has checked the ranges: target_error > 0 is relative, 0 <= t_burn < t_total
         double err = e.number("target_error").orElse(Double.NaN);
@@ -77,10 +81,10 @@ public final class EnsemblePointMethod implements SplitPointMethod {
                 ? relaxation.times().get(relaxation.times().size() - 1) : Double.NaN);
         double burn = e.number("t_burn").orElse(Double.isNaN(total) ? Double.NaN : 0);
         if (relaxation.active() && relaxation.times().get(relaxation.times().size() - 1) > total) {
-            throw new ModelException(e.field("times"), "must end by t_total (" + total + "), got " + relaxation.times());
+            throw new InvalidInputException(e.field("times"), "must end by t_total (" + total + "), got " + relaxation.times());
         }
         if (Double.isNaN(total) && !Double.isNaN(burn)) {
-            throw new ModelException(e.field("t_burn"), "give t_total with t_burn");
+            throw new InvalidInputException(e.field("t_burn"), "give t_total with t_burn");
         }
         Long s = e.params().containsKey("seed") ? e.integer("seed").getAsLong() : null;
         return new EnsemblePointMethod(e.label(), e.kind(), new StopRule(max, err, relative, Double.POSITIVE_INFINITY,
@@ -90,19 +94,19 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     private static int blocks(MethodEntry e, long trajectories, double targetError) {
         long k = e.integer("blocks").orElse(1);
         if (k < 1 || k > MAX_BLOCKS) {
-            throw new ModelException(e.field("blocks"), "must be an integer from 1 to " + MAX_BLOCKS + ", got " + k);
+            throw new InvalidInputException(e.field("blocks"), "must be an integer from 1 to " + MAX_BLOCKS + ", got " + k);
         }
         if (k > 1) {
             if (!Double.isNaN(targetError)) {
                 // The stopping index of a target error depends on every earlier trajectory: not decidable per block.
-                throw new ModelException(e.field("blocks"), "needs a fixed trajectory count: give trajectories: M "
+                throw new InvalidInputException(e.field("blocks"), "needs a fixed trajectory count: give trajectories: M "
                         + "instead of target_error when a point is split into blocks");
             }
             if (trajectories == Long.MAX_VALUE) {
-                throw new ModelException(e.field("blocks"), "needs trajectories: M (the count split into the blocks)");
+                throw new InvalidInputException(e.field("blocks"), "needs trajectories: M (the count split into the blocks)");
             }
             if (k > trajectories) {
-                throw new ModelException(e.field("blocks"), "must be at most trajectories (" + trajectories + "), got " + k);
+                throw new InvalidInputException(e.field("blocks"), "must be at most trajectories (" + trajectories + "), got " + k);
             }
         }
         return (int) k;

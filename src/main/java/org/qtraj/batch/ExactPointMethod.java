@@ -2,11 +2,12 @@ package org.qtraj.batch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.ExactMethod;
 import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.NotApplicableException;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
+import org.qtraj.stats.Estimate;
 
 /**
  * {@code {method: exact, solver: auto|closed|correlation|liouvillian|rate}}: one exact steady state per point
@@ -28,8 +29,8 @@ public final class ExactPointMethod implements PointMethod {
         ExactMethod m;
         try {
             m = ExactMethod.parse(solver);
-        } catch (ModelException e) {
-            throw new ModelException(entry.field("solver"), e.getMessage().substring(e.field().length() + 2));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(entry.field("solver"), e.getMessage().substring(e.field().length() + 2));
         }
         return new ExactPointMethod(entry.label(), m);
     }

@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * One entry of a spec's {@code methods} list, parsed and type-checked but not yet bound to code:
@@ -83,12 +83,12 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
         String where = "methods[" + (index + 1) + "]";
         SpecNodes.requireObject(where, node);
         if (!node.has("method")) {
-            throw new ModelException(where + ".method", "is required; one of " + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
+            throw new InvalidInputException(where + ".method", "is required; one of " + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
         }
         String kind = SpecNodes.text(where + ".method", node.get("method"));
         Set<String> allowed = KEYS.get(kind);
         if (allowed == null) {
-            throw new ModelException(where + ".method", "unknown method '" + kind + "'; one of "
+            throw new InvalidInputException(where + ".method", "unknown method '" + kind + "'; one of "
                     + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
         }
         Set<String> all = new java.util.HashSet<>(allowed);
@@ -108,7 +108,7 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
             label = params.containsKey("solver") ? kind + ":" + SpecNodes.text(where + ".solver", params.get("solver")) : kind;
         }
         if (!LABEL.matcher(label).matches()) {
-            throw new ModelException(where + ".label", "must be letters, digits and _ . : + - only, got '" + label + "'");
+            throw new InvalidInputException(where + ".label", "must be letters, digits and _ . : + - only, got '" + label + "'");
         }
         MethodEntry entry = new MethodEntry(index, kind, label, params);
         entry.checkCommonParameters();
@@ -120,12 +120,12 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
         text("solver");
         number("target_error").ifPresent(v -> {
             if (!(v > 0)) {
-                throw new ModelException(field("target_error"), "must be > 0 (a relative standard error), got " + v);
+                throw new InvalidInputException(field("target_error"), "must be > 0 (a relative standard error), got " + v);
             }
         });
         integer("trajectories").ifPresent(v -> {
             if (v < 1) {
-                throw new ModelException(field("trajectories"), "must be an integer >= 1, got " + v);
+                throw new InvalidInputException(field("trajectories"), "must be an integer >= 1, got " + v);
             }
         });
         integer("seed");
@@ -133,16 +133,16 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
         OptionalDouble burn = number("t_burn");
         total.ifPresent(v -> {
             if (!(v > 0)) {
-                throw new ModelException(field("t_total"), "must be > 0, got " + v);
+                throw new InvalidInputException(field("t_total"), "must be > 0, got " + v);
             }
         });
         burn.ifPresent(v -> {
             if (v < 0) {
-                throw new ModelException(field("t_burn"), "must be >= 0, got " + v);
+                throw new InvalidInputException(field("t_burn"), "must be >= 0, got " + v);
             }
         });
         if (total.isPresent() && burn.isPresent() && burn.getAsDouble() >= total.getAsDouble()) {
-            throw new ModelException(field("t_burn"), "must be less than t_total (" + total.getAsDouble() + "), got "
+            throw new InvalidInputException(field("t_burn"), "must be less than t_total (" + total.getAsDouble() + "), got "
                     + burn.getAsDouble());
         }
     }

@@ -1,7 +1,8 @@
 package org.qtraj.batch;
 
-import org.qtraj.exact.ClassicalGenerator;
 import org.qtraj.exact.LiouvillianSolver;
+import org.qtraj.exact.counting.ClassicalGenerator;
+import org.qtraj.fcs.FcsExact;
 import org.qtraj.model.Chain;
 
 /**

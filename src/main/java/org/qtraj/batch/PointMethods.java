@@ -4,7 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.exact.EntanglementSearch;
 
 /**
  * The method kinds this build can run, each bound to the factory that turns a spec entry into a
@@ -36,13 +37,13 @@ public final class PointMethods {
     /**
      * The method for a spec entry.
      *
-     * @throws ModelException naming methods[i].method if the kind is not available in this build, or naming
+     * @throws InvalidInputException naming methods[i].method if the kind is not available in this build, or naming
      *                        the offending parameter
      */
     public static PointMethod create(MethodEntry entry) {
         Function<MethodEntry, PointMethod> f = REGISTERED.get(entry.kind());
         if (f == null) {
-            throw new ModelException(entry.field("method"), entry.kind() + " is not available in this build; available: "
+            throw new InvalidInputException(entry.field("method"), entry.kind() + " is not available in this build; available: "
                     + String.join(", ", REGISTERED.keySet()));
         }
         return f.apply(entry);

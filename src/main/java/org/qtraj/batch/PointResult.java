@@ -3,6 +3,7 @@ package org.qtraj.batch;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qtraj.stats.Estimate;
 
 /**
  * What one method gives at one point: the named observables (what goes into results.csv) and the full

@@ -3,8 +3,9 @@ package org.qtraj.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
+import org.qtraj.simulation.RelaxationInputs;
 
 /**
  * The relaxation keys of a method entry: {@code times} (a list of numbers, or {@code {range: [first, last, count]}})
@@ -27,7 +28,7 @@ record RelaxationEntry(List<Double> times, String initialState, MethodEntry entr
                 SpecNodes.checkKeys(field + ".", node, java.util.Set.of("range"));
                 double[] r = SpecNodes.numbers(field + ".range", node.get("range"));
                 if (r.length != 3) {
-                    throw new ModelException(field + ".range", "must be [first, last, count]");
+                    throw new InvalidInputException(field + ".range", "must be [first, last, count]");
                 }
                 times = RelaxationInputs.evenlySpaced(field + ".range", r[0], r[1], r[2]);
             } else {
@@ -39,12 +40,12 @@ record RelaxationEntry(List<Double> times, String initialState, MethodEntry entr
         }
         JsonNode initNode = e.params().get("initial_state");
         if (initNode != null && initNode.isNumber()) {
-            throw new ModelException(e.field("initial_state"), "write it quoted, e.g. '0110': as a number it loses its "
+            throw new InvalidInputException(e.field("initial_state"), "write it quoted, e.g. '0110': as a number it loses its "
                     + "leading zeros, got " + initNode);
         }
         String init = e.text("initial_state").orElse(null);
         if (init != null && !init.matches("[01]+")) {
-            throw new ModelException(e.field("initial_state"), RelaxationInputs.refusal(init, init.length()));
+            throw new InvalidInputException(e.field("initial_state"), RelaxationInputs.refusal(init, init.length()));
         }
         return new RelaxationEntry(List.copyOf(times), init, e);
     }

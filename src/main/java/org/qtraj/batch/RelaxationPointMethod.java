@@ -3,10 +3,12 @@ package org.qtraj.batch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qtraj.exact.ClassicalRelaxation;
-import org.qtraj.exact.Relaxation;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.exact.relaxation.ClassicalRelaxation;
+import org.qtraj.exact.relaxation.Relaxation;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
+import org.qtraj.simulation.RelaxationInputs;
+import org.qtraj.stats.Estimate;
 
 /**
  * {@code {method: relaxation, solver: liouvillian|rate, times: [...], initial_state: "1000"}}: the exact relaxation
@@ -29,11 +31,11 @@ public final class RelaxationPointMethod implements PointMethod {
     public static RelaxationPointMethod of(MethodEntry e) {
         String solver = e.text("solver").orElse("liouvillian");
         if (!solver.equals("liouvillian") && !solver.equals("rate")) {
-            throw new ModelException(e.field("solver"), "must be liouvillian (quantum) or rate (classical), got '" + solver + "'");
+            throw new InvalidInputException(e.field("solver"), "must be liouvillian (quantum) or rate (classical), got '" + solver + "'");
         }
         RelaxationEntry r = RelaxationEntry.of(e);
         if (!r.active()) {
-            throw new ModelException(e.field("times"), "is required: the times of the relaxation curves");
+            throw new InvalidInputException(e.field("times"), "is required: the times of the relaxation curves");
         }
         return new RelaxationPointMethod(e.label(), solver.equals("rate"), r);
     }

@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qtraj.io.Json;
+import org.qtraj.stats.Estimate;
 
 /**
  * The two result formats of a run and how one becomes the other.

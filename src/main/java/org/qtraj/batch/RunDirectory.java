@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.io.AtomicFiles;
+import org.qtraj.io.DurableLog;
+import org.qtraj.io.Json;
 
 /**
  * The output directory of a run: manifest.json, results.jsonl, results.csv, blocks.jsonl (when a method is split
@@ -71,7 +74,7 @@ final class RunDirectory implements Closeable {
      * Opens (creating or continuing) the directory for {@code plan}.
      *
      * @param resume true if the caller asked to resume: then there must be a run to continue
-     * @throws ModelException if the directory belongs to another spec or shard, or holds results without a
+     * @throws InvalidInputException if the directory belongs to another spec or shard, or holds results without a
      *                        manifest, or (with resume) holds no run
      */
     static RunDirectory open(Path dir, RunPlan plan, boolean resume, Provenance provenance) throws IOException {
@@ -79,10 +82,10 @@ final class RunDirectory implements Closeable {
         Map<String, Object> manifest;
         if (!Files.exists(manifestFile)) {
             if (resume) {
-                throw new ModelException("--resume", "nothing to resume: " + dir + " has no " + MANIFEST);
+                throw new InvalidInputException("--resume", "nothing to resume: " + dir + " has no " + MANIFEST);
             }
             if (Files.exists(dir.resolve(JSONL)) || Files.exists(dir.resolve(CSV))) {
-                throw new ModelException("--out", dir + " holds results but no " + MANIFEST
+                throw new InvalidInputException("--out", dir + " holds results but no " + MANIFEST
                         + "; refusing to mix them with a new run: use an empty directory");
             }
             Files.createDirectories(dir);
@@ -92,12 +95,12 @@ final class RunDirectory implements Closeable {
             JsonNode old = readManifest(dir);
             String oldHash = old.path("spec_sha256").asText("");
             if (!oldHash.equals(plan.spec().sha256())) {
-                throw new ModelException("--out", dir + " holds a run of a different spec (spec_sha256 " + shortHash(oldHash)
+                throw new InvalidInputException("--out", dir + " holds a run of a different spec (spec_sha256 " + shortHash(oldHash)
                         + ", this spec " + shortHash(plan.spec().sha256()) + "); use another directory");
             }
             String oldShard = old.path("shard").path("index").asText() + "/" + old.path("shard").path("count").asText();
             if (!oldShard.equals(plan.shard().toString())) {
-                throw new ModelException("--shard", dir + " holds shard " + oldShard + ", not " + plan.shard());
+                throw new InvalidInputException("--shard", dir + " holds shard " + oldShard + ", not " + plan.shard());
             }
             manifest = new LinkedHashMap<>();
             manifest.put("started", old.path("started").asText(Instant.now().toString()));
@@ -164,7 +167,7 @@ final class RunDirectory implements Closeable {
     static JsonNode readManifest(Path dir) throws IOException {
         Path file = dir.resolve(MANIFEST);
         if (!Files.exists(file)) {
-            throw new ModelException("DIR", dir + " has no " + MANIFEST + "; not a qtraj run directory");
+            throw new InvalidInputException("DIR", dir + " has no " + MANIFEST + "; not a qtraj run directory");
         }
         try {
             return MAPPER.readTree(file.toFile());
@@ -225,7 +228,7 @@ final class RunDirectory implements Closeable {
     private static java.nio.channels.FileChannel lock(Path dir) throws IOException {
         java.nio.channels.FileChannel ch = tryLock(dir);
         if (ch == null) {
-            throw new ModelException("--out", dir + " is in use by another qtraj run");
+            throw new InvalidInputException("--out", dir + " is in use by another qtraj run");
         }
         return ch;
     }

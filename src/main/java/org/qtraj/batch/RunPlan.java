@@ -2,8 +2,9 @@ package org.qtraj.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qtraj.ensemble.Seeds;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
 import org.qtraj.model.ModelSpec;
 
 /**
@@ -36,7 +37,7 @@ public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List
     /**
      * The plan with the given bound methods (one per spec entry, in order); tests bind their own.
      *
-     * @throws ModelException if a point or sample gives an invalid chain or a method does not apply to it
+     * @throws InvalidInputException if a point or sample gives an invalid chain or a method does not apply to it
      */
     public static RunPlan of(RunSpec spec, Shard shard, List<PointMethod> methods) {
         if (methods.size() != spec.methods().size()) {
@@ -55,7 +56,7 @@ public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List
                     PointMethod method = methods.get(m);
                     String why = method.refusal(chain);
                     if (why != null) {
-                        throw new ModelException(spec.methods().get(m).field("method"), method.label() + " cannot run at "
+                        throw new InvalidInputException(spec.methods().get(m).field("method"), method.label() + " cannot run at "
                                 + where(point, s, spec.disorder() != null) + ": " + why);
                     }
                     Long dseed = spec.disorder() == null ? null : spec.disorder().sampleSeed(s);
@@ -78,12 +79,12 @@ public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List
         return atPoint(point, sample, disorder, model::build);
     }
 
-    /** {@code work}, with "(at point ...)" added to the message of a ModelException it throws. */
+    /** {@code work}, with "(at point ...)" added to the message of a InvalidInputException it throws. */
     private static <T> T atPoint(Point point, int sample, boolean disorder, java.util.function.Supplier<T> work) {
         try {
             return work.get();
-        } catch (ModelException e) {
-            throw new ModelException(e.field(), e.getMessage().substring(e.field().length() + 2) + " (at "
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.field(), e.getMessage().substring(e.field().length() + 2) + " (at "
                     + where(point, sample, disorder) + ")");
         }
     }

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.ModelFiles;
 import org.qtraj.model.ModelSpec;
 
@@ -36,7 +36,7 @@ import org.qtraj.model.ModelSpec;
  * observables: [heat_current, particle_current]
  * </pre>
  * Parsing checks every key and the type and range of every value that does not depend on the point, and names the
- * offending key in a {@link ModelException}; {@link RunPlan} then checks, before any work, what depends on the point:
+ * offending key in a {@link InvalidInputException}; {@link RunPlan} then checks, before any work, what depends on the point:
  * which methods can run, whether every point's chain is valid, and the swept s_left/s_right (whose temperature
  * follows from the point's omega). Immutable.
  *
@@ -66,16 +66,16 @@ public record RunSpec(String name, long seed, ModelSpec model, Sweep sweep, Diso
     /**
      * Reads and parses a spec file (YAML; JSON is YAML too).
      *
-     * @throws ModelException if the file is missing, unreadable, not YAML, or has a bad key or value
+     * @throws InvalidInputException if the file is missing, unreadable, not YAML, or has a bad key or value
      */
     public static RunSpec load(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ModelException("spec", "file not found: " + file);
+            throw new InvalidInputException("spec", "file not found: " + file);
         } catch (IOException e) {
-            throw new ModelException("spec", "cannot read " + file + ": " + e.getMessage());
+            throw new InvalidInputException("spec", "cannot read " + file + ": " + e.getMessage());
         }
         return parse(text, file.toString());
     }
@@ -88,7 +88,7 @@ public record RunSpec(String name, long seed, ModelSpec model, Sweep sweep, Diso
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ModelException("spec", "not valid YAML in " + source + where + ": "
+            throw new InvalidInputException("spec", "not valid YAML in " + source + where + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         return parse(root);
@@ -97,7 +97,7 @@ public record RunSpec(String name, long seed, ModelSpec model, Sweep sweep, Diso
     /** Parses an already-read spec tree. */
     public static RunSpec parse(JsonNode root) {
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new ModelException("spec", "is empty");
+            throw new InvalidInputException("spec", "is empty");
         }
         SpecNodes.requireObject("spec", root);
         SpecNodes.checkKeys("", root, TOP_KEYS);
@@ -109,19 +109,19 @@ public record RunSpec(String name, long seed, ModelSpec model, Sweep sweep, Diso
         ModelSpec model;
         try {
             model = ModelFiles.parse(root.get("model"));
-        } catch (ModelException e) {
+        } catch (InvalidInputException e) {
             String msg = e.getMessage();
-            throw new ModelException("model." + e.field(), msg.substring(Math.min(msg.length(), e.field().length() + 2)));
+            throw new InvalidInputException("model." + e.field(), msg.substring(Math.min(msg.length(), e.field().length() + 2)));
         }
         Sweep sweep = Sweep.parse(root.get("sweep"));
         DisorderEnsemble disorder = DisorderEnsemble.parse(root.get("disorder"));
         if (disorder != null) {
             if (model.disorder() != null) {
-                throw new ModelException("model.disorder", "conflicts with the top-level disorder ensemble; keep one");
+                throw new InvalidInputException("model.disorder", "conflicts with the top-level disorder ensemble; keep one");
             }
             for (String p : disorder.recipe().ranges().keySet()) {
                 if (sweep.names().contains(p)) {
-                    throw new ModelException("disorder." + p, p + " is also swept; a parameter is either drawn or swept");
+                    throw new InvalidInputException("disorder." + p, p + " is also swept; a parameter is either drawn or swept");
                 }
             }
         }
@@ -132,14 +132,14 @@ public record RunSpec(String name, long seed, ModelSpec model, Sweep sweep, Diso
 
     private static List<MethodEntry> methods(JsonNode node) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw new ModelException("methods", "must be a non-empty list, e.g. [{method: exact, solver: auto}]");
+            throw new InvalidInputException("methods", "must be a non-empty list, e.g. [{method: exact, solver: auto}]");
         }
         List<MethodEntry> out = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             MethodEntry e = MethodEntry.parse(i, node.get(i));
             if (!labels.add(e.label())) {
-                throw new ModelException(e.field("label"), "'" + e.label()
+                throw new InvalidInputException(e.field("label"), "'" + e.label()
                         + "' names two entries; give each a distinct label");
             }
             out.add(e);
@@ -152,17 +152,17 @@ public record RunSpec(String name, long seed, ModelSpec model, Sweep sweep, Diso
             return Observables.DEFAULT;
         }
         if (!node.isArray() || node.isEmpty()) {
-            throw new ModelException("observables", "must be a non-empty list; allowed: " + Observables.ALLOWED);
+            throw new InvalidInputException("observables", "must be a non-empty list; allowed: " + Observables.ALLOWED);
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             String field = "observables[" + (i + 1) + "]";
             String o = SpecNodes.text(field, node.get(i));
             if (!Observables.isAllowed(o)) {
-                throw new ModelException(field, "unknown observable '" + o + "'; allowed: " + Observables.ALLOWED);
+                throw new InvalidInputException(field, "unknown observable '" + o + "'; allowed: " + Observables.ALLOWED);
             }
             if (out.contains(o)) {
-                throw new ModelException(field, "'" + o + "' is listed twice");
+                throw new InvalidInputException(field, "'" + o + "' is listed twice");
             }
             out.add(o);
         }

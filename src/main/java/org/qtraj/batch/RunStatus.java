@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.qtraj.io.DurableLog;
 
 /**
  * Where a run directory stands, read without changing anything (safe while a run is writing it): the spec and
@@ -41,7 +42,7 @@ public record RunStatus(Path dir, String name, Shard shard, String status, int t
     /**
      * Reads the status of {@code dir}.
      *
-     * @throws org.qtraj.model.ModelException naming DIR if it is not a run directory
+     * @throws org.qtraj.errors.InvalidInputException naming DIR if it is not a run directory
      */
     public static RunStatus of(Path dir) throws IOException {
         JsonNode m = RunDirectory.readManifest(dir);

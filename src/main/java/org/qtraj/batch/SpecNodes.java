@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 
-/** Typed reading of run-spec nodes; every failure is a {@link ModelException} naming the full key. */
+/** Typed reading of run-spec nodes; every failure is a {@link InvalidInputException} naming the full key. */
 final class SpecNodes {
     private SpecNodes() {
     }
 
     static void requireObject(String field, JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw new ModelException(field, "must be a mapping of keys to values, got "
+            throw new InvalidInputException(field, "must be a mapping of keys to values, got "
                     + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
         }
     }
@@ -23,7 +23,7 @@ final class SpecNodes {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw new ModelException(prefix + key, "unknown key; allowed: " + String.join(", ", new TreeSet<>(allowed)));
+                throw new InvalidInputException(prefix + key, "unknown key; allowed: " + String.join(", ", new TreeSet<>(allowed)));
             }
         }
     }
@@ -45,13 +45,13 @@ final class SpecNodes {
                 // fall through to the refusal
             }
         }
-        throw new ModelException(field, "must be a finite number, got " + node);
+        throw new InvalidInputException(field, "must be a finite number, got " + node);
     }
 
     static double positive(String field, JsonNode node) {
         double v = number(field, node);
         if (!(v > 0)) {
-            throw new ModelException(field, "must be > 0, got " + v);
+            throw new InvalidInputException(field, "must be > 0, got " + v);
         }
         return v;
     }
@@ -79,27 +79,27 @@ final class SpecNodes {
                 }
             }
         }
-        throw new ModelException(field, "must be an integer, got " + node);
+        throw new InvalidInputException(field, "must be an integer, got " + node);
     }
 
     static int positiveInt(String field, JsonNode node) {
         long v = integer(field, node);
         if (v < 1 || v > Integer.MAX_VALUE) {
-            throw new ModelException(field, "must be an integer >= 1, got " + v);
+            throw new InvalidInputException(field, "must be an integer >= 1, got " + v);
         }
         return (int) v;
     }
 
     static String text(String field, JsonNode node) {
         if (node == null || !node.isTextual()) {
-            throw new ModelException(field, "must be text, got " + node);
+            throw new InvalidInputException(field, "must be text, got " + node);
         }
         return node.asText();
     }
 
     static double[] numbers(String field, JsonNode node) {
         if (node == null || !node.isArray()) {
-            throw new ModelException(field, "must be a list of numbers, got " + node);
+            throw new InvalidInputException(field, "must be a list of numbers, got " + node);
         }
         double[] out = new double[node.size()];
         for (int i = 0; i < out.length; i++) {

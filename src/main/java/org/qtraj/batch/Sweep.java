@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.model.BathOccupation;
 import org.qtraj.model.BathSpec;
-import org.qtraj.model.ModelException;
 import org.qtraj.model.ModelSpec;
 import org.qtraj.model.PerElement;
 
@@ -88,14 +89,14 @@ public record Sweep(boolean zip, List<Axis> axes) {
         if (node.has("mode")) {
             String mode = SpecNodes.text("sweep.mode", node.get("mode"));
             if (!mode.equals("product") && !mode.equals("zip")) {
-                throw new ModelException("sweep.mode", "must be product or zip, got '" + mode + "'");
+                throw new InvalidInputException("sweep.mode", "must be product or zip, got '" + mode + "'");
             }
             zip = mode.equals("zip");
         }
         JsonNode params = node.get("parameters");
         SpecNodes.requireObject("sweep.parameters", params);
         if (params.isEmpty()) {
-            throw new ModelException("sweep.parameters", "names no parameter; allowed: " + String.join(", ", PARAMETERS));
+            throw new InvalidInputException("sweep.parameters", "names no parameter; allowed: " + String.join(", ", PARAMETERS));
         }
         List<Axis> axes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : params.properties()) {
@@ -105,14 +106,14 @@ public record Sweep(boolean zip, List<Axis> axes) {
         for (String side : new String[] {"left", "right"}) {
             // s_j is applied after every other value, so a swept temp_j would be silently overwritten.
             if (names.contains("s_" + side) && names.contains("temp_" + side)) {
-                throw new ModelException("sweep.parameters.s_" + side, "conflicts with temp_" + side
+                throw new InvalidInputException("sweep.parameters.s_" + side, "conflicts with temp_" + side
                         + ": both set the " + side + " bath's temperature; sweep one of them");
             }
         }
         if (zip) {
             for (Axis a : axes) {
                 if (a.values.length != axes.get(0).values.length) {
-                    throw new ModelException("sweep.parameters." + a.name, "zip mode needs lists of equal length: "
+                    throw new InvalidInputException("sweep.parameters." + a.name, "zip mode needs lists of equal length: "
                             + axes.get(0).name + " has " + axes.get(0).values.length + " values, " + a.name
                             + " has " + a.values.length);
                 }
@@ -124,26 +125,26 @@ public record Sweep(boolean zip, List<Axis> axes) {
     private static Axis axis(String name, JsonNode node) {
         String field = "sweep.parameters." + name;
         if (!PARAMETERS.contains(name)) {
-            throw new ModelException(field, "not a sweepable parameter; allowed: " + String.join(", ", PARAMETERS));
+            throw new InvalidInputException(field, "not a sweepable parameter; allowed: " + String.join(", ", PARAMETERS));
         }
         SpecNodes.requireObject(field, node);
         SpecNodes.checkKeys(field + ".", node, Set.of("values", "range", "log_range", "integer"));
         boolean integer = false;
         if (node.has("integer")) {
             if (!node.get("integer").isBoolean()) {
-                throw new ModelException(field + ".integer", "must be true or false, got " + node.get("integer"));
+                throw new InvalidInputException(field + ".integer", "must be true or false, got " + node.get("integer"));
             }
             integer = node.get("integer").asBoolean();
         }
         int kinds = (node.has("values") ? 1 : 0) + (node.has("range") ? 1 : 0) + (node.has("log_range") ? 1 : 0);
         if (kinds != 1) {
-            throw new ModelException(field, "needs exactly one of values, range, log_range");
+            throw new InvalidInputException(field, "needs exactly one of values, range, log_range");
         }
         double[] values;
         if (node.has("values")) {
             values = SpecNodes.numbers(field + ".values", node.get("values"));
             if (values.length == 0) {
-                throw new ModelException(field + ".values", "must list at least one value");
+                throw new InvalidInputException(field + ".values", "must list at least one value");
             }
         } else {
             String kind = node.has("range") ? "range" : "log_range";
@@ -154,7 +155,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
         } else if (name.equals("sites")) {
             for (double v : values) {
                 if (v != Math.rint(v)) {
-                    throw new ModelException(field, "sites must be integers, got " + v + "; add integer: true to round");
+                    throw new InvalidInputException(field, "sites must be integers, got " + v + "; add integer: true to round");
                 }
             }
         }
@@ -164,20 +165,20 @@ public record Sweep(boolean zip, List<Axis> axes) {
     /** [a, b, count]: count points from a to b inclusive, evenly or (log) geometrically spaced. */
     private static double[] range(String field, JsonNode node, boolean log) {
         if (node == null || !node.isArray() || node.size() != 3) {
-            throw new ModelException(field, "must be [first, last, count], got " + node);
+            throw new InvalidInputException(field, "must be [first, last, count], got " + node);
         }
         double a = SpecNodes.number(field + "[1]", node.get(0));
         double b = SpecNodes.number(field + "[2]", node.get(1));
         long count = SpecNodes.integer(field + "[3]", node.get(2));
         if (count < 2 || count > 10_000_000) {
-            throw new ModelException(field, "count must be an integer from 2 to 10^7, got " + count
+            throw new InvalidInputException(field, "count must be an integer from 2 to 10^7, got " + count
                     + " (for one value use values: [x])");
         }
         if (log && !(a > 0 && b > 0)) {
-            throw new ModelException(field, "a log range needs first > 0 and last > 0, got " + a + ", " + b);
+            throw new InvalidInputException(field, "a log range needs first > 0 and last > 0, got " + a + ", " + b);
         }
         if (a == b) {
-            throw new ModelException(field, "first and last are equal (" + a + "); use values: [" + a + "]");
+            throw new InvalidInputException(field, "first and last are equal (" + a + "); use values: [" + a + "]");
         }
         int n = (int) count;
         double[] out = new double[n];
@@ -214,7 +215,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
         for (Axis a : axes) {
             n *= a.values.length;
             if (n > Integer.MAX_VALUE) {
-                throw new ModelException("sweep", "has more than 2^31 points");
+                throw new InvalidInputException("sweep", "has more than 2^31 points");
             }
         }
         return (int) n;
@@ -296,7 +297,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
             case "rate_right" -> new ModelSpec(null, null, null, null, null, null, null, new BathSpec(null, v, null), null);
             case "temp_left" -> new ModelSpec(null, null, null, null, null, null, new BathSpec(null, null, v), null, null);
             case "temp_right" -> new ModelSpec(null, null, null, null, null, null, null, new BathSpec(null, null, v), null);
-            default -> throw new ModelException("sweep.parameters." + name, "not a sweepable parameter");
+            default -> throw new InvalidInputException("sweep.parameters." + name, "not a sweepable parameter");
         };
         return base.overlay(top);
     }

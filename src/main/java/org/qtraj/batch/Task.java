@@ -1,5 +1,6 @@
 package org.qtraj.batch;
 
+import org.qtraj.ensemble.Seeds;
 import org.qtraj.model.ModelSpec;
 
 /**

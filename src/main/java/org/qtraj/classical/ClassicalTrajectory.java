@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * One exact stochastic trajectory of the {@link ExclusionProcess} (Gillespie's direct method, kinetic Monte
@@ -46,7 +46,7 @@ public final class ClassicalTrajectory {
      * @param tBurn   burn-in time, finite and >= 0
      * @param rng     the trajectory's own random stream (consumed)
      * @return what the trajectory measured in its window
-     * @throws ModelException for a bad time ("t-total", "t-burn")
+     * @throws InvalidInputException for a bad time ("t-total", "t-burn")
      */
     public static ClassicalSample run(ExclusionProcess process, double tTotal, double tBurn,
                                       UniformRandomProvider rng) {
@@ -69,7 +69,7 @@ public final class ClassicalTrajectory {
      * sample time and the pending event discarded there, which is exact (memoryless waiting times) but draws other
      * random numbers than a run without sample times.
      *
-     * @throws ModelException for bad times ("t-total", "t-burn", "times") or an initial state of the wrong length
+     * @throws InvalidInputException for bad times ("t-total", "t-burn", "times") or an initial state of the wrong length
      */
     public static ClassicalSample run(ExclusionProcess process, double tTotal, double tBurn, UniformRandomProvider rng,
                                       BoundaryEventListener listener, boolean[] initial, double[] sampleTimes) {
@@ -77,12 +77,12 @@ public final class ClassicalTrajectory {
         Objects.requireNonNull(rng, "rng");
         validateTimes(tTotal, tBurn);
         if (initial.length != process.sites()) {
-            throw new ModelException("initial-state", "must give " + process.sites() + " sites, got " + initial.length);
+            throw new InvalidInputException("initial-state", "must give " + process.sites() + " sites, got " + initial.length);
         }
         double previous = -1;
         for (double t : sampleTimes) {
             if (!(t > previous && t <= tTotal)) {
-                throw new ModelException("times", "must be strictly increasing times in [0, t-total = " + tTotal
+                throw new InvalidInputException("times", "must be strictly increasing times in [0, t-total = " + tTotal
                         + "], got " + Arrays.toString(sampleTimes));
             }
             previous = t;
@@ -134,13 +134,13 @@ public final class ClassicalTrajectory {
     /** Checks a run's times: 0 <= tBurn < tTotal < infinity. */
     public static void validateTimes(double tTotal, double tBurn) {
         if (!Double.isFinite(tBurn) || tBurn < 0) {
-            throw new ModelException("t-burn", "must be a finite number >= 0, got " + tBurn);
+            throw new InvalidInputException("t-burn", "must be a finite number >= 0, got " + tBurn);
         }
         if (!Double.isFinite(tTotal) || tTotal <= 0) {
-            throw new ModelException("t-total", "must be a finite number > 0, got " + tTotal);
+            throw new InvalidInputException("t-total", "must be a finite number > 0, got " + tTotal);
         }
         if (!(tTotal > tBurn)) {
-            throw new ModelException("t-total", "must be greater than t-burn = " + tBurn + ", got " + tTotal);
+            throw new InvalidInputException("t-total", "must be greater than t-burn = " + tBurn + ", got " + tTotal);
         }
     }
 

@@ -5,7 +5,7 @@
  * <p>Entry point for a driver: {@link org.qtraj.classical.ExclusionProcess#of} once per model, then
  * {@link org.qtraj.classical.ClassicalTrajectory#run} once per trajectory with the trajectory's own random
  * stream, giving an immutable {@link org.qtraj.classical.ClassicalSample} (net injections per bath, window
- * length, occupied time per site, event count); {@code org.qtraj.batch.Simulations} turns samples into named
+ * length, occupied time per site, event count); {@code org.qtraj.simulation.Simulations} turns samples into named
  * estimators for the ensemble driver. Nothing here knows about threads or seeds.
  */
 package org.qtraj.classical;

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.qtraj.batch.Benchmarks;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.simulation.Benchmarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qtraj bench}: throughput of the trajectory engines on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0)) {
-            throw new ModelException("seconds", "must be > 0, got " + seconds);
+            throw new InvalidInputException("seconds", "must be > 0, got " + seconds);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         double warmup = Math.min(seconds, 3);

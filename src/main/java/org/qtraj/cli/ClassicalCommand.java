@@ -1,18 +1,18 @@
 package org.qtraj.cli;
 
 import java.util.concurrent.Callable;
-import org.qtraj.batch.SimulationResult;
-import org.qtraj.batch.SimulationSettings;
-import org.qtraj.batch.Simulations;
-import org.qtraj.batch.RelaxationInputs;
-import org.qtraj.exact.ClassicalRelaxation;
 import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.RateEquations;
+import org.qtraj.exact.relaxation.ClassicalRelaxation;
 import org.qtraj.model.Chain;
+import org.qtraj.simulation.RelaxationInputs;
+import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.SimulationSettings;
+import org.qtraj.simulation.Simulations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code qtraj classical}: Gillespie simulation of the exclusion process against its rate equations. */
 @Command(name = "classical", mixinStandardHelpOptions = true, sortOptions = false,

@@ -5,14 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import org.qtraj.batch.CrossCheck;
-import org.qtraj.batch.SimulationSettings;
 import org.qtraj.exact.ExactResult;
 import org.qtraj.model.Chain;
+import org.qtraj.simulation.CrossCheck;
+import org.qtraj.simulation.SimulationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code qtraj crosscheck}: exact solvers, quantum trajectories and the classical simulation, one verdict. */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, sortOptions = false,

@@ -3,7 +3,7 @@ package org.qtraj.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.qtraj.batch.SimulationResult;
+import org.qtraj.simulation.SimulationResult;
 import org.qtraj.stats.MeanVar;
 
 /** A simulation result beside its exact references: the table and the JSON document of simulate and classical. */

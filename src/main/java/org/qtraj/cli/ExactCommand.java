@@ -1,16 +1,16 @@
 package org.qtraj.cli;
 
 import java.util.concurrent.Callable;
-import org.qtraj.batch.FcsExact;
-import org.qtraj.batch.FcsSettings;
 import org.qtraj.exact.ExactMethod;
 import org.qtraj.exact.ExactResult;
+import org.qtraj.fcs.FcsExact;
+import org.qtraj.fcs.FcsSettings;
 import org.qtraj.model.Chain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qtraj exact}: the steady state by an exact method. */
 @Command(name = "exact", mixinStandardHelpOptions = true, sortOptions = false,

@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.qtraj.batch.Fcs;
-import org.qtraj.batch.FcsExact;
-import org.qtraj.batch.FcsFiles;
-import org.qtraj.batch.FcsResult;
-import org.qtraj.batch.FcsSettings;
-import org.qtraj.batch.SimulationSettings;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.fcs.Fcs;
+import org.qtraj.fcs.FcsExact;
+import org.qtraj.fcs.FcsFiles;
+import org.qtraj.fcs.FcsResult;
+import org.qtraj.fcs.FcsSettings;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
+import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.CountCumulants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qtraj fcs}: full counting statistics from trajectories beside the exact cumulants. */
 @Command(name = "fcs", mixinStandardHelpOptions = true, sortOptions = false,
@@ -65,10 +65,10 @@ public final class FcsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (quantum && classical) {
-            throw new ModelException("classical", "give at most one of --quantum and --classical");
+            throw new InvalidInputException("classical", "give at most one of --quantum and --classical");
         }
         if (plot && histograms == null) {
-            throw new ModelException("plot", "needs --histograms DIR to write the plots into");
+            throw new InvalidInputException("plot", "needs --histograms DIR to write the plots into");
         }
         FcsSettings fcs = new FcsSettings(FcsSettings.parseBath(countingBath), window == null ? Double.NaN : window);
         Chain chain = model.chain();
@@ -107,7 +107,7 @@ public final class FcsCommand implements Callable<Integer> {
     private FcsExact exactOrNull(Chain chain, int bath) {
         try {
             return FcsExact.of(chain, classical, bath);
-        } catch (ModelException e) {
+        } catch (InvalidInputException e) {
             spec.commandLine().getErr().println("qtraj: note: no exact reference (" + e.getMessage() + ")");
             return null;
         }

@@ -10,9 +10,9 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.qtraj.batch.AtomicFiles;
-import org.qtraj.batch.FcsFiles;
-import org.qtraj.batch.FcsResult;
+import org.qtraj.fcs.FcsFiles;
+import org.qtraj.fcs.FcsResult;
+import org.qtraj.io.AtomicFiles;
 
 /**
  * PNG plots of a full-counting-statistics run (XChart, BitmapEncoder), written atomically: the distribution of

@@ -1,10 +1,10 @@
 package org.qtraj.cli;
 
 import java.io.PrintWriter;
-import org.qtraj.model.ModelException;
-import picocli.CommandLine;
+import org.qtraj.errors.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The {@code qtraj} command line. */
 @Command(name = "qtraj", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -53,7 +53,7 @@ public final class Main implements Runnable {
             if (verbose) {
                 ex.printStackTrace(err);
             }
-            if (ex instanceof ModelException) {
+            if (ex instanceof InvalidInputException) {
                 err.println("qtraj: " + ex.getMessage());
                 err.flush();
                 return ExitCodes.BAD_INPUT;

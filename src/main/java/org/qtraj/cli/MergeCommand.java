@@ -7,10 +7,10 @@ import java.util.concurrent.Callable;
 import org.qtraj.batch.Merger;
 import org.qtraj.batch.Provenance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qtraj merge}: the shard directories of one run into one directory, as if run unsharded. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import org.qtraj.batch.AtomicFiles;
-import org.qtraj.batch.Json;
+import org.qtraj.io.AtomicFiles;
+import org.qtraj.io.Json;
 import picocli.CommandLine.Option;
 
 /** --json and --out, shared by every command that produces a result document. */

@@ -2,9 +2,9 @@ package org.qtraj.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qtraj.batch.RelaxationInputs;
-import org.qtraj.batch.SimulationSettings;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.simulation.RelaxationInputs;
+import org.qtraj.simulation.SimulationSettings;
 import picocli.CommandLine.Option;
 
 /** --times and --initial-state of {@code qtraj simulate}: relaxation curves from a basis state. */
@@ -58,7 +58,7 @@ final class RelaxationOptions {
             }
             return RelaxationInputs.checkedTimes("times", out);
         } catch (NumberFormatException e) {
-            throw new ModelException("times", "must be numbers T1,T2,... or A:B:K, got '" + times + "'");
+            throw new InvalidInputException("times", "must be numbers T1,T2,... or A:B:K, got '" + times + "'");
         }
     }
 
@@ -70,7 +70,7 @@ final class RelaxationOptions {
         String b = initialState.trim();
         String why = RelaxationInputs.refusal(b, sites);
         if (why != null) {
-            throw new ModelException("initial-state", why);
+            throw new InvalidInputException("initial-state", why);
         }
         return RelaxationInputs.mask(b);
     }

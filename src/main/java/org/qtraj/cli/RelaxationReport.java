@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qtraj.batch.RelaxationInputs;
-import org.qtraj.batch.SimulationResult;
-import org.qtraj.batch.SimulationSettings;
+import org.qtraj.simulation.RelaxationInputs;
+import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.MeanVar;
 
 /**

@@ -14,10 +14,10 @@ import org.qtraj.batch.RunPlan;
 import org.qtraj.batch.RunSpec;
 import org.qtraj.batch.Shard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qtraj run}: a run spec into a results directory, durably, resumably, optionally one shard of it. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,

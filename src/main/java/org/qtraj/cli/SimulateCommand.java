@@ -2,16 +2,16 @@ package org.qtraj.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.qtraj.batch.SimulationResult;
-import org.qtraj.batch.SimulationSettings;
-import org.qtraj.batch.Simulations;
 import org.qtraj.exact.ExactResult;
-import org.qtraj.exact.Relaxation;
+import org.qtraj.exact.relaxation.Relaxation;
 import org.qtraj.model.Chain;
+import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.SimulationSettings;
+import org.qtraj.simulation.Simulations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code qtraj simulate}: quantum trajectories with error bars, beside the exact values. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,8 +1,8 @@
 package org.qtraj.cli;
 
-import org.qtraj.batch.SimulationSettings;
 import org.qtraj.ensemble.StopRule;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.trajectory.Unravelling;
 import picocli.CommandLine.Option;
 
@@ -32,7 +32,7 @@ public final class SimulationOptions {
     @Option(names = "--tolerance", paramLabel = "TOL", description = "Integration tolerance of the quantum trajectories (default 1e-9).")
     Double tolerance;
 
-    /** The settings, validated (ModelException naming the option on bad values). */
+    /** The settings, validated (InvalidInputException naming the option on bad values). */
     public SimulationSettings settings(String monitor) {
         StopRule stop = stopRule();
         double total = tTotal == null ? Double.NaN : tTotal;
@@ -41,17 +41,17 @@ public final class SimulationOptions {
             burn = 0;
         }
         if (tTotal == null && tBurn != null) {
-            throw new ModelException("t-burn", "give --t-total with --t-burn");
+            throw new InvalidInputException("t-burn", "give --t-total with --t-burn");
         }
         if (tTotal != null && !(tTotal > burn)) {
-            throw new ModelException("t-total", "must be > t-burn (" + burn + "), got " + tTotal);
+            throw new InvalidInputException("t-total", "must be > t-burn (" + burn + "), got " + tTotal);
         }
         if (tBurn != null && !(tBurn >= 0)) {
-            throw new ModelException("t-burn", "must be >= 0, got " + tBurn);
+            throw new InvalidInputException("t-burn", "must be >= 0, got " + tBurn);
         }
         int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (k < 1) {
-            throw new ModelException("threads", "must be >= 1, got " + k);
+            throw new InvalidInputException("threads", "must be >= 1, got " + k);
         }
         double tol = tolerance == null ? Unravelling.DEFAULT_TOLERANCE : tolerance;
         return new SimulationSettings(seed, k, stop, total, burn, tol, monitor);
@@ -59,7 +59,7 @@ public final class SimulationOptions {
 
     private StopRule stopRule() {
         if (trajectories != null && trajectories < 1) {
-            throw new ModelException("trajectories", "must be an integer >= 1, got " + trajectories);
+            throw new InvalidInputException("trajectories", "must be an integer >= 1, got " + trajectories);
         }
         long max = trajectories != null ? trajectories : (targetError == null && timeLimit == null ? 200 : Long.MAX_VALUE);
         double err = Double.NaN;
@@ -70,15 +70,15 @@ public final class SimulationOptions {
             try {
                 err = Double.parseDouble(relative ? t.substring(0, t.length() - 1) : t) / (relative ? 100 : 1);
             } catch (NumberFormatException e) {
-                throw new ModelException("target-error", "must be a number > 0 or a percentage such as 1%, got '" + targetError + "'");
+                throw new InvalidInputException("target-error", "must be a number > 0 or a percentage such as 1%, got '" + targetError + "'");
             }
             if (!(err > 0) || !Double.isFinite(err)) {
-                throw new ModelException("target-error", "must be > 0, got '" + targetError + "'");
+                throw new InvalidInputException("target-error", "must be > 0, got '" + targetError + "'");
             }
         }
         double limit = timeLimit == null ? Double.POSITIVE_INFINITY : timeLimit;
         if (timeLimit != null && !(timeLimit > 0)) {
-            throw new ModelException("time-limit", "must be > 0 seconds, got " + timeLimit);
+            throw new InvalidInputException("time-limit", "must be > 0 seconds, got " + timeLimit);
         }
         return new StopRule(max, err, relative, limit, StopRule.DEFAULT_MIN_TRAJECTORIES);
     }

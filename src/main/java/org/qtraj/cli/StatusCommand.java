@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.qtraj.batch.Json;
 import org.qtraj.batch.RunStatus;
+import org.qtraj.io.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qtraj status}: how far run directories (e.g. the shards of a Slurm array) have got, read-only. */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,

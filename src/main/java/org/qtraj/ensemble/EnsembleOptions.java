@@ -1,6 +1,6 @@
 package org.qtraj.ensemble;
 
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * How to run an ensemble: master seed, worker threads, the first trajectory index (0 for a new run; the next index
@@ -9,13 +9,13 @@ import org.qtraj.model.ModelException;
 public record EnsembleOptions(long seed, int threads, long startIndex, StopRule stop) {
     public EnsembleOptions {
         if (threads < 1) {
-            throw new ModelException("threads", "must be an integer >= 1, got " + threads);
+            throw new InvalidInputException("threads", "must be an integer >= 1, got " + threads);
         }
         if (startIndex < 0) {
-            throw new ModelException("start-index", "must be >= 0, got " + startIndex);
+            throw new InvalidInputException("start-index", "must be >= 0, got " + startIndex);
         }
         if (stop == null) {
-            throw new ModelException("trajectories", "a stop rule is required");
+            throw new InvalidInputException("trajectories", "a stop rule is required");
         }
     }
 

@@ -1,6 +1,6 @@
 package org.qtraj.ensemble;
 
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * When the driver stops: after {@code maxTrajectories} trajectories, when the standard error of the monitored
@@ -29,19 +29,19 @@ public record StopRule(long maxTrajectories, double targetError, boolean relativ
 
     public StopRule {
         if (maxTrajectories < 1) {
-            throw new ModelException("trajectories", "must be an integer >= 1, got " + maxTrajectories);
+            throw new InvalidInputException("trajectories", "must be an integer >= 1, got " + maxTrajectories);
         }
         if (!Double.isNaN(targetError) && !(targetError > 0 && Double.isFinite(targetError))) {
-            throw new ModelException("target-error", "must be a number > 0, got " + targetError);
+            throw new InvalidInputException("target-error", "must be a number > 0, got " + targetError);
         }
         if (!(timeLimitSeconds > 0)) {
-            throw new ModelException("time-limit", "must be > 0 seconds, got " + timeLimitSeconds);
+            throw new InvalidInputException("time-limit", "must be > 0 seconds, got " + timeLimitSeconds);
         }
         if (minTrajectories < 2) {
-            throw new ModelException("min-trajectories", "must be >= 2, got " + minTrajectories);
+            throw new InvalidInputException("min-trajectories", "must be >= 2, got " + minTrajectories);
         }
         if (maxTrajectories == Long.MAX_VALUE && Double.isNaN(targetError) && Double.isInfinite(timeLimitSeconds)) {
-            throw new ModelException("trajectories", "give a trajectory count, a target error or a time limit");
+            throw new InvalidInputException("trajectories", "give a trajectory count, a target error or a time limit");
         }
     }
 

@@ -5,6 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.qtraj.errors.SolverException;
 
 /**
  * Wootters concurrence of a two-qubit density matrix (W. K. Wootters, PRL 80, 2245 (1998)):

@@ -8,6 +8,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_MT_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.qtraj.errors.SolverException;
+import org.qtraj.exact.linalg.ComplexSymmetricTridiagonalEigen;
+import org.qtraj.exact.linalg.DiagonalLyapunov;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 

@@ -2,8 +2,8 @@ package org.qtraj.exact;
 
 import java.util.List;
 import java.util.Locale;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
 
 /**
  * The exact methods by name. {@code auto} picks the cheapest quantum method that applies: closed, else
@@ -17,14 +17,14 @@ public enum ExactMethod {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a method name; throws a {@link ModelException} naming the allowed ones. */
+    /** Parses a method name; throws a {@link InvalidInputException} naming the allowed ones. */
     public static ExactMethod parse(String text) {
         for (ExactMethod m : values()) {
             if (m.id().equals(text.toLowerCase(Locale.ROOT))) {
                 return m;
             }
         }
-        throw new ModelException("method", "must be one of auto, closed, correlation, liouvillian, rate; got '" + text + "'");
+        throw new InvalidInputException("method", "must be one of auto, closed, correlation, liouvillian, rate; got '" + text + "'");
     }
 
     /** The solver for this method; for AUTO, the cheapest quantum solver that applies to the chain. */

@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qtraj.errors.SolverException;
+import org.qtraj.exact.sector.BlockState;
+import org.qtraj.exact.sector.Liouvillian;
+import org.qtraj.exact.sector.SectorBasis;
+import org.qtraj.exact.sector.TraceFixedSolver;
 import org.qtraj.model.Chain;
 
 /**

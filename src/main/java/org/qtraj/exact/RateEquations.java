@@ -1,6 +1,7 @@
 package org.qtraj.exact;
 
 import java.util.Map;
+import org.qtraj.errors.SolverException;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 

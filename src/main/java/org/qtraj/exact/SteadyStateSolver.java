@@ -1,5 +1,6 @@
 package org.qtraj.exact;
 
+import org.qtraj.errors.SolverException;
 import org.qtraj.model.Chain;
 
 /** An exact steady-state method. Implementations are stateless and thread-safe. */

@@ -1,6 +1,7 @@
 package org.qtraj.model;
 
 import java.util.Arrays;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * The chain of N two-level sites between two thermal baths (PHYSICS.md, "Model"):
@@ -39,13 +40,13 @@ public final class Chain {
      * @param anisotropy ZZ couplings per bond, length N - 1, finite
      * @param dephasing  dephasing rates per site, length N, finite and >= 0
      * @param hopping    classical hopping rates per bond, length N - 1, finite and >= 0
-     * @throws ModelException naming the first offending field
+     * @throws InvalidInputException naming the first offending field
      */
     public static Chain of(double[] omega, double[] coupling, double[] anisotropy, double[] dephasing,
                            double[] hopping, Bath left, Bath right) {
         int n = omega.length;
         if (n < 2) {
-            throw new ModelException("sites", "must be an integer >= 2, got " + n);
+            throw new InvalidInputException("sites", "must be an integer >= 2, got " + n);
         }
         checkLength("coupling", coupling, n - 1, "one per bond");
         checkLength("anisotropy", anisotropy, n - 1, "one per bond");
@@ -54,7 +55,7 @@ public final class Chain {
         for (int k = 0; k < n; k++) {
             checkFinite("omega", omega[k], k);
             if (!(omega[k] > 0)) {
-                throw new ModelException("omega", "must be > 0 at every site, got " + omega[k] + " at site " + (k + 1));
+                throw new InvalidInputException("omega", "must be > 0 at every site, got " + omega[k] + " at site " + (k + 1));
             }
             checkNonNegative("dephasing", dephasing[k], k);
         }
@@ -71,36 +72,36 @@ public final class Chain {
 
     private static void checkLength(String field, double[] values, int expected, String what) {
         if (values.length != expected) {
-            throw new ModelException(field, "needs " + expected + " values (" + what + " for "
+            throw new InvalidInputException(field, "needs " + expected + " values (" + what + " for "
                     + (field.equals("dephasing") ? expected : expected + 1) + " sites), got " + values.length);
         }
     }
 
     private static void checkFinite(String field, double value, int index) {
         if (!Double.isFinite(value)) {
-            throw new ModelException(field, "must be a finite number, got " + value + " at entry " + (index + 1));
+            throw new InvalidInputException(field, "must be a finite number, got " + value + " at entry " + (index + 1));
         }
     }
 
     private static void checkNonNegative(String field, double value, int index) {
         checkFinite(field, value, index);
         if (value < 0) {
-            throw new ModelException(field, "must be >= 0, got " + value + " at entry " + (index + 1));
+            throw new InvalidInputException(field, "must be >= 0, got " + value + " at entry " + (index + 1));
         }
     }
 
     private static void checkBath(String name, Bath bath, int n) {
         if (bath == null) {
-            throw new ModelException("baths." + name, "is missing");
+            throw new InvalidInputException("baths." + name, "is missing");
         }
         if (bath.site() < 0 || bath.site() >= n) {
-            throw new ModelException("baths." + name + ".site", "must be a site from 1 to " + n + ", got " + (bath.site() + 1));
+            throw new InvalidInputException("baths." + name + ".site", "must be a site from 1 to " + n + ", got " + (bath.site() + 1));
         }
         if (!Double.isFinite(bath.rate()) || bath.rate() < 0) {
-            throw new ModelException("baths." + name + ".rate", "must be a finite number >= 0, got " + bath.rate());
+            throw new InvalidInputException("baths." + name + ".rate", "must be a finite number >= 0, got " + bath.rate());
         }
         if (!Double.isFinite(bath.temperature()) || bath.temperature() < 0) {
-            throw new ModelException("baths." + name + ".temperature", "must be a finite number >= 0, got " + bath.temperature());
+            throw new InvalidInputException("baths." + name + ".temperature", "must be a finite number >= 0, got " + bath.temperature());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * Quenched disorder: which chain parameters are drawn independently and uniformly from which range,
@@ -31,10 +32,10 @@ public record DisorderRecipe(long seed, Map<String, double[]> ranges) {
             double[] r = e.getValue();
             String field = "disorder." + name;
             if (!PARAMETERS.contains(name)) {
-                throw new ModelException(field, "unknown parameter; allowed: " + String.join(", ", PARAMETERS) + ", seed");
+                throw new InvalidInputException(field, "unknown parameter; allowed: " + String.join(", ", PARAMETERS) + ", seed");
             }
             if (r.length != 2 || !Double.isFinite(r[0]) || !Double.isFinite(r[1]) || r[0] > r[1]) {
-                throw new ModelException(field, "must be a range [lo, hi] of two finite numbers with lo <= hi");
+                throw new InvalidInputException(field, "must be a range [lo, hi] of two finite numbers with lo <= hi");
             }
             copy.put(name, r.clone());
         }

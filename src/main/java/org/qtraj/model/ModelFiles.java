@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * Reads model files (YAML, or JSON when the name ends in .json) into a {@link ModelSpec}.
@@ -48,16 +49,16 @@ public final class ModelFiles {
     /**
      * Parses a model file.
      *
-     * @throws ModelException if the file is missing, unreadable, not valid YAML/JSON, or has a bad key or value
+     * @throws InvalidInputException if the file is missing, unreadable, not valid YAML/JSON, or has a bad key or value
      */
     public static ModelSpec load(Path file) {
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ModelException("model", "file not found: " + file);
+            throw new InvalidInputException("model", "file not found: " + file);
         } catch (IOException e) {
-            throw new ModelException("model", "cannot read " + file + ": " + e.getMessage());
+            throw new InvalidInputException("model", "cannot read " + file + ": " + e.getMessage());
         }
         ObjectMapper mapper = file.toString().toLowerCase().endsWith(".json") ? new JsonMapper() : new YAMLMapper();
         JsonNode root;
@@ -66,7 +67,7 @@ public final class ModelFiles {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new ModelException("model", "not valid " + (mapper instanceof YAMLMapper ? "YAML" : "JSON")
+            throw new InvalidInputException("model", "not valid " + (mapper instanceof YAMLMapper ? "YAML" : "JSON")
                     + " in " + file + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         return parse(root);
@@ -90,7 +91,7 @@ public final class ModelFiles {
             right = bath("baths.right", baths.get("right"));
         }
         if (root.has("description") && !root.get("description").isTextual()) {
-            throw new ModelException("description", "must be text");
+            throw new InvalidInputException("description", "must be text");
         }
         return new ModelSpec(sites, perElement("omega", root.get("omega")), perElement("coupling", root.get("coupling")),
                 perElement("anisotropy", root.get("anisotropy")), perElement("dephasing", root.get("dephasing")),
@@ -114,11 +115,11 @@ public final class ModelFiles {
         }
         requireObject("disorder", node);
         if (!node.has("seed")) {
-            throw new ModelException("disorder.seed", "is required (an integer), so the same file always gives the same chain");
+            throw new InvalidInputException("disorder.seed", "is required (an integer), so the same file always gives the same chain");
         }
         JsonNode seedNode = node.get("seed");
         if (!seedNode.canConvertToLong() || !seedNode.isIntegralNumber()) {
-            throw new ModelException("disorder.seed", "must be an integer, got " + seedNode);
+            throw new InvalidInputException("disorder.seed", "must be an integer, got " + seedNode);
         }
         Map<String, double[]> ranges = new LinkedHashMap<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
@@ -127,12 +128,12 @@ public final class ModelFiles {
                 continue;
             }
             if (!DisorderRecipe.PARAMETERS.contains(name)) {
-                throw new ModelException("disorder." + name, "unknown key; allowed: seed, "
+                throw new InvalidInputException("disorder." + name, "unknown key; allowed: seed, "
                         + String.join(", ", DisorderRecipe.PARAMETERS));
             }
             double[] r = numbers("disorder." + name, node.get(name));
             if (r.length != 2) {
-                throw new ModelException("disorder." + name, "must be a range [lo, hi], got " + r.length + " numbers");
+                throw new InvalidInputException("disorder." + name, "must be a range [lo, hi], got " + r.length + " numbers");
             }
             ranges.put(name, r);
         }
@@ -151,7 +152,7 @@ public final class ModelFiles {
 
     private static double[] numbers(String field, JsonNode node) {
         if (!node.isArray()) {
-            throw new ModelException(field, "must be a list of numbers, got " + node);
+            throw new InvalidInputException(field, "must be a list of numbers, got " + node);
         }
         double[] out = new double[node.size()];
         for (int i = 0; i < out.length; i++) {
@@ -173,19 +174,19 @@ public final class ModelFiles {
                 // fall through
             }
         }
-        throw new ModelException(field, "must be a number, got " + node);
+        throw new InvalidInputException(field, "must be a number, got " + node);
     }
 
     private static int integer(String field, JsonNode node) {
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new ModelException(field, "must be an integer, got " + node);
+            throw new InvalidInputException(field, "must be an integer, got " + node);
         }
         return node.asInt();
     }
 
     private static void requireObject(String field, JsonNode node) {
         if (!node.isObject()) {
-            throw new ModelException(field, "must be a mapping of keys to values, got " + node.getNodeType().toString().toLowerCase());
+            throw new InvalidInputException(field, "must be a mapping of keys to values, got " + node.getNodeType().toString().toLowerCase());
         }
     }
 
@@ -193,7 +194,7 @@ public final class ModelFiles {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw new ModelException(prefix + key, "unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                throw new InvalidInputException(prefix + key, "unknown key; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.qtraj.model;
 
 import java.util.Map;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * A partly specified model: every field may be null, meaning "not given here". Layers are stacked
@@ -65,13 +66,13 @@ public record ModelSpec(Integer sites, PerElement omega, PerElement coupling, Pe
     /**
      * The validated chain; unspecified fields take the defaults.
      *
-     * @throws ModelException naming the first offending field
+     * @throws InvalidInputException naming the first offending field
      */
     public Chain build() {
         ModelSpec s = defaults().overlay(this);
         int n = s.resolveSites();
         if (n < 2) {
-            throw new ModelException("sites", "must be an integer >= 2, got " + n);
+            throw new InvalidInputException("sites", "must be an integer >= 2, got " + n);
         }
         double[] w = s.omega.expand("omega", n, "one per site", n);
         double[] g = s.coupling.expand("coupling", n - 1, "one per bond", n);
@@ -111,7 +112,7 @@ public record ModelSpec(Integer sites, PerElement omega, PerElement coupling, Pe
     private static Bath bath(String name, BathSpec spec, int defaultSite, int n) {
         int site = spec.site() != null ? spec.site() : defaultSite;
         if (site < 1 || site > n) {
-            throw new ModelException("baths." + name + ".site", "must be a site from 1 to " + n + ", got " + site);
+            throw new InvalidInputException("baths." + name + ".site", "must be a site from 1 to " + n + ", got " + site);
         }
         return new Bath(site - 1, spec.rate(), spec.temperature());
     }

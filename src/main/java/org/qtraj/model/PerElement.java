@@ -1,6 +1,7 @@
 package org.qtraj.model;
 
 import java.util.Arrays;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * A parameter given either as one value for every site (or bond) or as an explicit list.
@@ -30,7 +31,7 @@ public record PerElement(double scalar, double[] list) {
             return out;
         }
         if (list.length != count) {
-            throw new ModelException(field, "needs " + count + " values (" + what + " for " + sites
+            throw new InvalidInputException(field, "needs " + count + " values (" + what + " for " + sites
                     + " sites), got " + list.length);
         }
         return list.clone();

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 
 /**
  * The results of one run directory as the report reads them: the spec name from {@code manifest.json} and
@@ -81,7 +81,7 @@ public record RunResults(Path dir, String name, String status, List<Rec> records
         Path manifest = dir.resolve("manifest.json");
         Path results = dir.resolve("results.jsonl");
         if (!Files.isRegularFile(manifest) || !Files.isRegularFile(results)) {
-            throw new ModelException("DIR", dir + " is not a run directory (needs manifest.json and results.jsonl)");
+            throw new InvalidInputException("DIR", dir + " is not a run directory (needs manifest.json and results.jsonl)");
         }
         JsonNode m = JSON.readTree(manifest.toFile());
         List<Rec> recs = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.qtraj.exact.SolverException;
+import org.qtraj.errors.SolverException;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 
@@ -60,7 +60,7 @@ public final class QuantumTrajectory {
         this.options = options;
         Chain chain = unravelling.chain();
         if (options.initialState() >= 1 << chain.sites()) {
-            throw new org.qtraj.model.ModelException("initial-state", "must be a mask below 2^N = " + (1 << chain.sites())
+            throw new org.qtraj.errors.InvalidInputException("initial-state", "must be a mask below 2^N = " + (1 << chain.sites())
                     + ", got " + options.initialState());
         }
         this.baths = chain.baths();

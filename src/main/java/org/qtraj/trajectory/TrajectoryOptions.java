@@ -1,9 +1,9 @@
 package org.qtraj.trajectory;
 
 import java.util.List;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
 
 /**
  * Time window and initial state of a steady-state trajectory: estimators average over [tBurn, tTotal].
@@ -31,18 +31,18 @@ public record TrajectoryOptions(double tBurn, double tTotal, int initialState, L
     public TrajectoryOptions {
         sampleTimes = List.copyOf(sampleTimes);
         if (!(Double.isFinite(tBurn) && tBurn >= 0)) {
-            throw new ModelException("t-burn", "must be a finite number >= 0, got " + tBurn);
+            throw new InvalidInputException("t-burn", "must be a finite number >= 0, got " + tBurn);
         }
         if (!(Double.isFinite(tTotal) && tTotal > tBurn)) {
-            throw new ModelException("t-total", "must be a finite number > t-burn (" + tBurn + "), got " + tTotal);
+            throw new InvalidInputException("t-total", "must be a finite number > t-burn (" + tBurn + "), got " + tTotal);
         }
         if (initialState < 0) {
-            throw new ModelException("initial-state", "must be a bit mask >= 0, got " + initialState);
+            throw new InvalidInputException("initial-state", "must be a bit mask >= 0, got " + initialState);
         }
         double previous = -1;
         for (double t : sampleTimes) {
             if (!(t > previous && t <= tTotal)) {
-                throw new ModelException("times", "must be strictly increasing times in [0, t-total = " + tTotal
+                throw new InvalidInputException("times", "must be strictly increasing times in [0, t-total = " + tTotal
                         + "], got " + sampleTimes);
             }
             previous = t;
@@ -73,7 +73,7 @@ public record TrajectoryOptions(double tBurn, double tTotal, int initialState, L
     /**
      * t_relax = N R (class comment).
      *
-     * @throws ModelException if both baths are off or a bond has zero coupling (no finite default: give the times)
+     * @throws InvalidInputException if both baths are off or a bond has zero coupling (no finite default: give the times)
      */
     public static double relaxationTime(Chain chain) {
         int n = chain.sites();
@@ -89,12 +89,12 @@ public record TrajectoryOptions(double tBurn, double tTotal, int initialState, L
             }
         }
         if (!anyBath) {
-            throw new ModelException("t-total", "no default without a coupled bath: give --t-total and --t-burn");
+            throw new InvalidInputException("t-total", "no default without a coupled bath: give --t-total and --t-burn");
         }
         for (int b = 0; b < n - 1; b++) {
             double g = chain.coupling(b);
             if (g == 0) {
-                throw new ModelException("t-total", "no default for a chain with an uncoupled bond (" + (b + 1)
+                throw new InvalidInputException("t-total", "no default for a chain with an uncoupled bond (" + (b + 1)
                         + "): give --t-total and --t-burn");
             }
             double kappa = 0.5 * (chain.dephasing(b) + chain.dephasing(b + 1));

@@ -3,9 +3,9 @@ package org.qtraj.trajectory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
 
 /**
  * The quantum-jump unravelling of one chain's master equation (PHYSICS.md, "Unravelling"): the jump operators
@@ -67,14 +67,14 @@ public final class Unravelling {
      * The unravelling of a chain.
      *
      * @param tolerance local error per integration step, relative (see {@link StepPlan}); in [1e-14, 1e-3]
-     * @throws ModelException for N above {@link #MAX_SITES} or a tolerance out of range
+     * @throws InvalidInputException for N above {@link #MAX_SITES} or a tolerance out of range
      */
     public static Unravelling of(Chain chain, double tolerance) {
         if (chain.sites() > MAX_SITES) {
-            throw new ModelException("sites", "quantum trajectories handle N <= " + MAX_SITES + ", got " + chain.sites());
+            throw new InvalidInputException("sites", "quantum trajectories handle N <= " + MAX_SITES + ", got " + chain.sites());
         }
         if (!(tolerance >= 1e-14 && tolerance <= 1e-3)) {
-            throw new ModelException("tolerance", "must be in [1e-14, 1e-3], got " + tolerance);
+            throw new InvalidInputException("tolerance", "must be in [1e-14, 1e-3], got " + tolerance);
         }
         return new Unravelling(chain, tolerance);
     }

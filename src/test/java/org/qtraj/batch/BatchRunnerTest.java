@@ -22,9 +22,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qtraj.ensemble.Seeds;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.ExactMethod;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
+import org.qtraj.stats.Estimate;
 
 class BatchRunnerTest {
     static final String SPEC = """
@@ -110,9 +112,9 @@ class BatchRunnerTest {
 
     @Test
     void badShardsAreRefused() {
-        assertEquals("--shard", assertThrows(ModelException.class, () -> Shard.parse("3/2")).field());
-        assertEquals("--shard", assertThrows(ModelException.class, () -> Shard.parse("0/2")).field());
-        assertEquals("--shard", assertThrows(ModelException.class, () -> Shard.parse("1-2")).field());
+        assertEquals("--shard", assertThrows(InvalidInputException.class, () -> Shard.parse("3/2")).field());
+        assertEquals("--shard", assertThrows(InvalidInputException.class, () -> Shard.parse("0/2")).field());
+        assertEquals("--shard", assertThrows(InvalidInputException.class, () -> Shard.parse("1-2")).field());
         assertEquals(new Shard(2, 5), Shard.parse(" 2/5 "));
     }
 
@@ -134,15 +136,15 @@ class BatchRunnerTest {
         assertEquals(3, m.get("merged_from").size());
         assertEquals(1, m.get("shard").get("count").asInt());
 
-        ModelException missing = assertThrows(ModelException.class,
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
                 () -> Merger.merge(parts.subList(0, 2), tmp.resolve("m2"), PROV));
         assertTrue(missing.getMessage().contains("shards not given: [3]"), missing.getMessage());
-        ModelException twice = assertThrows(ModelException.class,
+        InvalidInputException twice = assertThrows(InvalidInputException.class,
                 () -> Merger.merge(List.of(parts.get(0), parts.get(0), parts.get(1)), tmp.resolve("m3"), PROV));
         assertTrue(twice.getMessage().contains("both shard 1/3"), twice.getMessage());
         Path other = tmp.resolve("other");
         run(plan(SPEC.replace("seed: 99", "seed: 98"), new Shard(3, 3)), other, 1);
-        ModelException foreign = assertThrows(ModelException.class,
+        InvalidInputException foreign = assertThrows(InvalidInputException.class,
                 () -> Merger.merge(List.of(parts.get(0), parts.get(1), other), tmp.resolve("m4"), PROV));
         assertTrue(foreign.getMessage().contains("different spec"), foreign.getMessage());
     }
@@ -155,7 +157,7 @@ class BatchRunnerTest {
         run(plan(SPEC, new Shard(2, 2)), p2, 1);
         Path manifest = p2.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"complete\"", "\"running\""));
-        ModelException e = assertThrows(ModelException.class, () -> Merger.merge(List.of(p1, p2), tmp.resolve("m"), PROV));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Merger.merge(List.of(p1, p2), tmp.resolve("m"), PROV));
         assertTrue(e.getMessage().contains("not complete"), e.getMessage());
     }
 
@@ -163,13 +165,13 @@ class BatchRunnerTest {
     void aDirectoryOfAnotherSpecOrShardIsRefused() throws IOException {
         Path out = tmp.resolve("out");
         run(plan(SPEC, Shard.ALL), out, 1);
-        ModelException spec = assertThrows(ModelException.class,
+        InvalidInputException spec = assertThrows(InvalidInputException.class,
                 () -> run(plan(SPEC.replace("seed: 99", "seed: 1"), Shard.ALL), out, 1));
         assertEquals("--out", spec.field());
         assertTrue(spec.getMessage().contains("different spec"), spec.getMessage());
-        ModelException shard = assertThrows(ModelException.class, () -> run(plan(SPEC, new Shard(1, 2)), out, 1));
+        InvalidInputException shard = assertThrows(InvalidInputException.class, () -> run(plan(SPEC, new Shard(1, 2)), out, 1));
         assertEquals("--shard", shard.field());
-        ModelException resume = assertThrows(ModelException.class, () -> BatchRunner.run(plan(SPEC, Shard.ALL),
+        InvalidInputException resume = assertThrows(InvalidInputException.class, () -> BatchRunner.run(plan(SPEC, Shard.ALL),
                 new BatchRunner.Options(tmp.resolve("empty"), true, 1, PROV, BatchRunner.Progress.NONE, 1)));
         assertEquals("--resume", resume.field());
     }
@@ -261,7 +263,7 @@ class BatchRunnerTest {
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(".lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
              java.nio.channels.FileLock held = ch.lock()) {
-            ModelException e = assertThrows(ModelException.class, () -> run(plan(SPEC, Shard.ALL), out, 1));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(plan(SPEC, Shard.ALL), out, 1));
             assertTrue(e.getMessage().contains("in use"), e.getMessage());
             assertTrue(held.isValid());
         }

@@ -12,6 +12,10 @@ import org.qtraj.ensemble.StopRule;
 import org.qtraj.exact.ClosedForm;
 import org.qtraj.model.Chain;
 import org.qtraj.model.ModelSpec;
+import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.SimulationSettings;
+import org.qtraj.simulation.Simulations;
+import org.qtraj.stats.Estimate;
 import org.qtraj.trajectory.Unravelling;
 
 /** Trajectory points resume mid-point from their checkpoint with bit-identical results. */

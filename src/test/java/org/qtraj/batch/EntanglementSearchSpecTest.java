@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.exact.EntanglementSearchTest;
 import org.qtraj.exact.ExactMethod;
-import org.qtraj.exact.Liouvillian;
-import org.qtraj.exact.TraceFixedSolver;
+import org.qtraj.exact.sector.Liouvillian;
+import org.qtraj.exact.sector.TraceFixedSolver;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
 
 /**
  * The run-spec side of {@code {method: entanglement_search, ...}} (paper Fig. 4): its keys, its refusal of
@@ -72,21 +73,21 @@ class EntanglementSearchSpecTest {
     })
     void badEntriesNameTheirKey(String entries, String key) {
         String yaml = "model: {sites: 2}\nmethods: [" + entries.trim() + "]\n";
-        ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(RunFiles.spec(yaml), Shard.ALL));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunPlan.of(RunFiles.spec(yaml), Shard.ALL));
         assertEquals(key.trim(), e.field(), e.getMessage());
     }
 
     /** Range refusals say what is allowed and what was given. */
     @Test
     void rangeRefusalsSayWhatIsAllowed() {
-        ModelException points = assertThrows(ModelException.class, () -> RunPlan.of(RunFiles.spec(
+        InvalidInputException points = assertThrows(InvalidInputException.class, () -> RunPlan.of(RunFiles.spec(
                 "model: {sites: 2}\nmethods: [{method: entanglement_search, g_points: 2}]\n"), Shard.ALL));
         assertTrue(points.getMessage().contains("got 2") && points.getMessage().contains("3"), points.getMessage());
-        ModelException rates = assertThrows(ModelException.class, () -> RunPlan.of(RunFiles.spec(
+        InvalidInputException rates = assertThrows(InvalidInputException.class, () -> RunPlan.of(RunFiles.spec(
                 "model: {sites: 2}\nmethods: [{method: entanglement_search, rates: equal_T}]\n"), Shard.ALL));
         assertTrue(rates.getMessage().contains("equal_gamma or equal_G") && rates.getMessage().contains("equal_T"),
                 rates.getMessage());
-        ModelException gMax = assertThrows(ModelException.class, () -> RunPlan.of(RunFiles.spec(
+        InvalidInputException gMax = assertThrows(InvalidInputException.class, () -> RunPlan.of(RunFiles.spec(
                 "model: {sites: 2}\nmethods: [{method: entanglement_search, g_max: 0.001}]\n"), Shard.ALL));
         assertTrue(gMax.getMessage().contains("0.001") && gMax.getMessage().contains("0.01 (default)"), gMax.getMessage());
     }
@@ -100,16 +101,16 @@ class EntanglementSearchSpecTest {
         RunSpec s = RunFiles.spec("sweep: {parameters: {sites: {values: [2, 3]}}}\n"
                 + "methods: [{method: exact, solver: rate}, {method: entanglement_search, label: ent}]\n");
         for (Shard shard : new Shard[] {Shard.ALL, new Shard(1, 2)}) {
-            ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(s, shard));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunPlan.of(s, shard));
             assertEquals("methods[2].method", e.field());
             assertTrue(e.getMessage().contains("ent cannot run at point 1") && e.getMessage().contains("N = 2")
                     && e.getMessage().contains("got N = 3"), e.getMessage());
         }
         Path out = tmp.resolve("never");
-        assertThrows(ModelException.class, () -> BatchRunner.run(RunPlan.of(s, Shard.ALL), options(out)));
+        assertThrows(InvalidInputException.class, () -> BatchRunner.run(RunPlan.of(s, Shard.ALL), options(out)));
         assertFalse(Files.exists(out), "nothing written");
 
-        ModelException oneSite = assertThrows(ModelException.class, () -> RunPlan.of(RunFiles.spec(
+        InvalidInputException oneSite = assertThrows(InvalidInputException.class, () -> RunPlan.of(RunFiles.spec(
                 "model: {sites: 2, baths: {left: {site: 2}}}\nmethods: [{method: entanglement_search}]\n"), Shard.ALL));
         assertEquals("methods[1].method", oneSite.field());
         assertTrue(oneSite.getMessage().contains("different sites"), oneSite.getMessage());

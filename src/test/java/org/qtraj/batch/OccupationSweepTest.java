@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
 
 /**
  * Sweeping the bath occupations {@code s_left}/{@code s_right} of a run spec. The references are written here
@@ -188,7 +188,7 @@ class OccupationSweepTest {
     void badOccupationsAreRefusedNamingTheKey(String parameters, String key) {
         String yaml = "model: {sites: 2}\nsweep: {parameters: {" + parameters.trim() + "}}\n"
                 + "methods: [{method: exact, solver: rate}]\n";
-        ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(RunFiles.spec(yaml), Shard.ALL));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunPlan.of(RunFiles.spec(yaml), Shard.ALL));
         assertEquals(key.trim(), e.field(), e.getMessage());
     }
 
@@ -197,7 +197,7 @@ class OccupationSweepTest {
     void rangeRefusalSaysWhatIsAllowed() {
         RunSpec s = RunFiles.spec("model: {sites: 2}\nsweep: {parameters: {s_left: {values: [0.1, 0.2, 0.75]}}}\n"
                 + "methods: [{method: exact, solver: rate}]\n");
-        ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(s, new Shard(1, 3)));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunPlan.of(s, new Shard(1, 3)));
         assertEquals("sweep.parameters.s_left", e.field());
         assertTrue(e.getMessage().contains("[0, 0.5)") && e.getMessage().contains("0.75"), e.getMessage());
         assertTrue(e.getMessage().contains("(at point 2 {s_left=0.75})"), e.getMessage());

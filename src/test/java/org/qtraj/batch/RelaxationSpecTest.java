@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 
 /** Relaxation curves in run specs: sampled (trajectories, classical) beside exact (relaxation), kept by pattern. */
 class RelaxationSpecTest {
@@ -93,16 +93,16 @@ class RelaxationSpecTest {
         "{method: relaxation, times: [0, 1], initial_state: '10000'}   | methods[1].method",
     })
     void badRelaxationEntriesNameTheKey(String entry, String field) {
-        ModelException e = assertThrows(ModelException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> RunPlan.of(RunFiles.spec("model: {sites: 4}\nmethods: [" + entry + "]\n"), Shard.ALL));
         assertEquals(field.trim(), e.field(), e.getMessage());
     }
 
     @Test
     void observablePatternsAreChecked() {
-        assertEquals("observables[2]", assertThrows(ModelException.class,
+        assertEquals("observables[2]", assertThrows(InvalidInputException.class,
                 () -> RunFiles.spec("methods: [{method: exact}]\nobservables: [heat_current, bogus]\n")).field());
-        assertEquals("observables[1]", assertThrows(ModelException.class,
+        assertEquals("observables[1]", assertThrows(InvalidInputException.class,
                 () -> RunFiles.spec("methods: [{method: exact}]\nobservables: ['*']\n")).field());
         RunSpec ok = RunFiles.spec("methods: [{method: exact}]\nobservables: [population_2, population_1_at_3, cumulant_*]\n");
         assertEquals(List.of("population_2", "population_1_at_3", "cumulant_*"), ok.observables());

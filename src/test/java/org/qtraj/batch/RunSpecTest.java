@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 
 class RunSpecTest {
     private static final String METHODS = "methods: [{method: exact, solver: auto}]\n";
@@ -173,20 +173,20 @@ class RunSpecTest {
     })
     void badSpecsNameTheKey(String yaml, String key) {
         String text = yaml.trim() + "\n" + (yaml.startsWith("methods") ? "" : METHODS);
-        ModelException e = assertThrows(ModelException.class, () -> RunFiles.spec(text));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunFiles.spec(text));
         assertEquals(key.trim(), e.field(), e.getMessage());
     }
 
     @Test
     void disorderedParameterCannotAlsoBeSwept() {
-        ModelException e = assertThrows(ModelException.class, () -> RunFiles.spec(
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunFiles.spec(
                 "sweep: {parameters: {omega: {values: [1, 2]}}}\ndisorder: {samples: 2, seed: 1, omega: [0, 1]}\n" + METHODS));
         assertEquals("disorder.omega", e.field());
     }
 
     @Test
     void notValidYamlIsRefusedWithTheLine() {
-        ModelException e = assertThrows(ModelException.class, () -> RunFiles.spec("sweep: [\n"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunFiles.spec("sweep: [\n"));
         assertEquals("spec", e.field());
         assertTrue(e.getMessage().contains("line"), e.getMessage());
     }
@@ -204,7 +204,7 @@ class RunSpecTest {
         "{method: trajectories, trajectories: 1e30}              | methods[2].trajectories",
     })
     void ensembleMethodsCheckTheirNumbers(String entry, String field) {
-        ModelException e = assertThrows(ModelException.class,
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> RunPlan.of(RunFiles.spec("methods: [{method: exact}, " + entry + "]\n"), Shard.ALL));
         assertEquals(field.trim(), e.field());
     }
@@ -221,7 +221,7 @@ class RunSpecTest {
     @Test
     void invalidPointFailsAtPlanTimeNamingTheKey() {
         RunSpec s = RunFiles.spec("model: {omega: [1, 1, 1]}\nsweep: {parameters: {sites: {values: [3, 4]}}}\n" + METHODS);
-        ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(s, new Shard(1, 2)));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunPlan.of(s, new Shard(1, 2)));
         assertEquals("omega", e.field());
         assertTrue(e.getMessage().contains("point 1"), e.getMessage());
     }
@@ -229,7 +229,7 @@ class RunSpecTest {
     @Test
     void methodThatDoesNotApplyFailsAtPlanTime() {
         RunSpec s = RunFiles.spec("sweep: {parameters: {anisotropy: {values: [0, 1]}}}\nmethods: [{method: exact, solver: closed}]\n");
-        ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(s, Shard.ALL));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunPlan.of(s, Shard.ALL));
         assertEquals("methods[1].method", e.field());
         assertTrue(e.getMessage().contains("point 1"), e.getMessage());
     }
@@ -237,7 +237,7 @@ class RunSpecTest {
     @Test
     void badSolverNamesItsKey() {
         RunSpec s = RunFiles.spec("methods: [{method: exact, solver: magic}]\n");
-        ModelException e = assertThrows(ModelException.class, () -> RunPlan.of(s, Shard.ALL));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunPlan.of(s, Shard.ALL));
         assertEquals("methods[1].solver", e.field());
     }
 

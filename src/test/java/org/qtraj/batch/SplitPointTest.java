@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.ExactMethod;
-import org.qtraj.model.ModelException;
 
 /**
  * Points whose trajectories are split into blocks ({@code blocks: K}): the blocks are dealt over the shards, and a
@@ -88,7 +88,7 @@ class SplitPointTest {
             JsonNode manifest = RunFiles.manifest(merged);
             assertEquals(18, manifest.get("tasks").asInt());
             assertEquals(18, manifest.get("tasks_done").asInt());
-            ModelException missing = assertThrows(ModelException.class,
+            InvalidInputException missing = assertThrows(InvalidInputException.class,
                     () -> Merger.merge(parts.subList(1, n), tmp.resolve("bad" + n), new Provenance("test", null, "17")));
             assertTrue(missing.getMessage().contains("units are missing"), missing.getMessage());
         }
@@ -212,7 +212,7 @@ class SplitPointTest {
                 {"{method: exact, blocks: 2}", ""},
         };
         for (String[] c : cases) {
-            ModelException e = assertThrows(ModelException.class,
+            InvalidInputException e = assertThrows(InvalidInputException.class,
                     () -> RunPlan.of(RunFiles.spec("methods: [" + c[0] + "]\n"), Shard.ALL), c[0]);
             assertEquals("methods[1].blocks", e.field(), c[0] + ": " + e.getMessage());
             assertTrue(e.getMessage().contains(c[1]), e.getMessage());

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.RateEquations;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
 
 /**
  * The Gillespie simulation against the exact rate equations (PHYSICS.md "Classical analogue"): the closed form
@@ -295,19 +295,19 @@ class ClassicalTrajectoryTest {
     void badTimesAreModelExceptionsNamingTheField() {
         ExclusionProcess p = ExclusionProcess.of(uniform(4, 1.0, 1.0, 1.0, 1.0, 0.0));
         var rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
-        assertEquals("t-total", assertThrows(ModelException.class,
+        assertEquals("t-total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, 10, 10, rng)).field());
-        assertEquals("t-total", assertThrows(ModelException.class,
+        assertEquals("t-total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, 5, 10, rng)).field());
-        assertEquals("t-total", assertThrows(ModelException.class,
+        assertEquals("t-total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, Double.NaN, 0, rng)).field());
-        assertEquals("t-total", assertThrows(ModelException.class,
+        assertEquals("t-total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, Double.POSITIVE_INFINITY, 0, rng)).field());
-        assertEquals("t-total", assertThrows(ModelException.class,
+        assertEquals("t-total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, -1, 0, rng)).field());
-        assertEquals("t-burn", assertThrows(ModelException.class,
+        assertEquals("t-burn", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, 10, -1, rng)).field());
-        assertEquals("t-burn", assertThrows(ModelException.class,
+        assertEquals("t-burn", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, 10, Double.NaN, rng)).field());
     }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
-import org.qtraj.model.ModelException;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.stats.Estimates;
 import org.qtraj.stats.MeanVar;
 
@@ -164,13 +164,13 @@ class EnsembleDriverTest {
 
     @Test
     void badStopRulesAreModelErrors() {
-        assertThrows(ModelException.class, () -> StopRule.trajectories(0));
-        assertThrows(ModelException.class, () -> StopRule.trajectories(-5));
-        assertThrows(ModelException.class, () -> StopRule.targetError(0, false));
-        assertThrows(ModelException.class, () -> StopRule.targetError(-1, true));
-        assertThrows(ModelException.class, () -> StopRule.trajectories(10).withTimeLimit(0));
-        assertThrows(ModelException.class, () -> new EnsembleOptions(1, 0, 0, StopRule.trajectories(1)));
-        ModelException e = assertThrows(ModelException.class,
+        assertThrows(InvalidInputException.class, () -> StopRule.trajectories(0));
+        assertThrows(InvalidInputException.class, () -> StopRule.trajectories(-5));
+        assertThrows(InvalidInputException.class, () -> StopRule.targetError(0, false));
+        assertThrows(InvalidInputException.class, () -> StopRule.targetError(-1, true));
+        assertThrows(InvalidInputException.class, () -> StopRule.trajectories(10).withTimeLimit(0));
+        assertThrows(InvalidInputException.class, () -> new EnsembleOptions(1, 0, 0, StopRule.trajectories(1)));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> new StopRule(Long.MAX_VALUE, Double.NaN, false, Double.POSITIVE_INFINITY, 30));
         assertEquals("trajectories", e.field());
     }

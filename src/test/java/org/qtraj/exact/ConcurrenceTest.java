@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.qtraj.exact.sector.BlockState;
+import org.qtraj.exact.sector.Liouvillian;
+import org.qtraj.exact.sector.TraceFixedSolver;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 

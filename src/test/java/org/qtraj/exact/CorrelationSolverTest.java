@@ -11,6 +11,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.qtraj.errors.SolverException;
+import org.qtraj.exact.linalg.DiagonalLyapunov;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 import org.qtraj.model.ModelSpec;

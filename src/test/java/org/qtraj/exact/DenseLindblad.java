@@ -3,6 +3,7 @@ package org.qtraj.exact;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.qtraj.exact.sector.Liouvillian;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 
@@ -14,18 +15,18 @@ import org.qtraj.model.Chain;
  * The steady state solves L vec(rho) = 0 with two equations replaced by tr rho = 1 + 0i, by dense real LU on the
  * 2 * 4^N real form. Fine up to N = 4 (512 x 512 reals).
  */
-final class DenseLindblad {
+public final class DenseLindblad {
     final int n;
-    final int dim;
-    final double[][] hRe;
-    final double[][][] jumpsLeft;
-    final double[][][] jumpsRight;
-    final double[][][] jumpsDeph;
-    final double[] ratesLeft;
+    public final int dim;
+    public final double[][] hRe;
+    public final double[][][] jumpsLeft;
+    public final double[][][] jumpsRight;
+    public final double[][][] jumpsDeph;
+    public final double[] ratesLeft;
     final double[] ratesRight;
     final double[] ratesDeph;
 
-    DenseLindblad(Chain chain) {
+    public DenseLindblad(Chain chain) {
         n = chain.sites();
         dim = 1 << n;
         hRe = new double[dim][dim];
@@ -54,7 +55,7 @@ final class DenseLindblad {
         }
     }
 
-    double[][] lower(int k) {
+    public double[][] lower(int k) {
         double[][] m = new double[dim][dim];
         for (int s = 0; s < dim; s++) {
             if ((s >> k & 1) == 1) {
@@ -64,11 +65,11 @@ final class DenseLindblad {
         return m;
     }
 
-    double[][] raise(int k) {
+    public double[][] raise(int k) {
         return transpose(lower(k));
     }
 
-    double[][] number(int k) {
+    public double[][] number(int k) {
         return mult(raise(k), lower(k));
     }
 
@@ -80,7 +81,7 @@ final class DenseLindblad {
         return m;
     }
 
-    static double[][] mult(double[][] a, double[][] b) {
+    public static double[][] mult(double[][] a, double[][] b) {
         int d = a.length;
         double[][] c = new double[d][d];
         for (int i = 0; i < d; i++) {
@@ -95,7 +96,7 @@ final class DenseLindblad {
         return c;
     }
 
-    static double[][] transpose(double[][] a) {
+    public static double[][] transpose(double[][] a) {
         int d = a.length;
         double[][] t = new double[d][d];
         for (int i = 0; i < d; i++) {
@@ -118,7 +119,7 @@ final class DenseLindblad {
      * The generator as a real 2D^2 x 2D^2 matrix on (Re vec rho, Im vec rho). All operators here are real, so
      * L = -i (H kron 1 - 1 kron H) + R with R real: the real form is [[R, H_c], [-H_c, R]], H_c = H kron 1 - 1 kron H.
      */
-    double[][] realGenerator() {
+    public double[][] realGenerator() {
         int d2 = dim * dim;
         double[][] hc = new double[d2][d2];
         double[][] rr = new double[d2][d2];
@@ -172,7 +173,7 @@ final class DenseLindblad {
     }
 
     /** The steady state {re, im} (D x D each). */
-    double[][][] steadyState() {
+    public double[][][] steadyState() {
         int d2 = dim * dim;
         double[][] l = realGenerator();
         DMatrixRMaj a = new DMatrixRMaj(l);
@@ -205,7 +206,7 @@ final class DenseLindblad {
     }
 
     /** Applies the real generator to a dense {re, im} operator. */
-    double[][][] apply(double[][][] x) {
+    public double[][][] apply(double[][][] x) {
         int d2 = dim * dim;
         double[][] l = realGenerator();
         double[] v = new double[2 * d2];
@@ -251,7 +252,7 @@ final class DenseLindblad {
         return j;
     }
 
-    double population(double[][][] rho, int k) {
+    public double population(double[][][] rho, int k) {
         double p = 0;
         for (int s = 0; s < dim; s++) {
             if ((s >> k & 1) == 1) {

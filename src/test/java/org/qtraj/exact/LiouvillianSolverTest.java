@@ -10,10 +10,14 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
+import org.qtraj.exact.sector.BlockState;
+import org.qtraj.exact.sector.Liouvillian;
+import org.qtraj.exact.sector.SectorBasis;
+import org.qtraj.exact.sector.TraceFixedSolver;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 
-class LiouvillianSolverTest {
+public class LiouvillianSolverTest {
     private final LiouvillianSolver solver = new LiouvillianSolver();
 
     /** |actual - expected| <= rel * max(|expected|, floor). */
@@ -24,7 +28,7 @@ class LiouvillianSolverTest {
     }
 
     /** An irregular chain: disorder in omega and g, ZZ couplings, per-site dephasing (one site without). */
-    static Chain disorderedXXZ() {
+    public static Chain disorderedXXZ() {
         return Chain.of(new double[] {1.0, 0.7, 1.3, 0.9}, new double[] {0.8, 1.2, 0.5},
                 new double[] {0.3, -0.5, 1.0}, new double[] {0.2, 0, 0.7, 0.4}, new double[] {1, 1, 1},
                 new Bath(0, 0.7, 2.0), new Bath(3, 1.3, 0.4));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qtraj.errors.InvalidInputException;
 
 class ModelFilesTest {
     @TempDir
@@ -68,31 +69,31 @@ class ModelFilesTest {
 
     @Test
     void refusesUnknownKeysByName() throws IOException {
-        ModelException e = assertThrows(ModelException.class, () -> ModelFiles.load(write("m.yaml", "sites: 3\nomgea: 1\n")));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelFiles.load(write("m.yaml", "sites: 3\nomgea: 1\n")));
         assertEquals("omgea", e.field());
-        e = assertThrows(ModelException.class, () -> ModelFiles.load(write("m.yaml", "baths: {left: {temp: 1}}\n")));
+        e = assertThrows(InvalidInputException.class, () -> ModelFiles.load(write("m.yaml", "baths: {left: {temp: 1}}\n")));
         assertEquals("baths.left.temp", e.field());
     }
 
     @Test
     void saysWhereTheSyntaxErrorIs() throws IOException {
-        ModelException e = assertThrows(ModelException.class, () -> ModelFiles.load(write("m.yaml", "sites: [3\nomega: 1\n")));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelFiles.load(write("m.yaml", "sites: [3\nomega: 1\n")));
         assertTrue(e.getMessage().contains("line"), e.getMessage());
-        e = assertThrows(ModelException.class, () -> ModelFiles.load(dir.resolve("missing.yaml")));
+        e = assertThrows(InvalidInputException.class, () -> ModelFiles.load(dir.resolve("missing.yaml")));
         assertTrue(e.getMessage().contains("not found"), e.getMessage());
     }
 
     @Test
     void validatesListLengthsBathSitesAndValues() throws IOException {
-        assertEquals("coupling", assertThrows(ModelException.class,
+        assertEquals("coupling", assertThrows(InvalidInputException.class,
                 () -> ModelFiles.load(write("m.yaml", "sites: 4\ncoupling: [1, 1]\n")).build()).field());
-        assertEquals("baths.right.site", assertThrows(ModelException.class,
+        assertEquals("baths.right.site", assertThrows(InvalidInputException.class,
                 () -> ModelFiles.load(write("m.yaml", "sites: 4\nbaths: {right: {site: 5}}\n")).build()).field());
-        assertEquals("dephasing", assertThrows(ModelException.class,
+        assertEquals("dephasing", assertThrows(InvalidInputException.class,
                 () -> ModelFiles.load(write("m.yaml", "dephasing: -0.1\n")).build()).field());
-        assertEquals("omega", assertThrows(ModelException.class,
+        assertEquals("omega", assertThrows(InvalidInputException.class,
                 () -> ModelFiles.load(write("m.yaml", "omega: 1e999\n")).build()).field());
-        assertEquals("sites", assertThrows(ModelException.class,
+        assertEquals("sites", assertThrows(InvalidInputException.class,
                 () -> ModelFiles.load(write("m.yaml", "sites: 2.5\n"))).field());
     }
 }

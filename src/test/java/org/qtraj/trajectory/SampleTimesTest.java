@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qtraj.ensemble.SeedStreams;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
-import org.qtraj.model.ModelException;
 
 /**
  * Populations recorded at sample times (relaxation curves): the initial state at t = 0, valid probabilities, the
@@ -62,11 +62,11 @@ class SampleTimesTest {
 
     @Test
     void badSampleTimesAreRefused() {
-        assertEquals("times", assertThrows(ModelException.class,
+        assertEquals("times", assertThrows(InvalidInputException.class,
                 () -> TrajectoryOptions.of(0, 10).sampling(0, List.of(1.0, 0.5))).field());
-        assertEquals("times", assertThrows(ModelException.class,
+        assertEquals("times", assertThrows(InvalidInputException.class,
                 () -> TrajectoryOptions.of(0, 10).sampling(0, List.of(1.0, 11.0))).field());
-        assertEquals("times", assertThrows(ModelException.class,
+        assertEquals("times", assertThrows(InvalidInputException.class,
                 () -> TrajectoryOptions.of(0, 10).sampling(0, List.of(-1.0))).field());
     }
 }

@@ -1,0 +1,20 @@
+package org.qtraj.errors;
+
+/**
+ * A model, option or input file that qtraj refuses. The message is one line that names the offending
+ * field and says what is allowed; the command line prints it as is and exits with code 2.
+ */
+public class InvalidInputException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String field;
+
+    public InvalidInputException(String field, String message) {
+        super(field + ": " + message);
+        this.field = field;
+    }
+
+    /** The name of the offending field or option, as the user wrote it. */
+    public String field() {
+        return field;
+    }
+}

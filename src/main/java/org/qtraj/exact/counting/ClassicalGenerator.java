@@ -1,0 +1,207 @@
+package org.qtraj.exact.counting;
+
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.errors.SolverException;
+import org.qtraj.exact.sector.Gmres;
+import org.qtraj.exact.sector.Liouvillian;
+import org.qtraj.model.Bath;
+import org.qtraj.model.Chain;
+
+/**
+ * The rate matrix of the exclusion process (PHYSICS.md, "Classical analogue") on its full state space of 2^N
+ * occupation patterns, with the injections (+1) and removals (-1) at one bath counted: the tilted rate matrix
+ * of classical full counting statistics. State x is a bit mask, bit k set if site k is occupied; a vector entry
+ * is the probability of that pattern; tr is the sum of the entries.
+ *
+ * <p>Transitions out of x: a hop across bond b at rate V_b when exactly one of its sites is occupied; at a
+ * bath's site, injection at rate G nbar when empty and removal at rate G (nbar + 1) when occupied. Memory and
+ * time grow as 2^N (N + 2); qtraj stops at N = {@value #MAX_SITES}. The pinned solve is GMRES preconditioned by
+ * the diagonal, with the rank-one term u tr^T for u = the empty pattern.
+ */
+public final class ClassicalGenerator implements CountingGenerator {
+    /** Largest chain handled: 2^16 = 65536 states. */
+    public static final int MAX_SITES = 16;
+    static final double TOLERANCE = 1e-13;
+
+    private final int sites;
+    private final int dim;
+    private final int countedSite;
+    private final double[] hop;
+    private final double[] inject;
+    private final double[] remove;
+    private final boolean[] countedBathOnSite;
+    private final double countedInject;
+    private final double countedRemove;
+    private final int[] bathSite;
+    private final double[] bathInject;
+    private final double[] bathRemove;
+    private final double[] outRate;
+
+    private ClassicalGenerator(Chain chain, Bath counted) {
+        sites = chain.sites();
+        dim = 1 << sites;
+        hop = chain.hoppings();
+        inject = new double[sites];
+        remove = new double[sites];
+        countedBathOnSite = new boolean[sites];
+        for (Bath b : chain.baths()) {
+            double w = chain.bathOmega(b);
+            inject[b.site()] += b.absorptionRate(w);
+            remove[b.site()] += b.emissionRate(w);
+        }
+        Bath[] baths = chain.baths();
+        bathSite = new int[] {baths[0].site(), baths[1].site()};
+        bathInject = new double[2];
+        bathRemove = new double[2];
+        for (int j = 0; j < 2; j++) {
+            double wj = chain.bathOmega(baths[j]);
+            bathInject[j] = baths[j].absorptionRate(wj);
+            bathRemove[j] = baths[j].emissionRate(wj);
+        }
+        countedSite = counted.site();
+        countedBathOnSite[countedSite] = true;
+        double w = chain.bathOmega(counted);
+        countedInject = counted.absorptionRate(w);
+        countedRemove = counted.emissionRate(w);
+        outRate = new double[dim];
+        for (int x = 0; x < dim; x++) {
+            double out = 0;
+            for (int b = 0; b < sites - 1; b++) {
+                if (((x >> b) & 1) != ((x >> (b + 1)) & 1)) {
+                    out += hop[b];
+                }
+            }
+            for (int k = 0; k < sites; k++) {
+                out += ((x >> k) & 1) == 0 ? inject[k] : remove[k];
+            }
+            outRate[x] = out;
+        }
+    }
+
+    /**
+     * The generator of a chain, counting at the given bath.
+     *
+     * @throws InvalidInputException if N exceeds {@link #MAX_SITES}
+     */
+    public static ClassicalGenerator of(Chain chain, Bath counted) {
+        if (chain.sites() > MAX_SITES) {
+            throw new InvalidInputException("sites", "the classical counting statistics use all 2^N occupation patterns;"
+                    + " at most " + MAX_SITES + " sites, got " + chain.sites());
+        }
+        return new ClassicalGenerator(chain, counted);
+    }
+
+    @Override
+    public int dimension() {
+        return dim;
+    }
+
+    @Override
+    public void apply(double[] p, double[] y) {
+        for (int x = 0; x < dim; x++) {
+            y[x] = -outRate[x] * p[x];
+        }
+        for (int x = 0; x < dim; x++) {
+            double px = p[x];
+            if (px == 0) {
+                continue;
+            }
+            for (int b = 0; b < sites - 1; b++) {
+                if (((x >> b) & 1) != ((x >> (b + 1)) & 1)) {
+                    y[x ^ (3 << b)] += hop[b] * px;
+                }
+            }
+            for (int k = 0; k < sites; k++) {
+                int bit = 1 << k;
+                y[x ^ bit] += ((x & bit) == 0 ? inject[k] : remove[k]) * px;
+            }
+        }
+    }
+
+    @Override
+    public void applyCounted(int order, double[] p, double[] y) {
+        double sign = (order & 1) == 0 ? 1 : -1;
+        int bit = 1 << countedSite;
+        for (int x = 0; x < dim; x++) {
+            // injection x -> x|bit counts +1, removal x -> x^bit counts -1 (nu^order)
+            y[x] = (x & bit) != 0 ? countedInject * p[x ^ bit] : sign * countedRemove * p[x ^ bit];
+        }
+    }
+
+    @Override
+    public void applyJump(int bath, Liouvillian.Kind kind, double[] p, double[] y) {
+        int bit = 1 << bathSite[bath];
+        boolean inject = switch (kind) {
+            case ABSORPTION -> true;
+            case EMISSION -> false;
+            case DEPHASING -> throw new IllegalArgumentException("the exclusion process has no dephasing jumps");
+        };
+        double rate = inject ? bathInject[bath] : bathRemove[bath];
+        for (int x = 0; x < dim; x++) {
+            boolean occupied = (x & bit) != 0;
+            // an injection lands on an occupied pattern, a removal on an empty one
+            y[x] = occupied == inject ? rate * p[x ^ bit] : 0;
+        }
+    }
+
+    @Override
+    public double normBound() {
+        double max = 0;
+        for (double r : outRate) {
+            max = Math.max(max, r);
+        }
+        return 2 * max;
+    }
+
+    @Override
+    public double trace(double[] p) {
+        double s = 0;
+        for (double v : p) {
+            s += v;
+        }
+        return s;
+    }
+
+    @Override
+    public double[] solvePinned(double[] y) {
+        // (L_0 + u tr^T) with u = e_0 (the empty pattern), preconditioned by its diagonal.
+        Gmres.Operator a = (x, out) -> {
+            apply(x, out);
+            out[0] += trace(x);
+        };
+        Gmres.Operator jacobi = (x, out) -> {
+            for (int i = 0; i < dim; i++) {
+                double d = -outRate[i] + (i == 0 ? 1 : 0);
+                out[i] = x[i] / d;
+            }
+        };
+        Gmres.Result r = Gmres.solve(a, jacobi, y, TOLERANCE, 80, 200_000);
+        if (!r.converged()) {
+            throw new SolverException("classical generator: GMRES did not converge (relative residual "
+                    + r.relativeResidual() + " after " + r.iterations() + " iterations)");
+        }
+        double[] x = r.x();
+        // GMRES returns x = M^{-1} z; the preconditioner above is exact on the diagonal, nothing to undo.
+        return x;
+    }
+
+    @Override
+    public double[] steadyState() {
+        double[] u = new double[dim];
+        u[0] = 1;
+        return solvePinned(u);
+    }
+
+    /** Mean occupation of every site in a distribution over patterns. */
+    public double[] occupations(double[] p) {
+        double[] n = new double[sites];
+        for (int x = 0; x < dim; x++) {
+            for (int k = 0; k < sites; k++) {
+                if (((x >> k) & 1) != 0) {
+                    n[k] += p[x];
+                }
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,45 @@
+package org.qtraj.exact.counting;
+
+import org.qtraj.errors.SolverException;
+import org.qtraj.exact.sector.Liouvillian;
+
+/**
+ * A Markov generator L_0 (a classical rate matrix or a Liouvillian in a real parametrisation) with a set of
+ * counted jumps J_m, each carrying a count nu_m (+1 absorption, -1 emission at the counted bath), in the form
+ * the cumulant recursion of {@link Cumulants} needs (PHYSICS.md, "Current fluctuations"):
+ * L(s) = L_0 + sum_m (e^{nu_m s} - 1) J_m, and its derivatives L^(j) = sum_m nu_m^j J_m at s = 0.
+ */
+public interface CountingGenerator {
+
+    /** Length of the state vectors. */
+    int dimension();
+
+    /** y = L_0 x. */
+    void apply(double[] x, double[] y);
+
+    /** y = L^(j) x = sum_m nu_m^j J_m x, for j >= 1. */
+    void applyCounted(int order, double[] x, double[] y);
+
+    /** The trace functional tr x: total probability, or the trace of rho. L_0 preserves it: tr L_0 x = 0. */
+    double trace(double[] x);
+
+    /**
+     * x with (L_0 + u tr^T) x = y, for a fixed u with tr u = 1. For y = u this is the steady state; for a traceless
+     * y it is the solution of L_0 x = y with tr x = 0 (PHYSICS.md).
+     *
+     * @throws SolverException if the solve does not converge
+     */
+    double[] solvePinned(double[] y);
+
+    /** The steady state rho_ss, tr rho_ss = 1. */
+    double[] steadyState();
+
+    /**
+     * y = J x for the emission or absorption jump at one bath (0 left, 1 right), overwriting y: L x L^+ for the
+     * quantum chain, the injection or removal transitions for the classical process.
+     */
+    void applyJump(int bath, Liouvillian.Kind kind, double[] x, double[] y);
+
+    /** An upper bound on the norm of L_0: sets the time step of integrations. */
+    double normBound();
+}

@@ -1,0 +1,70 @@
+package org.qtraj.exact.counting;
+
+/**
+ * Scaled cumulants kappa_k = lim <<N^k>>/t of a counted current, from the recursion of Flindt, Novotny, Braggio
+ * and Jauho, PRB 82, 155407 (2010), as written in PHYSICS.md "Current fluctuations":
+ * <pre>
+ *   kappa_k = tr sum_{j=1..k} C(k,j) L^(j) rho^(k-j),
+ *   L_0 rho^(k) = sum_{j=1..k} C(k,j) (kappa_j - L^(j)) rho^(k-j),   tr rho^(k) = 0,  rho^(0) = rho_ss,
+ * </pre>
+ * i.e. Rayleigh-Schroedinger perturbation theory for the leading eigenvalue of the tilted generator, with the
+ * pseudo-inverse of L_0 on the complement of the steady state given by the pinned solve. One linear solve per
+ * order beyond the steady state; no eigensolver.
+ */
+public final class Cumulants {
+    private Cumulants() {
+    }
+
+    /**
+     * kappa_1 .. kappa_order (index 0 holds kappa_1).
+     *
+     * @param order highest cumulant, >= 1
+     */
+    public static double[] of(CountingGenerator g, int order) {
+        if (order < 1) {
+            throw new IllegalArgumentException("order must be >= 1, got " + order);
+        }
+        int dim = g.dimension();
+        double[][] rho = new double[order][];
+        rho[0] = g.steadyState();
+        double[] kappa = new double[order + 1];
+        double[] tmp = new double[dim];
+        for (int k = 1; k <= order; k++) {
+            double[] rhs = new double[dim];
+            double kk = 0;
+            for (int j = 1; j <= k; j++) {
+                double binom = binomial(k, j);
+                g.applyCounted(j, rho[k - j], tmp);
+                kk += binom * g.trace(tmp);
+                if (k < order) {
+                    for (int i = 0; i < dim; i++) {
+                        rhs[i] -= binom * tmp[i];
+                    }
+                }
+            }
+            kappa[k] = kk;
+            if (k < order) {
+                // the kappa_j rho^(k-j) terms, now that kappa_k is known
+                for (int j = 1; j <= k; j++) {
+                    double c = binomial(k, j) * kappa[j];
+                    double[] r = rho[k - j];
+                    for (int i = 0; i < dim; i++) {
+                        rhs[i] += c * r[i];
+                    }
+                }
+                rho[k] = g.solvePinned(rhs);
+            }
+        }
+        double[] out = new double[order];
+        System.arraycopy(kappa, 1, out, 0, order);
+        return out;
+    }
+
+    private static double binomial(int n, int k) {
+        double b = 1;
+        for (int i = 1; i <= k; i++) {
+            b = b * (n - k + i) / i;
+        }
+        return b;
+    }
+}

@@ -1,0 +1,98 @@
+package org.qtraj.exact.counting;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.qtraj.exact.LiouvillianSolver;
+import org.qtraj.exact.NotApplicableException;
+import org.qtraj.exact.sector.BlockState;
+import org.qtraj.exact.sector.Gmres;
+import org.qtraj.exact.sector.Liouvillian;
+import org.qtraj.exact.sector.TraceFixedSolver;
+import org.qtraj.model.Chain;
+
+/**
+ * The tilted Liouvillian of the chain with the jumps of one bath counted (PHYSICS.md, "Current fluctuations"):
+ * absorption sqrt(G nbar) sigma^+_k counts nu = +1, emission sqrt(G (nbar+1)) sigma^-_k counts nu = -1, so
+ * L^(j) = J_abs + (-1)^j J_em. The generator keeps the excitation-number block structure of {@link Liouvillian}
+ * (the counted jumps only move between neighbouring blocks), and the pinned solves reuse one
+ * {@link TraceFixedSolver} with its preconditioner. Thread-safe.
+ */
+public final class QuantumCountingGenerator implements CountingGenerator {
+    private final Liouvillian liouvillian;
+    private final TraceFixedSolver solver;
+    private final List<Liouvillian.Channel> counted;
+
+    private QuantumCountingGenerator(Liouvillian liouvillian, int bath) {
+        this.liouvillian = liouvillian;
+        this.solver = TraceFixedSolver.of(liouvillian);
+        List<Liouvillian.Channel> c = new ArrayList<>();
+        for (Liouvillian.Channel ch : liouvillian.channels()) {
+            if (ch.bath() == bath && ch.countingSign() != 0) {
+                c.add(ch);
+            }
+        }
+        this.counted = List.copyOf(c);
+    }
+
+    /**
+     * The tilted generator of a chain, counting at bath 0 (left) or 1 (right).
+     *
+     * @throws NotApplicableException if the chain is too large for the Liouvillian solver
+     */
+    public static QuantumCountingGenerator of(Chain chain, int bath) {
+        if (bath != 0 && bath != 1) {
+            throw new IllegalArgumentException("bath must be 0 (left) or 1 (right), got " + bath);
+        }
+        new LiouvillianSolver().requireApplicable(chain);
+        return new QuantumCountingGenerator(Liouvillian.of(chain), bath);
+    }
+
+    @Override
+    public int dimension() {
+        return liouvillian.basis().size();
+    }
+
+    @Override
+    public void apply(double[] x, double[] y) {
+        liouvillian.apply(x, y);
+    }
+
+    @Override
+    public void applyCounted(int order, double[] x, double[] y) {
+        java.util.Arrays.fill(y, 0);
+        double[] tmp = new double[x.length];
+        for (Liouvillian.Channel c : counted) {
+            if (c.rate() == 0) {
+                continue;
+            }
+            liouvillian.applyJump(c, x, tmp);
+            double weight = (order & 1) == 0 ? 1 : c.countingSign();
+            Gmres.axpy(weight, tmp, y);
+        }
+    }
+
+    @Override
+    public void applyJump(int bath, Liouvillian.Kind kind, double[] x, double[] y) {
+        liouvillian.applyJump(liouvillian.bathChannel(bath, kind), x, y);
+    }
+
+    @Override
+    public double normBound() {
+        return liouvillian.normBound();
+    }
+
+    @Override
+    public double trace(double[] x) {
+        return BlockState.trace(liouvillian.basis(), x);
+    }
+
+    @Override
+    public double[] solvePinned(double[] y) {
+        return solver.solve(BlockState.wrap(liouvillian.basis(), y)).x().vector();
+    }
+
+    @Override
+    public double[] steadyState() {
+        return solver.steadyState().x().vector();
+    }
+}

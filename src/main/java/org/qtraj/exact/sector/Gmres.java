@@ -1,0 +1,131 @@
+package org.qtraj.exact.sector;
+
+/**
+ * Restarted GMRES with right preconditioning for a real linear system A x = b (Saad and Schultz, SIAM J. Sci.
+ * Stat. Comput. 7, 856 (1986); Saad, "Iterative Methods for Sparse Linear Systems", 2nd ed., alg. 9.5):
+ * Arnoldi on A M^{-1} with modified Gram-Schmidt, Givens rotations for the least-squares problem, x = M^{-1} z.
+ * Right preconditioning makes the monitored residual the true residual |b - A x| (recomputed at each restart).
+ * Stateless; the operators must not be called concurrently from elsewhere with the same output arrays.
+ */
+public final class Gmres {
+    private Gmres() {
+    }
+
+    /** y = Op x; x and y are distinct arrays. */
+    public interface Operator {
+        void apply(double[] x, double[] y);
+    }
+
+    /**
+     * @param x                 the solution (starting from x = 0)
+     * @param iterations        applications of A M^{-1} in Arnoldi steps
+     * @param relativeResidual  |b - A x| / |b|, computed explicitly at the end
+     * @param converged         whether relativeResidual <= tolerance
+     */
+    public record Result(double[] x, int iterations, double relativeResidual, boolean converged) {
+    }
+
+    public static Result solve(Operator a, Operator preconditioner, double[] b, double tolerance, int restart,
+                        int maxIterations) {
+        int len = b.length;
+        double[] x = new double[len];
+        double bNorm = BlockState.norm(b);
+        if (bNorm == 0) {
+            return new Result(x, 0, 0, true);
+        }
+        double[] r = b.clone();
+        double beta = bNorm;
+        double[][] basis = new double[restart + 1][];
+        double[][] h = new double[restart + 1][restart];
+        double[] cs = new double[restart];
+        double[] sn = new double[restart];
+        double[] g = new double[restart + 1];
+        double[] z = new double[len];
+        int total = 0;
+        while (beta > tolerance * bNorm && total < maxIterations) {
+            basis[0] = scaledInto(basis[0], r, 1 / beta);
+            java.util.Arrays.fill(g, 0);
+            g[0] = beta;
+            int cols = 0;
+            while (cols < restart && total < maxIterations) {
+                int j = cols;
+                preconditioner.apply(basis[j], z);
+                double[] w = basis[j + 1] == null ? new double[len] : basis[j + 1];
+                a.apply(z, w);
+                total++;
+                for (int i = 0; i <= j; i++) {
+                    double hij = dot(w, basis[i]);
+                    h[i][j] = hij;
+                    axpy(-hij, basis[i], w);
+                }
+                double hNext = BlockState.norm(w);
+                for (int i = 0; i < j; i++) {
+                    double t = cs[i] * h[i][j] + sn[i] * h[i + 1][j];
+                    h[i + 1][j] = -sn[i] * h[i][j] + cs[i] * h[i + 1][j];
+                    h[i][j] = t;
+                }
+                double rho = Math.hypot(h[j][j], hNext);
+                cs[j] = h[j][j] / rho;
+                sn[j] = hNext / rho;
+                h[j][j] = rho;
+                g[j + 1] = -sn[j] * g[j];
+                g[j] = cs[j] * g[j];
+                cols++;
+                basis[j + 1] = w;
+                if (hNext == 0 || Math.abs(g[j + 1]) <= tolerance * bNorm) {
+                    break;
+                }
+                scaleInPlace(w, 1 / hNext);
+            }
+            // y = R^{-1} g, then x += M^{-1} (V y).
+            double[] y = new double[cols];
+            for (int i = cols - 1; i >= 0; i--) {
+                double s = g[i];
+                for (int k = i + 1; k < cols; k++) {
+                    s -= h[i][k] * y[k];
+                }
+                y[i] = s / h[i][i];
+            }
+            double[] update = new double[len];
+            for (int i = 0; i < cols; i++) {
+                axpy(y[i], basis[i], update);
+            }
+            preconditioner.apply(update, z);
+            axpy(1, z, x);
+            a.apply(x, r);
+            for (int i = 0; i < len; i++) {
+                r[i] = b[i] - r[i];
+            }
+            beta = BlockState.norm(r);
+        }
+        return new Result(x, total, beta / bNorm, beta <= tolerance * bNorm);
+    }
+
+    private static double[] scaledInto(double[] target, double[] source, double factor) {
+        double[] t = target == null ? new double[source.length] : target;
+        for (int i = 0; i < source.length; i++) {
+            t[i] = source[i] * factor;
+        }
+        return t;
+    }
+
+    private static void scaleInPlace(double[] v, double factor) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= factor;
+        }
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    public static void axpy(double alpha, double[] x, double[] y) {
+        for (int i = 0; i < x.length; i++) {
+            y[i] += alpha * x[i];
+        }
+    }
+}

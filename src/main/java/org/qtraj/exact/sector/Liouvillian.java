@@ -1,0 +1,521 @@
+package org.qtraj.exact.sector;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import org.qtraj.model.Bath;
+import org.qtraj.model.Chain;
+
+/**
+ * The Lindblad generator of a chain (PHYSICS.md "Model", paper eqs. 4, 5, 13) restricted to block-diagonal
+ * operators ({@link BlockState} vectors), matrix-free:
+ * <pre>
+ *   L rho = -i [H, rho] + sum_m ( L_m rho L_m^+ - (1/2) {L_m^+ L_m, rho} )
+ * </pre>
+ * with the jump operators of every {@link Channel}: sqrt(G (nbar+1)) sigma^-_k and sqrt(G nbar) sigma^+_k for
+ * each bath, sqrt(gamma_k) n_k for each dephasing site. H and every L_m^+ L_m conserve the excitation number,
+ * dephasing sandwiches keep a block in place and a bath jump moves block n +- 1 into block n, so the
+ * block-diagonal operators are an invariant subspace that contains the steady state.
+ *
+ * <p>Each channel's jump superoperator J_m rho = L_m rho L_m^+ and dissipator D[L_m] are available on their
+ * own ({@link #applyJump}, {@link #applyDissipator}) for heat currents and tilted generators
+ * L(s) = L + sum_m (e^{nu_m s} - 1) J_m (PHYSICS.md "Current fluctuations").
+ *
+ * <p>Cost of one {@link #apply}: O(C(2N,N) N). Immutable from the outside after construction and thread-safe
+ * (the only internal mutable state is a concurrent pool of work matrices, about 2 x 2 d_max^2 doubles per thread
+ * that ever applied it); the sectors are processed in parallel on the common ForkJoin pool.
+ */
+public final class Liouvillian {
+
+    /** What a jump operator does. */
+    public enum Kind {
+        /** sigma^-_k: an excitation leaves into a bath (counting sign nu = -1). */
+        EMISSION,
+        /** sigma^+_k: an excitation enters from a bath (nu = +1). */
+        ABSORPTION,
+        /** n_k: local dephasing (not counted, nu = 0). */
+        DEPHASING
+    }
+
+    /**
+     * One jump operator sqrt(rate) O_site, O = sigma^-, sigma^+ or n.
+     *
+     * @param kind what it does
+     * @param site its site, 0-based
+     * @param rate G (nbar + 1), G nbar or gamma_k; may be 0 (e.g. absorption at T = 0)
+     * @param bath 0 for the left bath, 1 for the right one, -1 for dephasing
+     */
+    public record Channel(Kind kind, int site, double rate, int bath) {
+        /** The counting sign nu: +1 absorption, -1 emission, 0 dephasing. */
+        public int countingSign() {
+            return switch (kind) {
+                case EMISSION -> -1;
+                case ABSORPTION -> 1;
+                case DEPHASING -> 0;
+            };
+        }
+
+        /** The diagonal of L^+ L on a basis state: rate n_k, rate (1 - n_k) or rate n_k. */
+        double loss(int mask) {
+            int b = mask >> site & 1;
+            return kind == Kind.ABSORPTION ? rate * (1 - b) : rate * b;
+        }
+    }
+
+    private final Chain chain;
+    private final SectorBasis basis;
+    private final List<Channel> channels;
+    private final double[][] energy;
+    private final int[][] hopStart;
+    private final int[][] hopIndex;
+    private final double[][] hopValue;
+    private final double[][] decay;
+    private final double[][] noJump;
+    /**
+     * jumpTo[c][n]: the rows i of sector n that channel c's jump reaches, ascending; jumpFrom[c][n]: the
+     * matching rows of the source sector; null if none.
+     */
+    private final int[][][] jumpTo;
+    private final int[][][] jumpFrom;
+    private final int maxDim;
+    /**
+     * Work matrices of {@link #applySector}, two of 2 d_max^2 doubles per entry: taken and given back by each
+     * sector task, so a pool holds about one entry per thread that ever ran apply and apply allocates nothing
+     * once warm. The only mutable state; it never changes a result.
+     */
+    private final ConcurrentLinkedQueue<double[][]> pool = new ConcurrentLinkedQueue<>();
+    private final double normBound;
+
+    private Liouvillian(Chain chain, SectorBasis basis) {
+        this.chain = chain;
+        this.basis = basis;
+        int sites = chain.sites();
+        List<Channel> ch = new ArrayList<>();
+        Bath[] baths = chain.baths();
+        for (int b = 0; b < baths.length; b++) {
+            double w = chain.bathOmega(baths[b]);
+            ch.add(new Channel(Kind.EMISSION, baths[b].site(), baths[b].emissionRate(w), b));
+            ch.add(new Channel(Kind.ABSORPTION, baths[b].site(), baths[b].absorptionRate(w), b));
+        }
+        for (int k = 0; k < sites; k++) {
+            if (chain.dephasing(k) > 0) {
+                ch.add(new Channel(Kind.DEPHASING, k, chain.dephasing(k), -1));
+            }
+        }
+        channels = Collections.unmodifiableList(ch);
+
+        int sectors = basis.sectors();
+        energy = new double[sectors][];
+        hopStart = new int[sectors][];
+        hopIndex = new int[sectors][];
+        hopValue = new double[sectors][];
+        decay = new double[sectors][];
+        noJump = new double[sectors][];
+        jumpTo = new int[channels.size()][sectors][];
+        jumpFrom = new int[channels.size()][sectors][];
+        double spread = 0;
+        double maxRow = 0;
+        double maxDecay = 0;
+        for (int n = 0; n < sectors; n++) {
+            int d = basis.dim(n);
+            energy[n] = new double[d];
+            decay[n] = new double[d];
+            hopStart[n] = new int[d + 1];
+            List<int[]> hops = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            double eMin = Double.POSITIVE_INFINITY;
+            double eMax = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < d; i++) {
+                int m = basis.mask(n, i);
+                double e = 0;
+                for (int k = 0; k < sites; k++) {
+                    e += chain.omega(k) * (m >> k & 1);
+                }
+                double row = 0;
+                for (int b = 0; b < chain.bonds(); b++) {
+                    int bb = m >> b & 1;
+                    int bc = m >> (b + 1) & 1;
+                    e += chain.anisotropy(b) * (2 * bb - 1) * (2 * bc - 1);
+                    if (bb != bc && chain.coupling(b) != 0) {
+                        hops.add(new int[] {i, basis.index(m ^ (3 << b))});
+                        values.add(chain.coupling(b));
+                        row += Math.abs(chain.coupling(b));
+                    }
+                }
+                energy[n][i] = e;
+                eMin = Math.min(eMin, e);
+                eMax = Math.max(eMax, e);
+                maxRow = Math.max(maxRow, row);
+                hopStart[n][i + 1] = hops.size();
+                double a = 0;
+                for (Channel c : channels) {
+                    a += c.loss(m);
+                }
+                decay[n][i] = a;
+                maxDecay = Math.max(maxDecay, a);
+            }
+            spread = Math.max(spread, eMax - eMin);
+            hopIndex[n] = new int[hops.size()];
+            hopValue[n] = new double[hops.size()];
+            for (int h = 0; h < hops.size(); h++) {
+                hopIndex[n][h] = hops.get(h)[1];
+                hopValue[n][h] = values.get(h);
+            }
+            double[] f = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                int mi = basis.mask(n, i);
+                for (int j = 0; j < d; j++) {
+                    int both = mi & basis.mask(n, j);
+                    double v = -0.5 * (decay[n][i] + decay[n][j]);
+                    for (Channel c : channels) {
+                        if (c.kind() == Kind.DEPHASING && (both >> c.site() & 1) != 0) {
+                            v += c.rate();
+                        }
+                    }
+                    f[i * d + j] = v;
+                }
+            }
+            noJump[n] = f;
+            for (int ci = 0; ci < channels.size(); ci++) {
+                int[] src = sourceMap(channels.get(ci), n);
+                if (src != null) {
+                    int r = 0;
+                    for (int v : src) {
+                        r += v >= 0 ? 1 : 0;
+                    }
+                    jumpTo[ci][n] = new int[r];
+                    jumpFrom[ci][n] = new int[r];
+                    r = 0;
+                    for (int i = 0; i < src.length; i++) {
+                        if (src[i] >= 0) {
+                            jumpTo[ci][n][r] = i;
+                            jumpFrom[ci][n][r++] = src[i];
+                        }
+                    }
+                }
+            }
+        }
+        double rateSum = 0;
+        for (Channel c : channels) {
+            rateSum += c.rate();
+        }
+        normBound = spread + 2 * maxRow + maxDecay + rateSum;
+        int dm = 0;
+        for (int n = 0; n < sectors; n++) {
+            dm = Math.max(dm, basis.dim(n));
+        }
+        maxDim = dm;
+    }
+
+    private double[][] takeWork() {
+        double[][] w = pool.poll();
+        if (w == null) {
+            int len = 2 * maxDim * maxDim;
+            w = new double[][] {new double[len], new double[len]};
+        }
+        return w;
+    }
+
+    /** The generator of a chain (builds its sector basis). */
+    public static Liouvillian of(Chain chain) {
+        return new Liouvillian(chain, SectorBasis.of(chain.sites()));
+    }
+
+    private int[] sourceMap(Channel c, int n) {
+        int bit = 1 << c.site();
+        int d = basis.dim(n);
+        int[] src = new int[d];
+        boolean any = false;
+        for (int i = 0; i < d; i++) {
+            int m = basis.mask(n, i);
+            src[i] = -1;
+            if (c.kind() == Kind.EMISSION && (m & bit) == 0 && n < chain.sites()) {
+                src[i] = basis.index(m | bit);
+            } else if (c.kind() == Kind.ABSORPTION && (m & bit) != 0) {
+                src[i] = basis.index(m & ~bit);
+            } else if (c.kind() == Kind.DEPHASING && (m & bit) != 0) {
+                src[i] = i;
+            }
+            any |= src[i] >= 0;
+        }
+        return any ? src : null;
+    }
+
+    /** The sector that channel c's jump into sector n reads from. */
+    private static int sourceSector(Channel c, int n) {
+        return switch (c.kind()) {
+            case EMISSION -> n + 1;
+            case ABSORPTION -> n - 1;
+            case DEPHASING -> n;
+        };
+    }
+
+    public Chain chain() {
+        return chain;
+    }
+
+    public SectorBasis basis() {
+        return basis;
+    }
+
+    /** All jump channels: left emission, left absorption, right emission, right absorption, then dephasing sites. */
+    public List<Channel> channels() {
+        return channels;
+    }
+
+    /** The channel of a bath (0 left, 1 right) and kind EMISSION or ABSORPTION. */
+    public Channel bathChannel(int bath, Kind kind) {
+        for (Channel c : channels) {
+            if (c.bath() == bath && c.kind() == kind) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no channel " + kind + " at bath " + bath);
+    }
+
+    /**
+     * An upper bound on the norm of L as a map on Hilbert-Schmidt space:
+     * (E_max - E_min) + 2 max_i sum_j |g_ij| + max_i a_i + sum_m rate_m, a_i the diagonal of sum_m L_m^+ L_m.
+     * The scale of relative residuals.
+     */
+    public double normBound() {
+        return normBound;
+    }
+
+    /** The real symmetric H of sector n, dense d x d row-major. */
+    public double[] hamiltonianBlock(int n) {
+        int d = basis.dim(n);
+        double[] h = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            h[i * d + i] = energy[n][i];
+            for (int p = hopStart[n][i]; p < hopStart[n][i + 1]; p++) {
+                h[i * d + hopIndex[n][p]] += hopValue[n][p];
+            }
+        }
+        return h;
+    }
+
+    /** The diagonal a_i of sum_m L_m^+ L_m in sector n (a copy). */
+    public double[] decayRates(int n) {
+        return decay[n].clone();
+    }
+
+    /** y = L x on packed vectors of length C(2N, N); x and y must be different arrays. */
+    public void apply(double[] x, double[] y) {
+        check(x, y);
+        IntStream.of(basis.sectorsBySize()).parallel().forEach(n -> applySector(n, x, y));
+    }
+
+    /** L x as a new state. */
+    public BlockState apply(BlockState x) {
+        double[] y = new double[basis.size()];
+        apply(x.data(), y);
+        return BlockState.wrap(basis, y);
+    }
+
+    /**
+     * One sector of y = L x. With rho_n = A + iB (A symmetric, B antisymmetric) and H = diag(E) + H', the
+     * coherent part is Re(-i[H, rho])_ij = (E_i - E_j) B_ij + (H'B)_ij + (H'B)_ji and
+     * Im(-i[H, rho])_ij = -(E_i - E_j) A_ij - (H'A)_ij + (H'A)_ji. The work matrix M = sqrt(2) [A | B] (d x 2d,
+     * row-major, so one row operation of H' serves A and B at once) comes straight from the packed x, whose
+     * entries are sqrt(2) A_ij and sqrt(2) B_ij already; W = H' M is formed row by row (contiguous axpys of
+     * rows of M); the diagonal part, the no-jump damping and the packing are one pass over the pairs i < j.
+     */
+    private void applySector(int n, double[] x, double[] y) {
+        int d = basis.dim(n);
+        int off = basis.offset(n);
+        int ld = 2 * d;
+        double[][] work = takeWork();
+        try {
+            double[] m = work[0];
+            double[] w = work[1];
+            for (int i = 0; i < d; i++) {
+                int ri = i * ld;
+                m[ri + i] = BlockState.SQRT2 * x[off + i * d + i];
+                m[ri + d + i] = 0;
+                for (int j = i + 1; j < d; j++) {
+                    double a = x[off + i * d + j];
+                    double b = x[off + j * d + i];
+                    int rj = j * ld;
+                    m[ri + j] = a;
+                    m[rj + i] = a;
+                    m[ri + d + j] = b;
+                    m[rj + d + i] = -b;
+                }
+            }
+            int[] start = hopStart[n];
+            int[] idx = hopIndex[n];
+            double[] val = hopValue[n];
+            for (int i = 0; i < d; i++) {
+                int ri = i * ld;
+                int h0 = start[i];
+                int h1 = start[i + 1];
+                if (h0 == h1) {
+                    java.util.Arrays.fill(w, ri, ri + ld, 0);
+                    continue;
+                }
+                // two hops per sweep over the row: half the loads and stores of w
+                int h = h0;
+                if (h1 - h0 >= 2) {
+                    int rk = idx[h] * ld;
+                    int rl = idx[h + 1] * ld;
+                    double g = val[h];
+                    double gl = val[h + 1];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] = g * m[rk + j] + gl * m[rl + j];
+                    }
+                    h += 2;
+                } else {
+                    int rk = idx[h] * ld;
+                    double g = val[h];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] = g * m[rk + j];
+                    }
+                    h++;
+                }
+                for (; h + 1 < h1; h += 2) {
+                    int rk = idx[h] * ld;
+                    int rl = idx[h + 1] * ld;
+                    double g = val[h];
+                    double gl = val[h + 1];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] += g * m[rk + j] + gl * m[rl + j];
+                    }
+                }
+                if (h < h1) {
+                    int rk = idx[h] * ld;
+                    double g = val[h];
+                    for (int j = 0; j < ld; j++) {
+                        w[ri + j] += g * m[rk + j];
+                    }
+                }
+            }
+            double[] e = energy[n];
+            double[] f = noJump[n];
+            for (int i = 0; i < d; i++) {
+                int ri = i * ld;
+                int ii = off + i * d + i;
+                y[ii] = BlockState.SQRT2 * w[ri + d + i] + f[i * d + i] * x[ii];
+                double ei = e[i];
+                for (int j = i + 1; j < d; j++) {
+                    int rj = j * ld;
+                    int ij = off + i * d + j;
+                    int ji = off + j * d + i;
+                    double fij = f[i * d + j];
+                    double de = ei - e[j];
+                    double xij = x[ij];
+                    double xji = x[ji];
+                    y[ij] = de * xji + (w[ri + d + j] + w[rj + d + i]) + fij * xij;
+                    y[ji] = -de * xij - (w[ri + j] - w[rj + i]) + fij * xji;
+                }
+            }
+        } finally {
+            pool.offer(work);
+        }
+        for (int ci = 0; ci < channels.size(); ci++) {
+            Channel c = channels.get(ci);
+            if (c.kind() != Kind.DEPHASING) {
+                addJump(ci, c.rate(), n, x, y);
+            }
+        }
+    }
+
+    /**
+     * y_n += rate * (L_c x L_c^+)_n. The index maps are order-preserving (adding or removing one fixed bit
+     * keeps masks in order), so the packed parametrisation maps entry by entry, upper to upper, lower to lower.
+     */
+    private void addJump(int ci, double rate, int n, double[] x, double[] y) {
+        int[] to = jumpTo[ci][n];
+        if (rate == 0 || to == null) {
+            return;
+        }
+        int[] from = jumpFrom[ci][n];
+        int d = basis.dim(n);
+        int off = basis.offset(n);
+        int ds = basis.dim(sourceSector(channels.get(ci), n));
+        int offs = basis.offset(sourceSector(channels.get(ci), n));
+        int r = to.length;
+        for (int a = 0; a < r; a++) {
+            int yi = off + to[a] * d;
+            int xi = offs + from[a] * ds;
+            for (int b = 0; b < r; b++) {
+                y[yi + to[b]] += rate * x[xi + from[b]];
+            }
+        }
+    }
+
+    /** y = J_c x = L_c x L_c^+ (overwrites y), c one of {@link #channels()}. */
+    public void applyJump(Channel c, double[] x, double[] y) {
+        check(x, y);
+        int ci = indexOf(c);
+        java.util.Arrays.fill(y, 0);
+        IntStream.range(0, basis.sectors()).parallel().forEach(n -> addJump(ci, c.rate(), n, x, y));
+    }
+
+    /** y = D[L_c] x = L_c x L_c^+ - (1/2) {L_c^+ L_c, x} (overwrites y). */
+    public void applyDissipator(Channel c, double[] x, double[] y) {
+        applyJump(c, x, y);
+        for (int n = 0; n < basis.sectors(); n++) {
+            int d = basis.dim(n);
+            int off = basis.offset(n);
+            double[] loss = new double[d];
+            for (int i = 0; i < d; i++) {
+                loss[i] = c.loss(basis.mask(n, i));
+            }
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    y[off + i * d + j] -= 0.5 * (loss[i] + loss[j]) * x[off + i * d + j];
+                }
+            }
+        }
+    }
+
+    /** tr(H x) for a packed Hermitian x: sum_i E_i x_ii + 2 sum_{i<j} H_ij Re x_ij. */
+    public double energy(double[] x) {
+        double t = 0;
+        for (int n = 0; n < basis.sectors(); n++) {
+            int d = basis.dim(n);
+            int off = basis.offset(n);
+            for (int i = 0; i < d; i++) {
+                t += energy[n][i] * x[off + i * d + i];
+                for (int h = hopStart[n][i]; h < hopStart[n][i + 1]; h++) {
+                    int k = hopIndex[n][h];
+                    if (k > i) {
+                        t += BlockState.SQRT2 * hopValue[n][h] * x[off + i * d + k];
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Heat current into the chain through a set of channels: sum_m tr(H D[L_m] rho). */
+    public double heatCurrent(BlockState rho, List<Channel> through) {
+        double[] y = new double[basis.size()];
+        double j = 0;
+        for (Channel c : through) {
+            applyDissipator(c, rho.data(), y);
+            j += energy(y);
+        }
+        return j;
+    }
+
+    private int indexOf(Channel c) {
+        int ci = channels.indexOf(c);
+        if (ci < 0) {
+            throw new IllegalArgumentException("not a channel of this generator: " + c);
+        }
+        return ci;
+    }
+
+    private void check(double[] x, double[] y) {
+        if (x.length != basis.size() || y.length != basis.size()) {
+            throw new IllegalArgumentException("vectors must have length C(2N,N) = " + basis.size());
+        }
+        if (x == y) {
+            throw new IllegalArgumentException("x and y must be different arrays");
+        }
+    }
+}

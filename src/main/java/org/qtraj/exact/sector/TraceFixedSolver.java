@@ -1,0 +1,110 @@
+package org.qtraj.exact.sector;
+
+import org.qtraj.errors.SolverException;
+
+/**
+ * Solves (L + u tr^T) x = y for block-diagonal operators (PHYSICS.md "Solving for the steady state" and
+ * "Current fluctuations"), u = 1/2^N the maximally mixed state (tr u = 1).
+ * <ul>
+ *   <li>y = u gives the steady state: taking the trace, tr(L x) = 0 forces tr x = 1, hence L x = 0.</li>
+ *   <li>A traceless y gives tr x = 0 and L x = y: the repeated solves of the cumulant recursion.</li>
+ * </ul>
+ * The matrix is invertible whenever L has a unique steady state. Solved by restarted GMRES, right-preconditioned
+ * by the coherent part of each sector ({@link CoherentPreconditioner}); the eigen-decompositions are made once
+ * here and reused by every solve. The restart length adapts to the heap (up to 300 Krylov vectors of
+ * C(2N,N) doubles each).
+ *
+ * <p>Thread-safe: solves may run concurrently (each allocates its own Krylov space).
+ */
+public final class TraceFixedSolver {
+    /** Default target |(L + u tr^T) x - y| / |y| (Euclidean = Hilbert-Schmidt norm). */
+    public static final double DEFAULT_TOLERANCE = 1e-12;
+    private static final int MAX_RESTART = 300;
+
+    private final Liouvillian liouvillian;
+    private final CoherentPreconditioner preconditioner;
+    private final double[] u;
+    private final double tolerance;
+    private final int maxIterations;
+
+    private TraceFixedSolver(Liouvillian liouvillian, CoherentPreconditioner preconditioner, double tolerance,
+                             int maxIterations) {
+        this.liouvillian = liouvillian;
+        this.preconditioner = preconditioner;
+        this.u = BlockState.maximallyMixed(liouvillian.basis()).data();
+        this.tolerance = tolerance;
+        this.maxIterations = maxIterations;
+    }
+
+    /** A solver for L with the default tolerance and at most 3000 GMRES iterations. */
+    public static TraceFixedSolver of(Liouvillian liouvillian) {
+        return new TraceFixedSolver(liouvillian, new CoherentPreconditioner(liouvillian), DEFAULT_TOLERANCE, 3000);
+    }
+
+    /** With the scalar per-sector damping of PHYSICS.md instead of the per-pair one (for comparisons). */
+    static TraceFixedSolver withScalarDamping(Liouvillian liouvillian) {
+        return new TraceFixedSolver(liouvillian, new CoherentPreconditioner(liouvillian, false), DEFAULT_TOLERANCE,
+                3000);
+    }
+
+    /** The same solver (sharing its preconditioner) with another tolerance and iteration cap. */
+    public TraceFixedSolver with(double tolerance, int maxIterations) {
+        if (!(tolerance > 0) || maxIterations < 1) {
+            throw new IllegalArgumentException("tolerance must be > 0 and maxIterations >= 1");
+        }
+        return new TraceFixedSolver(liouvillian, preconditioner, tolerance, maxIterations);
+    }
+
+    public Liouvillian liouvillian() {
+        return liouvillian;
+    }
+
+    /**
+     * The solution of one solve.
+     *
+     * @param x                the solution
+     * @param iterations       GMRES iterations (each one L and one preconditioner application)
+     * @param relativeResidual |(L + u tr^T) x - y| / |y|
+     */
+    public record Solution(BlockState x, int iterations, double relativeResidual) {
+    }
+
+    /**
+     * Solves (L + u tr^T) x = y.
+     *
+     * @throws SolverException if GMRES does not reach the tolerance within the iteration cap
+     */
+    public Solution solve(BlockState y) {
+        SectorBasis basis = liouvillian.basis();
+        if (y.basis().sites() != basis.sites()) {
+            throw new IllegalArgumentException("right-hand side for N = " + y.basis().sites() + ", solver for N = "
+                    + basis.sites());
+        }
+        Gmres.Operator system = (x, out) -> {
+            liouvillian.apply(x, out);
+            double t = BlockState.trace(basis, x);
+            Gmres.axpy(t, u, out);
+        };
+        long vectorBytes = 8L * basis.size();
+        long budget = Runtime.getRuntime().maxMemory() / 2;
+        int restart = (int) Math.max(20, Math.min(MAX_RESTART, budget / vectorBytes - 6));
+        Gmres.Result r = Gmres.solve(system, preconditioner::apply, y.data(), tolerance, restart, maxIterations);
+        if (!r.converged()) {
+            throw new SolverException(String.format(
+                    "liouvillian: GMRES did not converge for N = %d: relative residual %.3g after %d iterations"
+                            + " (target %.1g, restart %d)", basis.sites(), r.relativeResidual(), r.iterations(),
+                    tolerance, restart));
+        }
+        return new Solution(BlockState.wrap(basis, r.x()), r.iterations(), r.relativeResidual());
+    }
+
+    /** The steady state: solves with y = u and divides by the trace (which is 1 up to the tolerance). */
+    public Solution steadyState() {
+        Solution s = solve(BlockState.wrap(liouvillian.basis(), u));
+        double t = s.x().trace();
+        if (!(Math.abs(t) > 0)) {
+            throw new SolverException("liouvillian: the solution has zero trace; the steady state is not unique");
+        }
+        return new Solution(s.x().scaled(1 / t), s.iterations(), s.relativeResidual());
+    }
+}

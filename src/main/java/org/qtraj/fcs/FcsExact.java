@@ -1,0 +1,73 @@
+package org.qtraj.fcs;
+
+import java.util.List;
+import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.counting.ClassicalGenerator;
+import org.qtraj.exact.counting.CountingGenerator;
+import org.qtraj.exact.counting.Cumulants;
+import org.qtraj.exact.counting.QuantumCountingGenerator;
+import org.qtraj.exact.counting.WaitingTimes;
+import org.qtraj.exact.sector.Liouvillian;
+import org.qtraj.model.Chain;
+
+/**
+ * Exact references for full counting statistics: the scaled cumulants kappa_1..3 and Fano factor kappa_2/kappa_1
+ * of the net count at a bath ({@link Cumulants}), and the waiting-time densities w_ab(tau) between consecutive
+ * jumps of that bath ({@link WaitingTimes}), quantum (tilted Liouvillian) or classical (tilted rate matrix).
+ */
+public final class FcsExact {
+    private final CountingGenerator generator;
+    private final int bath;
+
+    private FcsExact(CountingGenerator generator, int bath) {
+        this.generator = generator;
+        this.bath = bath;
+    }
+
+    /**
+     * The quantum or classical counting generator of the chain at a bath.
+     *
+     * @throws org.qtraj.errors.InvalidInputException if the chain is too large for the generator
+     */
+    public static FcsExact of(Chain chain, boolean classical, int bath) {
+        return new FcsExact(classical ? ClassicalGenerator.of(chain, chain.baths()[bath])
+                : QuantumCountingGenerator.of(chain, bath), bath);
+    }
+
+    /** kappa_1, kappa_2, kappa_3. */
+    public double[] cumulants() {
+        return Cumulants.of(generator, 3);
+    }
+
+    /** The result with cumulant_1, cumulant_2, cumulant_3 and fano = cumulant_2/cumulant_1 added to its extras. */
+    public ExactResult withCumulants(ExactResult r) {
+        double[] k = cumulants();
+        return r.withExtra("cumulant_1", k[0]).withExtra("cumulant_2", k[1]).withExtra("cumulant_3", k[2])
+                .withExtra("fano", k[1] / k[0]);
+    }
+
+    /** The kind of channel index c (0 absorption, 1 emission; {@link FcsRecorder#channel}). */
+    static Liouvillian.Kind kind(int c) {
+        return c == 0 ? Liouvillian.Kind.ABSORPTION : Liouvillian.Kind.EMISSION;
+    }
+
+    /** Steady-state rate of jumps of channel c at the bath: tr J_c rho_ss. */
+    public double rate(int c) {
+        double[] rho = generator.steadyState();
+        double[] y = new double[rho.length];
+        generator.applyJump(bath, kind(c), rho, y);
+        return generator.trace(y);
+    }
+
+    /**
+     * w_ab(tau) for both b (rows 0 absorption, 1 emission) on the grid, with the bath's two channels monitored;
+     * null if channel a never fires.
+     */
+    public double[][] waitingDensities(int a, double[] taus) {
+        if (!(rate(a) > 0)) {
+            return null;
+        }
+        List<WaitingTimes.Jump> monitored = List.of(new WaitingTimes.Jump(bath, kind(0)), new WaitingTimes.Jump(bath, kind(1)));
+        return WaitingTimes.densities(generator, monitored.get(a), monitored, taus);
+    }
+}

@@ -1,0 +1,40 @@
+package org.qtraj.fcs;
+
+import org.qtraj.errors.InvalidInputException;
+
+/**
+ * What full counting statistics from trajectories measures.
+ *
+ * @param bath   the counting bath, 0 (left) or 1 (right)
+ * @param window the length T of the counting windows cut from each trajectory's averaging window, or NaN for one
+ *               window spanning it
+ */
+public record FcsSettings(int bath, double window) {
+    public FcsSettings {
+        if (bath != 0 && bath != 1) {
+            throw new InvalidInputException("counting-bath", "must be left or right, got " + bath);
+        }
+        if (!Double.isNaN(window) && !(window > 0 && Double.isFinite(window))) {
+            throw new InvalidInputException("window", "must be a finite time > 0, got " + window);
+        }
+    }
+
+    /** Parses left | right (case-insensitive) into 0 | 1. */
+    public static int parseBath(String text) {
+        if (text != null) {
+            switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "left":
+                    return 0;
+                case "right":
+                    return 1;
+                default:
+                    break;
+            }
+        }
+        throw new InvalidInputException("counting-bath", "must be left or right, got '" + text + "'");
+    }
+
+    public boolean hasWindow() {
+        return !Double.isNaN(window);
+    }
+}

@@ -1,0 +1,37 @@
+package org.qtraj.model;
+
+import org.qtraj.errors.InvalidInputException;
+
+/**
+ * The equilibrium excited population s of a bath and the temperature that gives it (PHYSICS.md, "Master
+ * equation"): s = nbar/(2 nbar + 1), so nbar = s/(1 - 2 s) and T = omega / ln(1 + 1/nbar). The paper's Fig. 4 is
+ * drawn over (s_1, s_N); run specs sweep {@code s_left}/{@code s_right} and this class turns them into the
+ * temperatures the model takes. Spec-layer only: the model keeps temperatures. Stateless.
+ */
+public final class BathOccupation {
+    private BathOccupation() {
+    }
+
+    /**
+     * The temperature at which a bath mode of energy {@code omega} has excited population s.
+     *
+     * @param field the spec key, for the error message
+     * @throws InvalidInputException unless 0 <= s < 1/2 (s = 1/2 is infinite temperature)
+     */
+    public static double temperature(String field, double omega, double s) {
+        if (!(s >= 0 && s < 0.5)) {
+            throw new InvalidInputException(field, "must be in [0, 0.5) (s = 1/2 is infinite temperature), got " + s);
+        }
+        if (s == 0) {
+            return 0;
+        }
+        double nbar = s / (1 - 2 * s);
+        return omega / Math.log1p(1 / nbar);
+    }
+
+    /** s = nbar/(2 nbar + 1) of a mode of energy omega at temperature T. */
+    public static double s(double omega, double temperature) {
+        double n = Thermal.nbar(omega, temperature);
+        return n / (2 * n + 1);
+    }
+}

@@ -1,0 +1,87 @@
+package org.qtraj.simulation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qtraj.classical.ClassicalTrajectory;
+import org.qtraj.classical.ExclusionProcess;
+import org.qtraj.ensemble.EnsembleDriver;
+import org.qtraj.ensemble.EnsembleOptions;
+import org.qtraj.ensemble.EnsembleRun;
+import org.qtraj.ensemble.ProgressListener;
+import org.qtraj.ensemble.StopRule;
+import org.qtraj.ensemble.TrajectoryTask;
+import org.qtraj.model.Chain;
+import org.qtraj.model.ModelSpec;
+import org.qtraj.model.PerElement;
+import org.qtraj.trajectory.QuantumTrajectory;
+import org.qtraj.trajectory.TrajectoryOptions;
+import org.qtraj.trajectory.Unravelling;
+
+/**
+ * Throughput measurements (issue 4 and 5), run on the same driver as real work:
+ * <ul>
+ *   <li>quantum trajectories per second: uniform chain, dephasing 0.5, T_1 = 1, T_N = 0, each trajectory from the
+ *       all-ground state over t in [0, 50] (the work QuTiP's mcsolve was timed on);</li>
+ *   <li>classical Gillespie events per second for the default model (uniform V = 1);</li>
+ *   <li>wall time to reach 1% relative standard error on the N = 4 heat current with default windows.</li>
+ * </ul>
+ * Each measurement first runs for a warm-up time (JIT compilation) and then for the measured time. Seeds are
+ * fixed; only the wall time varies between runs.
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    /** The benchmark chain: the default model with N sites and dephasing 0.5. */
+    public static Chain chain(int sites) {
+        return ModelSpec.empty().withSites(sites).overlay(new ModelSpec(null, null, null, null, PerElement.of(0.5),
+                null, null, null, null)).build();
+    }
+
+    /** Trajectories per second over [0, 50] for N sites on {@code threads} threads. */
+    public static double quantumThroughput(int sites, int threads, double warmupSeconds, double seconds) {
+        QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain(sites), Unravelling.DEFAULT_TOLERANCE),
+                TrajectoryOptions.of(0, 50));
+        TrajectoryTask<double[]> task = (i, rng) -> q.run(rng);
+        return rate(task, threads, warmupSeconds, seconds, r -> 1L);
+    }
+
+    /** Gillespie events per second for N sites (default model, V = 1) on {@code threads} threads. */
+    public static double classicalEventRate(int sites, int threads, double warmupSeconds, double seconds) {
+        ExclusionProcess p = ExclusionProcess.of(chain(sites));
+        double t = 2000;
+        TrajectoryTask<Long> task = (i, rng) -> ClassicalTrajectory.run(p, t, 0, rng).events();
+        return rate(task, threads, warmupSeconds, seconds, r -> r);
+    }
+
+    private static <R> double rate(TrajectoryTask<R> task, int threads, double warmup, double seconds,
+                                   java.util.function.ToLongFunction<R> work) {
+        timed(task, threads, warmup, work);
+        EnsembleRun<Long> run = timed(task, threads, seconds, work);
+        return run.result() / run.elapsedSeconds();
+    }
+
+    private static <R> EnsembleRun<Long> timed(TrajectoryTask<R> task, int threads, double seconds,
+                                               java.util.function.ToLongFunction<R> work) {
+        StopRule stop = new StopRule(Long.MAX_VALUE, Double.NaN, false, seconds, StopRule.DEFAULT_MIN_TRAJECTORIES);
+        return EnsembleDriver.run(task, 0L, (acc, r) -> acc + work.applyAsLong(r), null,
+                new EnsembleOptions(12345, threads, 0, stop), ProgressListener.NONE);
+    }
+
+    /** Wall time and trajectory count to reach 1% relative error on the heat current at N = 4 (default windows). */
+    public static Map<String, Object> timeToOnePercent(int threads) {
+        StopRule stop = StopRule.targetError(0.01, true);
+        SimulationSettings s = new SimulationSettings(1, threads, stop, Double.NaN, Double.NaN,
+                Unravelling.DEFAULT_TOLERANCE, "heat_current");
+        Simulations.quantum(chain(4), s, ProgressListener.NONE); // warm-up
+        SimulationResult r = Simulations.quantum(chain(4), s, ProgressListener.NONE);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sites", 4);
+        m.put("threads", threads);
+        m.put("trajectories", r.trajectories());
+        m.put("heat_current", r.get("heat_current").mean());
+        m.put("stderr", r.get("heat_current").standardError());
+        m.put("seconds", r.elapsedSeconds());
+        return m;
+    }
+}

@@ -1,0 +1,128 @@
+package org.qtraj.simulation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.qtraj.ensemble.ProgressListener;
+import org.qtraj.exact.ClosedForm;
+import org.qtraj.exact.CorrelationSolver;
+import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.LiouvillianSolver;
+import org.qtraj.exact.RateEquations;
+import org.qtraj.exact.SteadyStateSolver;
+import org.qtraj.model.Chain;
+
+/**
+ * One model, every method: the exact quantum solvers that apply (closed form; correlation up to
+ * {@value #CORRELATION_SITES} sites; Liouvillian up to {@value #LIOUVILLIAN_SITES}), which must agree with each
+ * other to {@value #EXACT_TOLERANCE} relative; the quantum trajectories, whose counting estimator is checked against
+ * the exact local heat current omega_1 I and whose continuous estimator against Tr(H D_left rho); the rate
+ * equations; and the classical simulation against them. A stochastic row agrees if |z| < {@value #Z_LIMIT}
+ * (false alarm 6.3e-5 per row for a Gaussian estimate).
+ */
+public final class CrossCheck {
+    public static final double EXACT_TOLERANCE = 1e-8;
+    public static final double Z_LIMIT = 4;
+    public static final int CORRELATION_SITES = 2000;
+    public static final int LIOUVILLIAN_SITES = 8;
+
+    private CrossCheck() {
+    }
+
+    /** How a row came out. */
+    public enum Verdict { AGREE, DISAGREE, REFERENCE, NO_REFERENCE }
+
+    /**
+     * One row of the table.
+     *
+     * @param method    closed, correlation, liouvillian, rate, trajectories, classical
+     * @param quantity  which number: heat_current (Tr(H D_left rho)), local_heat_current (counting), ...
+     * @param value     the number
+     * @param error     its standard error (0 for exact methods)
+     * @param samples   trajectories behind it (0 for exact methods)
+     * @param reference the exact value it is compared with, NaN if none
+     * @param z         (value - reference)/error for stochastic rows, NaN otherwise
+     * @param verdict   agree, disagree, reference (the first exact row), no reference
+     */
+    public record Row(String method, String quantity, double value, double error, long samples, double reference,
+                      double z, Verdict verdict) {
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", method);
+            m.put("quantity", quantity);
+            m.put("value", value);
+            m.put("error", error);
+            m.put("samples", samples);
+            m.put("reference", reference);
+            m.put("z", z);
+            m.put("verdict", verdict.name().toLowerCase(java.util.Locale.ROOT));
+            return m;
+        }
+    }
+
+    /** The rows and the overall verdict: agree unless some row disagrees. */
+    public record Outcome(List<Row> rows, double elapsedSeconds) {
+        public boolean agrees() {
+            return rows.stream().noneMatch(r -> r.verdict() == Verdict.DISAGREE);
+        }
+
+        public List<Row> disagreements() {
+            return rows.stream().filter(r -> r.verdict() == Verdict.DISAGREE).toList();
+        }
+    }
+
+    /**
+     * Runs every method on the chain.
+     *
+     * @param settings        ensemble settings for both stochastic methods (target error on the heat current)
+     * @param referenceFilter applied to the exact quantum reference before the comparisons (identity in
+     *                        production; tests use it to plant a wrong reference and see the check fail)
+     */
+    public static Outcome run(Chain chain, SimulationSettings settings, UnaryOperator<ExactResult> referenceFilter,
+                              ProgressListener quantumProgress, ProgressListener classicalProgress) {
+        long t0 = System.nanoTime();
+        List<Row> rows = new ArrayList<>();
+        ExactResult reference = null;
+        for (SteadyStateSolver solver : List.of(new ClosedForm(), new CorrelationSolver(), new LiouvillianSolver())) {
+            int limit = solver instanceof CorrelationSolver ? CORRELATION_SITES
+                    : solver instanceof LiouvillianSolver ? LIOUVILLIAN_SITES : Integer.MAX_VALUE;
+            if (solver.refusal(chain) != null || chain.sites() > limit) {
+                continue;
+            }
+            ExactResult r = solver.solve(chain);
+            if (reference == null) {
+                reference = referenceFilter.apply(r);
+                rows.add(new Row(r.method(), "heat_current", reference.heatCurrentLeft(), 0, 0, Double.NaN, Double.NaN,
+                        Verdict.REFERENCE));
+            } else {
+                double ref = reference.heatCurrentLeft();
+                boolean ok = Math.abs(r.heatCurrentLeft() - ref) <= EXACT_TOLERANCE * Math.abs(ref) + 1e-12
+                        && Math.abs(r.localHeatCurrent() - reference.localHeatCurrent())
+                        <= EXACT_TOLERANCE * Math.abs(reference.localHeatCurrent()) + 1e-12;
+                rows.add(new Row(r.method(), "heat_current", r.heatCurrentLeft(), 0, 0, ref, Double.NaN,
+                        ok ? Verdict.AGREE : Verdict.DISAGREE));
+            }
+        }
+        SimulationResult quantum = Simulations.quantum(chain, settings, quantumProgress);
+        rows.add(stochastic(quantum, "local_heat_current", reference == null ? Double.NaN : reference.localHeatCurrent()));
+        rows.add(stochastic(quantum, "heat_current", reference == null ? Double.NaN : reference.heatCurrentLeft()));
+        ExactResult rate = new RateEquations().solve(chain);
+        rows.add(new Row("rate", "heat_current", rate.heatCurrentLeft(), 0, 0, Double.NaN, Double.NaN, Verdict.REFERENCE));
+        SimulationResult classical = Simulations.classical(chain, settings, classicalProgress);
+        rows.add(stochastic(classical, "heat_current", rate.heatCurrentLeft()));
+        return new Outcome(List.copyOf(rows), (System.nanoTime() - t0) * 1e-9);
+    }
+
+    private static Row stochastic(SimulationResult r, String estimator, double reference) {
+        var m = r.get(estimator);
+        if (Double.isNaN(reference)) {
+            return new Row(r.method(), estimator, m.mean(), m.standardError(), m.count(), reference, Double.NaN,
+                    Verdict.NO_REFERENCE);
+        }
+        double z = (m.mean() - reference) / m.standardError();
+        return new Row(r.method(), estimator, m.mean(), m.standardError(), m.count(), reference, z,
+                Math.abs(z) < Z_LIMIT ? Verdict.AGREE : Verdict.DISAGREE);
+    }
+}

@@ -1,0 +1,52 @@
+package org.qtraj.simulation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qtraj.stats.Estimates;
+import org.qtraj.stats.MeanVar;
+
+/**
+ * The outcome of an ensemble of trajectories: every estimator as mean, standard error over trajectories and
+ * sample count, with what is needed to repeat the run (seed, times, trajectory count).
+ *
+ * @param method         "trajectories" (quantum) or "classical"
+ * @param sites          N
+ * @param estimates      per-estimator accumulators, merged in trajectory order
+ * @param seed           master seed
+ * @param tTotal         trajectory length
+ * @param tBurn          burn-in
+ * @param stopReason     why the ensemble stopped (trajectories, target_error, time_limit)
+ * @param threads        worker threads used (no influence on the numbers)
+ * @param elapsedSeconds wall time
+ */
+public record SimulationResult(String method, int sites, Estimates estimates, long seed, double tTotal, double tBurn,
+                               String stopReason, int threads, double elapsedSeconds) {
+
+    /** Number of trajectories behind every estimate. */
+    public long trajectories() {
+        return estimates.count();
+    }
+
+    public MeanVar get(String estimator) {
+        return estimates.get(estimator);
+    }
+
+    /**
+     * The JSON document of DESIGN.md: method, sites, one {mean, stderr, samples} object per estimator, trajectories,
+     * seed, t_total, t_burn, stop_reason, threads, elapsed_seconds.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method);
+        m.put("sites", sites);
+        m.putAll(estimates.toMap());
+        m.put("trajectories", trajectories());
+        m.put("seed", seed);
+        m.put("t_total", tTotal);
+        m.put("t_burn", tBurn);
+        m.put("stop_reason", stopReason);
+        m.put("threads", threads);
+        m.put("elapsed_seconds", elapsedSeconds);
+        return m;
+    }
+}
