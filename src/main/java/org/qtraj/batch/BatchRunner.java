@@ -66,7 +66,7 @@ public final class BatchRunner {
                           long checkpointIntervalNanos) {
         public Options {
             if (threads < 1) {
-                throw new org.qtraj.errors.InvalidInputException("--threads", "must be >= 1, got " + threads);
+                throw new org.qtraj.errors.InvalidInputException("threads", "must be >= 1, got " + threads);
             }
         }
     }

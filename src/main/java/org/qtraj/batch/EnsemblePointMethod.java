@@ -11,6 +11,7 @@ import java.util.Map;
 import org.qtraj.ensemble.StopRule;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
+import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
@@ -132,7 +133,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
 
     @Override
     public PointResult run(Chain chain, long unitSeed, Checkpoint checkpoint) throws IOException {
-        SimulationResult r = Simulations.resumable(kind, chain, settings(unitSeed, stop), checkpoint, SLICE_SECONDS);
+        SimulationResult r = ResumableEnsembles.run(Engine.of(kind), chain, settings(unitSeed, stop), checkpoint, SLICE_SECONDS);
         return pointResult(r);
     }
 
@@ -147,7 +148,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         }
         long first = firstIndex(block);
         StopRule count = StopRule.trajectories(firstIndex(block + 1) - first);
-        SimulationResult r = Simulations.resumableRange(kind, chain, settings(unitSeed, count), checkpoint,
+        SimulationResult r = ResumableEnsembles.range(Engine.of(kind), chain, settings(unitSeed, count), checkpoint,
                 SLICE_SECONDS, first);
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("method", r.method());
@@ -159,7 +160,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         o.put("t_total", r.tTotal());
         o.put("t_burn", r.tBurn());
         r.estimates().names().forEach(o.putArray("names")::add);
-        o.set("accumulators", Simulations.accumulators(r.estimates()));
+        o.set("accumulators", ResumableEnsembles.accumulators(r.estimates()));
         o.put("elapsed_seconds", r.elapsedSeconds());
         return o;
     }
@@ -182,7 +183,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
                 throw new IllegalArgumentException(label + ": state " + b + " is not block " + b + " of " + blocks
                         + " of this point");
             }
-            acc = acc.merge(Simulations.estimates(names, st.get("accumulators")));
+            acc = acc.merge(ResumableEnsembles.estimates(names, st.get("accumulators")));
             elapsed += st.path("elapsed_seconds").asDouble();
         }
         SimulationResult r = new SimulationResult(kind, head.get("sites").asInt(), acc, head.get("seed").asLong(),
@@ -196,15 +197,14 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     }
 
     private SimulationSettings settings(long unitSeed, StopRule rule) {
-        return new SimulationSettings(seed != null ? seed : unitSeed, 1, rule, tTotal, tBurn,
-                Unravelling.DEFAULT_TOLERANCE, "heat_current").sampling(relaxation.mask(), relaxation.times());
+        return SimulationSettings.builder().seed(seed != null ? seed : unitSeed).threads(1).stop(rule)
+                .window(tBurn, tTotal).relaxation(relaxation.mask(), relaxation.times()).build();
     }
 
     private PointResult pointResult(SimulationResult r) {
         Map<String, Estimate> obs = new LinkedHashMap<>();
         for (String name : r.estimates().names()) {
-            MeanVar m = r.get(name);
-            obs.put(name, new Estimate(m.mean(), m.standardError(), m.count()));
+            obs.put(name, Estimate.of(r.get(name)));
         }
         Map<String, Object> details = r.toMap();
         if (blocks > 1) {

@@ -46,7 +46,7 @@ public final class Merger {
      */
     public static Summary merge(List<Path> inputs, Path out, Provenance provenance) throws IOException {
         if (inputs.isEmpty()) {
-            throw new InvalidInputException("DIR", "give at least one run directory to merge");
+            throw new InvalidInputException("run_directory", "give at least one run directory to merge");
         }
         RunSpec spec = null;
         String hash = null;
@@ -64,26 +64,26 @@ public final class Merger {
                 hash = h;
                 spec = RunSpec.parse(m.get("spec"));
                 if (!spec.sha256().equals(hash)) {
-                    throw new InvalidInputException("DIR", in + ": the manifest's spec does not match its spec_sha256");
+                    throw new InvalidInputException("run_directory", in + ": the manifest's spec does not match its spec_sha256");
                 }
             } else if (!hash.equals(h)) {
-                throw new InvalidInputException("DIR", in + " holds a run of a different spec (spec_sha256 "
+                throw new InvalidInputException("run_directory", in + " holds a run of a different spec (spec_sha256 "
                         + RunDirectory.shortHash(h) + ", " + inputs.get(0) + " has " + RunDirectory.shortHash(hash) + ")");
             }
             Shard shard = new Shard(m.path("shard").path("index").asInt(), m.path("shard").path("count").asInt());
             if (count < 0) {
                 count = shard.count();
             } else if (count != shard.count()) {
-                throw new InvalidInputException("DIR", in + " is shard " + shard + " of a split into " + shard.count()
+                throw new InvalidInputException("run_directory", in + " is shard " + shard + " of a split into " + shard.count()
                         + ", the others are of a split into " + count);
             }
             Path twin = shardDirs.put(shard.index(), in);
             if (twin != null) {
-                throw new InvalidInputException("DIR", in + " and " + twin + " are both shard " + shard);
+                throw new InvalidInputException("run_directory", in + " and " + twin + " are both shard " + shard);
             }
             String status = RunDirectory.status(in, m);
             if (!"complete".equals(status)) {
-                throw new InvalidInputException("DIR", in + " (shard " + shard + ") is not complete (status " + status
+                throw new InvalidInputException("run_directory", in + " (shard " + shard + ") is not complete (status " + status
                         + ("running".equals(status) ? ": still being run" : "") + "); run it again with the same "
                         + "command to finish it");
             }
@@ -92,14 +92,14 @@ public final class Merger {
             for (Map.Entry<TaskKey, String> e : records.entrySet()) {
                 Path first = origin.putIfAbsent(e.getKey(), in);
                 if (first != null) {
-                    throw new InvalidInputException("DIR", "point " + e.getKey().point() + " is in both " + first + " and " + in);
+                    throw new InvalidInputException("run_directory", "point " + e.getKey().point() + " is in both " + first + " and " + in);
                 }
                 all.put(e.getKey(), e.getValue());
             }
             for (Map.Entry<BlockKey, String> e : RunDirectory.loadBlocks(in.resolve(RunDirectory.BLOCKS), plan).entrySet()) {
                 Path first = blockOrigin.putIfAbsent(e.getKey(), in);
                 if (first != null) {
-                    throw new InvalidInputException("DIR", "block " + e.getKey().fileStem() + " is in both " + first + " and " + in);
+                    throw new InvalidInputException("run_directory", "block " + e.getKey().fileStem() + " is in both " + first + " and " + in);
                 }
                 blocks.put(e.getKey(), e.getValue());
             }
@@ -126,16 +126,16 @@ public final class Merger {
                     shardsMissing.add(i);
                 }
             }
-            throw new InvalidInputException("DIR", missing.size() + " units are missing (first: point " + missing.get(0).point()
+            throw new InvalidInputException("run_directory", missing.size() + " units are missing (first: point " + missing.get(0).point()
                     + ")" + (shardsMissing.isEmpty() ? "" : "; shards not given: " + shardsMissing));
         }
         if (Files.exists(out.resolve(RunDirectory.MANIFEST))) {
             JsonNode old = RunDirectory.readManifest(out);
             if (!hash.equals(old.path("spec_sha256").asText(""))) {
-                throw new InvalidInputException("--out", out + " holds a run of a different spec; use another directory");
+                throw new InvalidInputException("directory", out + " holds a run of a different spec; use another directory");
             }
         } else if (Files.exists(out.resolve(RunDirectory.JSONL)) || Files.exists(out.resolve(RunDirectory.CSV))) {
-            throw new InvalidInputException("--out", out + " holds results but no manifest.json; use an empty directory");
+            throw new InvalidInputException("directory", out + " holds results but no manifest.json; use an empty directory");
         }
         Files.createDirectories(out);
         RunDirectory.writeResults(out, spec, all, blocks);

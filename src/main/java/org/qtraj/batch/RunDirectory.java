@@ -82,10 +82,10 @@ final class RunDirectory implements Closeable {
         Map<String, Object> manifest;
         if (!Files.exists(manifestFile)) {
             if (resume) {
-                throw new InvalidInputException("--resume", "nothing to resume: " + dir + " has no " + MANIFEST);
+                throw new InvalidInputException("resume", "nothing to resume: " + dir + " has no " + MANIFEST);
             }
             if (Files.exists(dir.resolve(JSONL)) || Files.exists(dir.resolve(CSV))) {
-                throw new InvalidInputException("--out", dir + " holds results but no " + MANIFEST
+                throw new InvalidInputException("directory", dir + " holds results but no " + MANIFEST
                         + "; refusing to mix them with a new run: use an empty directory");
             }
             Files.createDirectories(dir);
@@ -95,12 +95,12 @@ final class RunDirectory implements Closeable {
             JsonNode old = readManifest(dir);
             String oldHash = old.path("spec_sha256").asText("");
             if (!oldHash.equals(plan.spec().sha256())) {
-                throw new InvalidInputException("--out", dir + " holds a run of a different spec (spec_sha256 " + shortHash(oldHash)
+                throw new InvalidInputException("directory", dir + " holds a run of a different spec (spec_sha256 " + shortHash(oldHash)
                         + ", this spec " + shortHash(plan.spec().sha256()) + "); use another directory");
             }
             String oldShard = old.path("shard").path("index").asText() + "/" + old.path("shard").path("count").asText();
             if (!oldShard.equals(plan.shard().toString())) {
-                throw new InvalidInputException("--shard", dir + " holds shard " + oldShard + ", not " + plan.shard());
+                throw new InvalidInputException("shard", dir + " holds shard " + oldShard + ", not " + plan.shard());
             }
             manifest = new LinkedHashMap<>();
             manifest.put("started", old.path("started").asText(Instant.now().toString()));
@@ -228,7 +228,7 @@ final class RunDirectory implements Closeable {
     private static java.nio.channels.FileChannel lock(Path dir) throws IOException {
         java.nio.channels.FileChannel ch = tryLock(dir);
         if (ch == null) {
-            throw new InvalidInputException("--out", dir + " is in use by another qtraj run");
+            throw new InvalidInputException("directory", dir + " is in use by another qtraj run");
         }
         return ch;
     }

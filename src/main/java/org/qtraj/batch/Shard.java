@@ -20,7 +20,7 @@ public record Shard(int index, int count) {
 
     public Shard {
         if (count < 1 || index < 1 || index > count) {
-            throw new InvalidInputException("--shard", "must be i/n with 1 <= i <= n, got " + index + "/" + count);
+            throw new InvalidInputException("shard", "must be i/n with 1 <= i <= n, got " + index + "/" + count);
         }
     }
 
@@ -28,12 +28,12 @@ public record Shard(int index, int count) {
     public static Shard parse(String text) {
         String[] parts = text.trim().split("/");
         if (parts.length != 2) {
-            throw new InvalidInputException("--shard", "must be i/n (e.g. 2/8), got '" + text + "'");
+            throw new InvalidInputException("shard", "must be i/n (e.g. 2/8), got '" + text + "'");
         }
         try {
             return new Shard(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("--shard", "must be i/n with integers (e.g. 2/8), got '" + text + "'");
+            throw new InvalidInputException("shard", "must be i/n with integers (e.g. 2/8), got '" + text + "'");
         }
     }
 

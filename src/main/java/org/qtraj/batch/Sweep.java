@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qtraj.errors.InvalidInputException;
-import org.qtraj.model.BathOccupation;
+import org.qtraj.model.Thermal;
 import org.qtraj.model.BathSpec;
 import org.qtraj.model.ModelSpec;
 import org.qtraj.model.PerElement;
@@ -277,7 +277,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
         org.qtraj.model.Chain chain = base.build();
         boolean left = name.equals("s_left");
         double omega = chain.bathOmega(left ? chain.left() : chain.right());
-        double t = BathOccupation.temperature("sweep.parameters." + name, omega, s);
+        double t = Thermal.temperature("sweep.parameters." + name, omega, s);
         BathSpec b = new BathSpec(null, null, t);
         return base.overlay(left ? new ModelSpec(null, null, null, null, null, null, b, null, null)
                 : new ModelSpec(null, null, null, null, null, null, null, b, null));

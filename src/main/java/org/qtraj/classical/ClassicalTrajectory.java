@@ -77,12 +77,12 @@ public final class ClassicalTrajectory {
         Objects.requireNonNull(rng, "rng");
         validateTimes(tTotal, tBurn);
         if (initial.length != process.sites()) {
-            throw new InvalidInputException("initial-state", "must give " + process.sites() + " sites, got " + initial.length);
+            throw new InvalidInputException("initial_state", "must give " + process.sites() + " sites, got " + initial.length);
         }
         double previous = -1;
         for (double t : sampleTimes) {
             if (!(t > previous && t <= tTotal)) {
-                throw new InvalidInputException("times", "must be strictly increasing times in [0, t-total = " + tTotal
+                throw new InvalidInputException("times", "must be strictly increasing times in [0, t_total = " + tTotal
                         + "], got " + Arrays.toString(sampleTimes));
             }
             previous = t;
@@ -134,13 +134,13 @@ public final class ClassicalTrajectory {
     /** Checks a run's times: 0 <= tBurn < tTotal < infinity. */
     public static void validateTimes(double tTotal, double tBurn) {
         if (!Double.isFinite(tBurn) || tBurn < 0) {
-            throw new InvalidInputException("t-burn", "must be a finite number >= 0, got " + tBurn);
+            throw new InvalidInputException("t_burn", "must be a finite number >= 0, got " + tBurn);
         }
         if (!Double.isFinite(tTotal) || tTotal <= 0) {
-            throw new InvalidInputException("t-total", "must be a finite number > 0, got " + tTotal);
+            throw new InvalidInputException("t_total", "must be a finite number > 0, got " + tTotal);
         }
         if (!(tTotal > tBurn)) {
-            throw new InvalidInputException("t-total", "must be greater than t-burn = " + tBurn + ", got " + tTotal);
+            throw new InvalidInputException("t_total", "must be greater than t_burn = " + tBurn + ", got " + tTotal);
         }
     }
 

@@ -7,6 +7,7 @@ import org.qtraj.exact.relaxation.ClassicalRelaxation;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.RelaxationInputs;
 import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ public final class ClassicalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Chain chain = model.chain();
-        SimulationSettings settings = relaxation.apply(simulation.settings("heat_current"), chain.sites());
+        SimulationSettings settings = relaxation.apply(simulation.settings(Estimator.HEAT_CURRENT), chain.sites());
         SimulationResult result;
         try (ProgressBars bar = ProgressBars.open("classical", settings.stop().maxTrajectories())) {
             result = Simulations.classical(chain, settings, bar.listener());

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.qtraj.exact.ExactResult;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.CrossCheck;
+import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ public final class CrossCheckCommand implements Callable<Integer> {
         if (simulation.targetError == null && simulation.trajectories == null && simulation.timeLimit == null) {
             simulation.targetError = "1%";
         }
-        SimulationSettings settings = simulation.settings("heat_current");
+        SimulationSettings settings = simulation.settings(Estimator.HEAT_CURRENT);
         CrossCheck.Outcome outcome;
         try (ProgressBars q = ProgressBars.open("trajectories", settings.stop().maxTrajectories());
              ProgressBars c = ProgressBars.open("classical", settings.stop().maxTrajectories())) {

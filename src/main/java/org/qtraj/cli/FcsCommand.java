@@ -1,5 +1,6 @@
 package org.qtraj.cli;
 
+import org.qtraj.stats.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ public final class FcsCommand implements Callable<Integer> {
         }
         FcsSettings fcs = new FcsSettings(FcsSettings.parseBath(countingBath), window == null ? Double.NaN : window);
         Chain chain = model.chain();
-        SimulationSettings settings = simulation.settings("count_rate");
+        SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE);
         FcsExact exact = exactOrNull(chain, fcs.bath());
         double[] k = exact == null ? null : exact.cumulants();
         FcsResult r;
@@ -117,7 +118,7 @@ public final class FcsCommand implements Callable<Integer> {
         return new String[] {"cumulant_1", "cumulant_2", "cumulant_3", "fano"};
     }
 
-    private static CountCumulants.Estimate estimate(FcsResult r, int i) {
+    private static Estimate estimate(FcsResult r, int i) {
         return i < 3 ? r.cumulant(i + 1) : r.fano();
     }
 
@@ -125,7 +126,7 @@ public final class FcsCommand implements Callable<Integer> {
         return k == null ? Double.NaN : i < 3 ? k[i] : k[1] / k[0];
     }
 
-    private static double z(CountCumulants.Estimate e, double exact) {
+    private static double z(Estimate e, double exact) {
         return (e.value() - exact) / e.error();
     }
 
@@ -137,7 +138,7 @@ public final class FcsCommand implements Callable<Integer> {
         Map<String, Object> ex = new LinkedHashMap<>();
         Map<String, Object> zs = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
-            CountCumulants.Estimate e = estimate(r, i);
+            Estimate e = estimate(r, i);
             est.put(names[i], e.value());
             err.put(names[i], e.error());
             if (k != null) {
@@ -166,7 +167,7 @@ public final class FcsCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%n%-12s %15s %11s %15s %7s%n", "cumulant", "trajectories", "error", "exact", "z"));
         String[] names = names();
         for (int i = 0; i < names.length; i++) {
-            CountCumulants.Estimate e = estimate(r, i);
+            Estimate e = estimate(r, i);
             double x = exactValue(k, i);
             sb.append(String.format(Locale.ROOT, "%-12s %15.9g %11.3g %15s %7s%n", names[i], e.value(), e.error(),
                     k == null ? "" : String.format(Locale.ROOT, "%.9g", x),

@@ -53,8 +53,8 @@ public final class Main implements Runnable {
             if (verbose) {
                 ex.printStackTrace(err);
             }
-            if (ex instanceof InvalidInputException) {
-                err.println("qtraj: " + ex.getMessage());
+            if (ex instanceof InvalidInputException bad) {
+                err.println("qtraj: " + FlagNames.message(bad, commandLine.getCommandSpec()));
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }

@@ -25,14 +25,14 @@ final class RelaxationOptions {
     SimulationSettings apply(SimulationSettings settings, int sites) {
         int initial = initialMask(sites);
         if (!active()) {
-            return settings.sampling(initial, List.of());
+            return settings.toBuilder().relaxation(initial, List.of()).build();
         }
         List<Double> t = times();
+        SimulationSettings.Builder b = settings.toBuilder().relaxation(initial, t);
         if (!settings.hasTimes()) {
-            settings = new SimulationSettings(settings.seed(), settings.threads(), settings.stop(), t.get(t.size() - 1),
-                    0, settings.tolerance(), settings.monitor());
+            b.window(0, t.get(t.size() - 1));
         }
-        return settings.sampling(initial, t);
+        return b.build();
     }
 
     /** Whether relaxation curves were asked for. */
@@ -70,7 +70,7 @@ final class RelaxationOptions {
         String b = initialState.trim();
         String why = RelaxationInputs.refusal(b, sites);
         if (why != null) {
-            throw new InvalidInputException("initial-state", why);
+            throw new InvalidInputException("initial_state", why);
         }
         return RelaxationInputs.mask(b);
     }

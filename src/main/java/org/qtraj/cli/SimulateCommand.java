@@ -3,9 +3,11 @@ package org.qtraj.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.QuickReference;
 import org.qtraj.exact.relaxation.Relaxation;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
 import picocli.CommandLine.Command;
@@ -37,7 +39,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Chain chain = model.chain();
-        SimulationSettings settings = relaxation.apply(simulation.settings("heat_current"), chain.sites());
+        SimulationSettings settings = relaxation.apply(simulation.settings(Estimator.HEAT_CURRENT), chain.sites());
         SimulationResult result;
         try (ProgressBars bar = ProgressBars.open("trajectories", settings.stop().maxTrajectories())) {
             result = Simulations.quantum(chain, settings, bar.listener());
@@ -49,7 +51,7 @@ public final class SimulateCommand implements Callable<Integer> {
             output.emit(spec.commandLine().getOut(), r.toMap(), r.table());
             return ExitCodes.OK;
         }
-        EnsembleReport report = Simulations.quickQuantumReference(chain)
+        EnsembleReport report = QuickReference.solve(chain)
                 .map(e -> new EnsembleReport(result, e.method(), Simulations.references(chain, e)))
                 .orElse(new EnsembleReport(result, null, Map.of()));
         output.emit(spec.commandLine().getOut(), report.toMap(), report.table());

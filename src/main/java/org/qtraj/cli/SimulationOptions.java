@@ -1,9 +1,8 @@
 package org.qtraj.cli;
 
-import org.qtraj.ensemble.StopRule;
 import org.qtraj.errors.InvalidInputException;
+import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
-import org.qtraj.trajectory.Unravelling;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run ensembles of trajectories (simulate, classical, fcs, crosscheck). */
@@ -32,54 +31,61 @@ public final class SimulationOptions {
     @Option(names = "--tolerance", paramLabel = "TOL", description = "Integration tolerance of the quantum trajectories (default 1e-9).")
     Double tolerance;
 
-    /** The settings, validated (InvalidInputException naming the option on bad values). */
-    public SimulationSettings settings(String monitor) {
-        StopRule stop = stopRule();
-        double total = tTotal == null ? Double.NaN : tTotal;
-        double burn = tBurn == null ? Double.NaN : tBurn;
-        if (tTotal != null && tBurn == null) {
-            burn = 0;
-        }
+    /**
+     * The settings, validated: InvalidInputException naming the setting in the library's words (t_burn, threads,
+     * target_error, ...), which {@link Main} turns into the flag.
+     */
+    public SimulationSettings settings(Estimator monitor) {
         if (tTotal == null && tBurn != null) {
-            throw new InvalidInputException("t-burn", "give --t-total with --t-burn");
+            throw new InvalidInputException("t_burn", "give t_total with t_burn");
         }
+        double burn = tBurn == null ? 0 : tBurn;
         if (tTotal != null && !(tTotal > burn)) {
-            throw new InvalidInputException("t-total", "must be > t-burn (" + burn + "), got " + tTotal);
+            throw new InvalidInputException("t_total", "must be > t_burn (" + burn + "), got " + tTotal);
         }
         if (tBurn != null && !(tBurn >= 0)) {
-            throw new InvalidInputException("t-burn", "must be >= 0, got " + tBurn);
+            throw new InvalidInputException("t_burn", "must be >= 0, got " + tBurn);
         }
-        int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (k < 1) {
-            throw new InvalidInputException("threads", "must be >= 1, got " + k);
+        SimulationSettings.Builder b = SimulationSettings.builder().seed(seed).monitor(monitor);
+        if (threads != null) {
+            b.threads(threads);
         }
-        double tol = tolerance == null ? Unravelling.DEFAULT_TOLERANCE : tolerance;
-        return new SimulationSettings(seed, k, stop, total, burn, tol, monitor);
-    }
-
-    private StopRule stopRule() {
-        if (trajectories != null && trajectories < 1) {
-            throw new InvalidInputException("trajectories", "must be an integer >= 1, got " + trajectories);
+        if (tolerance != null) {
+            b.tolerance(tolerance);
         }
-        long max = trajectories != null ? trajectories : (targetError == null && timeLimit == null ? 200 : Long.MAX_VALUE);
-        double err = Double.NaN;
-        boolean relative = false;
+        if (tTotal != null) {
+            b.window(burn, tTotal);
+        }
+        if (trajectories != null) {
+            if (trajectories < 1) {
+                throw new InvalidInputException("trajectories", "must be an integer >= 1, got " + trajectories);
+            }
+            b.trajectories(trajectories);
+        }
         if (targetError != null) {
             String t = targetError.trim();
-            relative = t.endsWith("%");
+            boolean relative = t.endsWith("%");
+            double err;
             try {
                 err = Double.parseDouble(relative ? t.substring(0, t.length() - 1) : t) / (relative ? 100 : 1);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("target-error", "must be a number > 0 or a percentage such as 1%, got '" + targetError + "'");
+                throw new InvalidInputException("target_error", "must be a number > 0 or a percentage such as 1%, got '" + targetError + "'");
             }
             if (!(err > 0) || !Double.isFinite(err)) {
-                throw new InvalidInputException("target-error", "must be > 0, got '" + targetError + "'");
+                throw new InvalidInputException("target_error", "must be > 0, got '" + targetError + "'");
+            }
+            if (relative) {
+                b.relativeTargetError(err);
+            } else {
+                b.targetError(err);
             }
         }
-        double limit = timeLimit == null ? Double.POSITIVE_INFINITY : timeLimit;
-        if (timeLimit != null && !(timeLimit > 0)) {
-            throw new InvalidInputException("time-limit", "must be > 0 seconds, got " + timeLimit);
+        if (timeLimit != null) {
+            if (!(timeLimit > 0)) {
+                throw new InvalidInputException("time_limit", "must be > 0 seconds, got " + timeLimit);
+            }
+            b.timeLimit(timeLimit);
         }
-        return new StopRule(max, err, relative, limit, StopRule.DEFAULT_MIN_TRAJECTORIES);
+        return b.build();
     }
 }

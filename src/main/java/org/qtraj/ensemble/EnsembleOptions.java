@@ -12,7 +12,7 @@ public record EnsembleOptions(long seed, int threads, long startIndex, StopRule 
             throw new InvalidInputException("threads", "must be an integer >= 1, got " + threads);
         }
         if (startIndex < 0) {
-            throw new InvalidInputException("start-index", "must be >= 0, got " + startIndex);
+            throw new InvalidInputException("start_index", "must be >= 0, got " + startIndex);
         }
         if (stop == null) {
             throw new InvalidInputException("trajectories", "a stop rule is required");

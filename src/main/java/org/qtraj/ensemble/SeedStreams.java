@@ -5,15 +5,13 @@ import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
  * The random stream of trajectory i of a run with master seed S: an XoRoShiRo128++ generator (Blackman, Vigna)
- * whose 128-bit state is outputs 2i and 2i+1 of a SplitMix64 sequence started at mix64(S):
- * state = (mix64(z + (2i+1) G), mix64(z + (2i+2) G)), z = mix64(S), G = 0x9E3779B97F4A7C15 (Steele, Lea, Flood,
+ * whose 128-bit state is outputs 2i and 2i+1 of a SplitMix64 sequence started at Seeds.mix(S):
+ * state = (Seeds.mix(z + (2i+1) G), Seeds.mix(z + (2i+2) G)), z = mix64(S), G = 0x9E3779B97F4A7C15 (Steele, Lea, Flood,
  * OOPSLA 2014). Distinct indices give distinct, well-mixed states (G is odd, so z + k G never repeats for
  * k < 2^64), and the stream of a trajectory depends on (S, i) only: results do not depend on which thread ran it,
  * and a run can be resumed or extended at any index. Stateless and thread-safe.
  */
 public final class SeedStreams {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
     private SeedStreams() {
     }
 
@@ -22,19 +20,12 @@ public final class SeedStreams {
         if (index < 0) {
             throw new IllegalArgumentException("trajectory index must be >= 0, got " + index);
         }
-        long z = mix64(seed);
-        long s0 = mix64(z + (2 * index + 1) * GOLDEN);
-        long s1 = mix64(z + (2 * index + 2) * GOLDEN);
+        long z = Seeds.mix(seed);
+        long s0 = Seeds.mix(z + (2 * index + 1) * Seeds.GOLDEN);
+        long s1 = Seeds.mix(z + (2 * index + 2) * Seeds.GOLDEN);
         if (s0 == 0 && s1 == 0) {
-            s1 = GOLDEN; // the all-zero state is the one state xoroshiro cannot leave
+            s1 = Seeds.GOLDEN; // the all-zero state is the one state xoroshiro cannot leave
         }
         return new XoRoShiRo128PlusPlus(s0, s1);
-    }
-
-    /** SplitMix64's finaliser (Stafford's variant 13). */
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

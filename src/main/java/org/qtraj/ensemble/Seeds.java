@@ -7,10 +7,12 @@ package org.qtraj.ensemble;
  *
  * <p>Each step applies the SplitMix64 finaliser (Steele, Lea and Flood, OOPSLA 2014) to the running
  * value plus the golden-ratio increment times (index + 1): distinct paths give well-mixed, in practice
- * distinct seeds. Not cryptographic. Stateless and thread-safe.
+ * distinct seeds. Not cryptographic. The one home of the SplitMix64 mixer: {@link SeedStreams} seeds each
+ * trajectory's generator with it too. Stateless and thread-safe.
  */
 public final class Seeds {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** The golden-ratio increment of SplitMix64, 2^64 / phi rounded to odd. */
+    static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private Seeds() {
     }

@@ -32,13 +32,13 @@ public record StopRule(long maxTrajectories, double targetError, boolean relativ
             throw new InvalidInputException("trajectories", "must be an integer >= 1, got " + maxTrajectories);
         }
         if (!Double.isNaN(targetError) && !(targetError > 0 && Double.isFinite(targetError))) {
-            throw new InvalidInputException("target-error", "must be a number > 0, got " + targetError);
+            throw new InvalidInputException("target_error", "must be a number > 0, got " + targetError);
         }
         if (!(timeLimitSeconds > 0)) {
-            throw new InvalidInputException("time-limit", "must be > 0 seconds, got " + timeLimitSeconds);
+            throw new InvalidInputException("time_limit", "must be > 0 seconds, got " + timeLimitSeconds);
         }
         if (minTrajectories < 2) {
-            throw new InvalidInputException("min-trajectories", "must be >= 2, got " + minTrajectories);
+            throw new InvalidInputException("min_trajectories", "must be >= 2, got " + minTrajectories);
         }
         if (maxTrajectories == Long.MAX_VALUE && Double.isNaN(targetError) && Double.isInfinite(timeLimitSeconds)) {
             throw new InvalidInputException("trajectories", "give a trajectory count, a target error or a time limit");

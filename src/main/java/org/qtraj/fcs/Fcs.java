@@ -10,6 +10,8 @@ import org.qtraj.ensemble.ProgressListener;
 import org.qtraj.ensemble.TrajectoryTask;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
+import org.qtraj.model.RelaxationTimes;
+import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
 import org.qtraj.trajectory.QuantumTrajectory;
@@ -25,8 +27,8 @@ import org.qtraj.trajectory.Unravelling;
  *
  * <p>Default times (no --t-total/--t-burn): t_burn = 2 t_relax and t_total = t_burn + {@value #WINDOW_RELAXATIONS}
  * t_relax (a window T must fit in it; give --t-total for longer trajectories), with t_relax the model's
- * relaxation-time estimate ({@link TrajectoryOptions#relaxationTime} for the quantum chain,
- * {@link Simulations#classicalRelaxationTime} for the classical one). The window is much longer than for mean
+ * relaxation-time estimate ({@link RelaxationTimes#quantum} for the quantum chain,
+ * {@link RelaxationTimes#classical} for the classical one). The window is much longer than for mean
  * currents because the k-statistics of the counts in a window T estimate T kappa_k + c_k, not T kappa_k: the
  * count includes the change of the chain's occupation between the window's ends, so c_2 is of the order of the
  * occupation variance, and the scaled noise is biased by c_2 / (kappa_2 T). Measured (classical N = 2, 8000
@@ -38,14 +40,16 @@ import org.qtraj.trajectory.Unravelling;
 public final class Fcs {
     /** Default length of the averaging window, in relaxation times (class comment). */
     public static final int WINDOW_RELAXATIONS = 200;
+    /** What a target error of a counting-statistics run refers to: the count rate kappa_1 of the counting bath. */
+    public static final Estimator COUNT_RATE = Estimator.of("count_rate");
 
     private Fcs() {
     }
 
     /** Quantum trajectories (Monte Carlo wave functions). */
     public static FcsResult quantum(Chain chain, SimulationSettings s, FcsSettings f, ProgressListener progress) {
-        double relax = s.hasTimes() ? relaxOrNaN(() -> TrajectoryOptions.relaxationTime(chain))
-                : TrajectoryOptions.relaxationTime(chain);
+        double relax = s.hasTimes() ? relaxOrNaN(() -> RelaxationTimes.quantum(chain))
+                : RelaxationTimes.quantum(chain);
         Times t = times(s, f, relax);
         QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), TrajectoryOptions.of(t.burn, t.total));
         TrajectoryTask<FcsAccumulator> task = (i, rng) -> {
@@ -58,8 +62,8 @@ public final class Fcs {
 
     /** Exact stochastic simulation of the classical exclusion process. */
     public static FcsResult classical(Chain chain, SimulationSettings s, FcsSettings f, ProgressListener progress) {
-        double relax = s.hasTimes() ? relaxOrNaN(() -> Simulations.classicalRelaxationTime(chain))
-                : Simulations.classicalRelaxationTime(chain);
+        double relax = s.hasTimes() ? relaxOrNaN(() -> RelaxationTimes.classical(chain))
+                : RelaxationTimes.classical(chain);
         Times t = times(s, f, relax);
         ClassicalTrajectory.validateTimes(t.total, t.burn);
         ExclusionProcess process = ExclusionProcess.of(chain);

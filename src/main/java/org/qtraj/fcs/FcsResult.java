@@ -42,17 +42,17 @@ public record FcsResult(String method, int sites, int bath, FcsAccumulator data,
         double z = data.lag().z();
         if (windows > 1 && Math.abs(z) > LAG_Z_LIMIT) {
             w.add(String.format(java.util.Locale.ROOT, "lag-1 autocorrelation of window counts r = %.4f (z = %.1f over %d pairs):"
-                    + " windows are not independent; use a longer --window", data.lag().r(), z, data.lag().pairs()));
+                    + " windows are not independent; use a longer window", data.lag().r(), z, data.lag().pairs()));
         }
         return w;
     }
 
     /** kappa_order from the trajectories, order 1..3. */
-    public CountCumulants.Estimate cumulant(int order) {
+    public Estimate cumulant(int order) {
         return data.counts().cumulant(order).scaled(window);
     }
 
-    public CountCumulants.Estimate fano() {
+    public Estimate fano() {
         return data.counts().fano();
     }
 

@@ -12,7 +12,7 @@ import org.qtraj.errors.InvalidInputException;
 public record FcsSettings(int bath, double window) {
     public FcsSettings {
         if (bath != 0 && bath != 1) {
-            throw new InvalidInputException("counting-bath", "must be left or right, got " + bath);
+            throw new InvalidInputException("counting_bath", "must be left or right, got " + bath);
         }
         if (!Double.isNaN(window) && !(window > 0 && Double.isFinite(window))) {
             throw new InvalidInputException("window", "must be a finite time > 0, got " + window);
@@ -31,7 +31,7 @@ public record FcsSettings(int bath, double window) {
                     break;
             }
         }
-        throw new InvalidInputException("counting-bath", "must be left or right, got '" + text + "'");
+        throw new InvalidInputException("counting_bath", "must be left or right, got '" + text + "'");
     }
 
     public boolean hasWindow() {

@@ -34,7 +34,6 @@ public record Bath(int site, double rate, double temperature) {
 
     /** Equilibrium excited population s = nbar/(2 nbar + 1). */
     public double s(double omega) {
-        double n = nbar(omega);
-        return n / (2 * n + 1);
+        return Thermal.s(omega, temperature);
     }
 }

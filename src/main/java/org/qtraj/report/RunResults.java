@@ -81,7 +81,7 @@ public record RunResults(Path dir, String name, String status, List<Rec> records
         Path manifest = dir.resolve("manifest.json");
         Path results = dir.resolve("results.jsonl");
         if (!Files.isRegularFile(manifest) || !Files.isRegularFile(results)) {
-            throw new InvalidInputException("DIR", dir + " is not a run directory (needs manifest.json and results.jsonl)");
+            throw new InvalidInputException("run_directory", dir + " is not a run directory (needs manifest.json and results.jsonl)");
         }
         JsonNode m = JSON.readTree(manifest.toFile());
         List<Rec> recs = new ArrayList<>();

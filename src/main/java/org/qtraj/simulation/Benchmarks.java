@@ -71,16 +71,15 @@ public final class Benchmarks {
     /** Wall time and trajectory count to reach 1% relative error on the heat current at N = 4 (default windows). */
     public static Map<String, Object> timeToOnePercent(int threads) {
         StopRule stop = StopRule.targetError(0.01, true);
-        SimulationSettings s = new SimulationSettings(1, threads, stop, Double.NaN, Double.NaN,
-                Unravelling.DEFAULT_TOLERANCE, "heat_current");
+        SimulationSettings s = SimulationSettings.builder().threads(threads).stop(stop).build();
         Simulations.quantum(chain(4), s, ProgressListener.NONE); // warm-up
         SimulationResult r = Simulations.quantum(chain(4), s, ProgressListener.NONE);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sites", 4);
         m.put("threads", threads);
         m.put("trajectories", r.trajectories());
-        m.put("heat_current", r.get("heat_current").mean());
-        m.put("stderr", r.get("heat_current").standardError());
+        m.put("heat_current", r.estimate(Estimator.HEAT_CURRENT).value());
+        m.put("stderr", r.estimate(Estimator.HEAT_CURRENT).error());
         m.put("seconds", r.elapsedSeconds());
         return m;
     }

@@ -6,27 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.qtraj.ensemble.ProgressListener;
-import org.qtraj.exact.ClosedForm;
-import org.qtraj.exact.CorrelationSolver;
+import org.qtraj.exact.ExactMethod;
 import org.qtraj.exact.ExactResult;
-import org.qtraj.exact.LiouvillianSolver;
+import org.qtraj.exact.QuickReference;
 import org.qtraj.exact.RateEquations;
-import org.qtraj.exact.SteadyStateSolver;
 import org.qtraj.model.Chain;
+import org.qtraj.stats.Estimate;
 
 /**
- * One model, every method: the exact quantum solvers that apply (closed form; correlation up to
- * {@value #CORRELATION_SITES} sites; Liouvillian up to {@value #LIOUVILLIAN_SITES}), which must agree with each
+ * One model, every method: the quick exact quantum solvers that apply ({@link QuickReference}: closed form;
+ * correlation up to {@value QuickReference#CORRELATION_SITES} sites; Liouvillian up to
+ * {@value QuickReference#LIOUVILLIAN_SITES}), which must agree with each
  * other to {@value #EXACT_TOLERANCE} relative; the quantum trajectories, whose counting estimator is checked against
  * the exact local heat current omega_1 I and whose continuous estimator against Tr(H D_left rho); the rate
- * equations; and the classical simulation against them. A stochastic row agrees if |z| < {@value #Z_LIMIT}
- * (false alarm 6.3e-5 per row for a Gaussian estimate).
+ * equations; and the classical simulation against them. A stochastic row agrees if |z| &lt; {@value #Z_LIMIT},
+ * z from {@link Estimate#z} (false alarm 6.3e-5 per row for a Gaussian estimate). Stateless and thread-safe.
  */
 public final class CrossCheck {
     public static final double EXACT_TOLERANCE = 1e-8;
     public static final double Z_LIMIT = 4;
-    public static final int CORRELATION_SITES = 2000;
-    public static final int LIOUVILLIAN_SITES = 8;
 
     private CrossCheck() {
     }
@@ -85,13 +83,8 @@ public final class CrossCheck {
         long t0 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
         ExactResult reference = null;
-        for (SteadyStateSolver solver : List.of(new ClosedForm(), new CorrelationSolver(), new LiouvillianSolver())) {
-            int limit = solver instanceof CorrelationSolver ? CORRELATION_SITES
-                    : solver instanceof LiouvillianSolver ? LIOUVILLIAN_SITES : Integer.MAX_VALUE;
-            if (solver.refusal(chain) != null || chain.sites() > limit) {
-                continue;
-            }
-            ExactResult r = solver.solve(chain);
+        for (ExactMethod method : QuickReference.methods(chain)) {
+            ExactResult r = method.solverFor(chain).solve(chain);
             if (reference == null) {
                 reference = referenceFilter.apply(r);
                 rows.add(new Row(r.method(), "heat_current", reference.heatCurrentLeft(), 0, 0, Double.NaN, Double.NaN,
@@ -106,23 +99,23 @@ public final class CrossCheck {
             }
         }
         SimulationResult quantum = Simulations.quantum(chain, settings, quantumProgress);
-        rows.add(stochastic(quantum, "local_heat_current", reference == null ? Double.NaN : reference.localHeatCurrent()));
-        rows.add(stochastic(quantum, "heat_current", reference == null ? Double.NaN : reference.heatCurrentLeft()));
+        rows.add(stochastic(quantum, Estimator.LOCAL_HEAT_CURRENT, reference == null ? Double.NaN : reference.localHeatCurrent()));
+        rows.add(stochastic(quantum, Estimator.HEAT_CURRENT, reference == null ? Double.NaN : reference.heatCurrentLeft()));
         ExactResult rate = new RateEquations().solve(chain);
         rows.add(new Row("rate", "heat_current", rate.heatCurrentLeft(), 0, 0, Double.NaN, Double.NaN, Verdict.REFERENCE));
         SimulationResult classical = Simulations.classical(chain, settings, classicalProgress);
-        rows.add(stochastic(classical, "heat_current", rate.heatCurrentLeft()));
+        rows.add(stochastic(classical, Estimator.HEAT_CURRENT, rate.heatCurrentLeft()));
         return new Outcome(List.copyOf(rows), (System.nanoTime() - t0) * 1e-9);
     }
 
-    private static Row stochastic(SimulationResult r, String estimator, double reference) {
-        var m = r.get(estimator);
+    private static Row stochastic(SimulationResult r, Estimator estimator, double reference) {
+        Estimate m = r.estimate(estimator);
         if (Double.isNaN(reference)) {
-            return new Row(r.method(), estimator, m.mean(), m.standardError(), m.count(), reference, Double.NaN,
+            return new Row(r.method(), estimator.key(), m.value(), m.error(), m.samples(), reference, Double.NaN,
                     Verdict.NO_REFERENCE);
         }
-        double z = (m.mean() - reference) / m.standardError();
-        return new Row(r.method(), estimator, m.mean(), m.standardError(), m.count(), reference, z,
+        double z = m.z(reference);
+        return new Row(r.method(), estimator.key(), m.value(), m.error(), m.samples(), reference, z,
                 Math.abs(z) < Z_LIMIT ? Verdict.AGREE : Verdict.DISAGREE);
     }
 }

@@ -2,14 +2,15 @@ package org.qtraj.simulation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qtraj.stats.Estimate;
 import org.qtraj.stats.Estimates;
 import org.qtraj.stats.MeanVar;
 
 /**
- * The outcome of an ensemble of trajectories: every estimator as mean, standard error over trajectories and
- * sample count, with what is needed to repeat the run (seed, times, trajectory count).
+ * The outcome of an ensemble of trajectories: every estimator as mean, standard error over trajectories and sample
+ * count, with what is needed to repeat the run (seed, times, trajectory count). Immutable.
  *
- * @param method         "trajectories" (quantum) or "classical"
+ * @param method         "trajectories" (quantum) or "classical": {@link Engine#key()}
  * @param sites          N
  * @param estimates      per-estimator accumulators, merged in trajectory order
  * @param seed           master seed
@@ -27,6 +28,16 @@ public record SimulationResult(String method, int sites, Estimates estimates, lo
         return estimates.count();
     }
 
+    /** The mean of one estimator with its standard error and trajectory count. */
+    public Estimate estimate(Estimator estimator) {
+        return Estimate.of(get(estimator.key()));
+    }
+
+    /**
+     * The accumulator of the estimator named {@code estimator}.
+     *
+     * @throws IllegalArgumentException for a name this engine does not estimate
+     */
     public MeanVar get(String estimator) {
         return estimates.get(estimator);
     }

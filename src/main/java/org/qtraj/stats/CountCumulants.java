@@ -72,15 +72,7 @@ public final class CountCumulants {
         return Collections.unmodifiableNavigableMap(frequencies);
     }
 
-    /** The estimate and its jackknife standard error. */
-    public record Estimate(double value, double error) {
-        /** Both divided by {@code t} (a scaled cumulant k_j / T). */
-        public Estimate scaled(double t) {
-            return new Estimate(value / t, error / t);
-        }
-    }
-
-    /** k_order, order 1..3 (NaN when n is too small: n >= order is needed, and n >= order + 1 for the error). */
+    /** k_order with its delete-one jackknife error over the n counts, order 1..3 (NaN when n is too small: n >= order is needed, and n >= order + 1 for the error). */
     public Estimate cumulant(int order) {
         if (order < 1 || order > 3) {
             throw new IllegalArgumentException("order must be 1, 2 or 3, got " + order);
@@ -149,12 +141,12 @@ public final class CountCumulants {
 
     private Estimate jackknife(Statistic stat, int minSize) {
         if (n < minSize - 1) {
-            return new Estimate(Double.NaN, Double.NaN);
+            return new Estimate(Double.NaN, Double.NaN, n);
         }
         Sums all = sums();
         double value = stat.of(all);
         if (n < minSize) {
-            return new Estimate(value, Double.NaN);
+            return new Estimate(value, Double.NaN, n);
         }
         // theta_(i) for each distinct value, then the weighted spread (two passes for accuracy)
         double mean = 0;
@@ -173,6 +165,6 @@ public final class CountCumulants {
             double d = theta[j] - mean;
             ss += weight[j] * d * d;
         }
-        return new Estimate(value, Math.sqrt((n - 1.0) / n * ss));
+        return new Estimate(value, Math.sqrt((n - 1.0) / n * ss), n);
     }
 }

@@ -60,7 +60,7 @@ public final class QuantumTrajectory {
         this.options = options;
         Chain chain = unravelling.chain();
         if (options.initialState() >= 1 << chain.sites()) {
-            throw new org.qtraj.errors.InvalidInputException("initial-state", "must be a mask below 2^N = " + (1 << chain.sites())
+            throw new org.qtraj.errors.InvalidInputException("initial_state", "must be a mask below 2^N = " + (1 << chain.sites())
                     + ", got " + options.initialState());
         }
         this.baths = chain.baths();

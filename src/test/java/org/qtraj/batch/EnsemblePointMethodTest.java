@@ -12,6 +12,7 @@ import org.qtraj.ensemble.StopRule;
 import org.qtraj.exact.ClosedForm;
 import org.qtraj.model.Chain;
 import org.qtraj.model.ModelSpec;
+import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
@@ -24,8 +25,7 @@ class EnsemblePointMethodTest {
     Path dir;
 
     private static SimulationSettings settings(long trajectories) {
-        return new SimulationSettings(42, 1, StopRule.trajectories(trajectories), Double.NaN, Double.NaN,
-                Unravelling.DEFAULT_TOLERANCE, "heat_current");
+        return SimulationSettings.builder().seed(42).threads(1).stop(StopRule.trajectories(trajectories)).build();
     }
 
     @Test
@@ -33,15 +33,15 @@ class EnsemblePointMethodTest {
         for (String method : new String[] {"trajectories", "classical"}) {
             Chain chain = ModelSpec.empty().withSites(3).build();
             SimulationSettings s = settings(3000);
-            SimulationResult whole = Simulations.resumable(method, chain, s, Checkpoint.none(), Double.POSITIVE_INFINITY);
+            SimulationResult whole = ResumableEnsembles.run(Engine.of(method), chain, s, Checkpoint.none(), Double.POSITIVE_INFINITY);
             Path file = dir.resolve(method + ".json");
             // slices of 700 trajectories: the file keeps the state of the last slice boundary (index 2800)
-            Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY, 700, 0);
+            ResumableEnsembles.run(Engine.of(method), chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY, 700, 0);
             assertTrue(Files.exists(file), "a checkpoint was written");
             long savedAt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())
                     .get("state").get("next_index").asLong();
             assertEquals(2800, savedAt, "checkpoint mid-run");
-            SimulationResult resumed = Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY);
+            SimulationResult resumed = ResumableEnsembles.run(Engine.of(method), chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY);
             assertEquals(whole.estimates(), resumed.estimates(), method);
             assertEquals(3000, resumed.trajectories());
         }
@@ -53,20 +53,20 @@ class EnsemblePointMethodTest {
         for (String method : new String[] {"trajectories", "classical"}) {
             Chain chain = ModelSpec.empty().withSites(3).build();
             SimulationSettings s = settings(2000);
-            SimulationResult block = Simulations.resumableRange(method, chain, s, Checkpoint.none(),
+            SimulationResult block = ResumableEnsembles.range(Engine.of(method), chain, s, Checkpoint.none(),
                     Double.POSITIVE_INFINITY, 1000);
             Path file = dir.resolve(method + "-block.json");
-            Simulations.resumable(method, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY, 700, 1000);
+            ResumableEnsembles.run(Engine.of(method), chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY, 700, 1000);
             long savedAt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())
                     .get("state").get("next_index").asLong();
             assertEquals(2400, savedAt, "checkpoint at the last slice boundary, an absolute index");
-            SimulationResult resumed = Simulations.resumableRange(method, chain, s, Checkpoint.open(file, 0),
+            SimulationResult resumed = ResumableEnsembles.range(Engine.of(method), chain, s, Checkpoint.open(file, 0),
                     Double.POSITIVE_INFINITY, 1000);
             assertEquals(block.estimates(), resumed.estimates(), method);
             // the same as the tail of a 3000-trajectory run: merge [0, 1000) and the block, compare counts and means
-            SimulationResult head = Simulations.resumable(method, chain, settings(1000), Checkpoint.none(),
+            SimulationResult head = ResumableEnsembles.run(Engine.of(method), chain, settings(1000), Checkpoint.none(),
                     Double.POSITIVE_INFINITY);
-            SimulationResult whole = Simulations.resumable(method, chain, settings(3000), Checkpoint.none(),
+            SimulationResult whole = ResumableEnsembles.run(Engine.of(method), chain, settings(3000), Checkpoint.none(),
                     Double.POSITIVE_INFINITY);
             var merged = head.estimates().merge(block.estimates());
             assertEquals(3000, merged.count());

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Bath;
-import org.qtraj.model.BathOccupation;
+import org.qtraj.model.Thermal;
 import org.qtraj.model.Chain;
 
 public class EntanglementSearchTest {
 
     private static Chain twoSites(double sLeft, double sRight) {
-        double tl = BathOccupation.temperature("s_left", 1, sLeft);
-        double tr = BathOccupation.temperature("s_right", 1, sRight);
+        double tl = Thermal.temperature("s_left", 1, sLeft);
+        double tr = Thermal.temperature("s_right", 1, sRight);
         return Chain.of(new double[] {1, 1}, new double[] {1}, new double[] {0}, new double[] {0, 0}, new double[] {1},
                 new Bath(0, 1, tl), new Bath(1, 1, tr));
     }
@@ -24,13 +24,13 @@ public class EntanglementSearchTest {
     void occupationTemperatureRoundTrip() {
         for (double s : new double[] {0, 1e-4, 0.1, 0.25, 0.4, 0.499}) {
             for (double omega : new double[] {0.3, 1, 7}) {
-                double t = BathOccupation.temperature("s", omega, s);
-                assertEquals(s, BathOccupation.s(omega, t), 1e-12);
+                double t = Thermal.temperature("s", omega, s);
+                assertEquals(s, Thermal.s(omega, t), 1e-12);
             }
         }
-        assertEquals(0, BathOccupation.temperature("s", 1, 0));
-        assertThrows(InvalidInputException.class, () -> BathOccupation.temperature("s", 1, 0.5));
-        assertThrows(InvalidInputException.class, () -> BathOccupation.temperature("s", 1, -0.1));
+        assertEquals(0, Thermal.temperature("s", 1, 0));
+        assertThrows(InvalidInputException.class, () -> Thermal.temperature("s", 1, 0.5));
+        assertThrows(InvalidInputException.class, () -> Thermal.temperature("s", 1, -0.1));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.qtraj.ensemble.StopRule;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
+import org.qtraj.model.RelaxationTimes;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
 import org.qtraj.stats.CountCumulants;
@@ -40,8 +41,7 @@ class FcsTest {
     }
 
     static SimulationSettings settings(long trajectories, long seed, int threads) {
-        return new SimulationSettings(seed, threads, StopRule.trajectories(trajectories), Double.NaN, Double.NaN,
-                Unravelling.DEFAULT_TOLERANCE, "count_rate");
+        return SimulationSettings.builder().seed(seed).threads(threads).stop(StopRule.trajectories(trajectories)).monitor(Fcs.COUNT_RATE).build();
     }
 
     static FcsResult run(boolean classical, Chain c, SimulationSettings s, FcsSettings f) {
@@ -56,7 +56,7 @@ class FcsTest {
         double[] k = FcsExact.of(c, classical, bath).cumulants();
         assertEquals(200, r.data().counts().size());
         for (int order = 1; order <= 2; order++) {
-            CountCumulants.Estimate e = r.cumulant(order);
+            Estimate e = r.cumulant(order);
             double z = (e.value() - k[order - 1]) / e.error();
             assertTrue(Math.abs(z) < 4, "kappa_" + order + " = " + e.value() + " +- " + e.error() + ", exact "
                     + k[order - 1] + ", z = " + z);
@@ -171,10 +171,10 @@ class FcsTest {
     @Test
     void oneLongTrajectoryCutIntoWindows() {
         Chain c = chain(2, 0);
-        double relax = Simulations.classicalRelaxationTime(c);
+        double relax = RelaxationTimes.classical(c);
         double window = 50 * relax; // long windows: the boundary bias of the noise is c_2 / (kappa_2 T), see Fcs
-        SimulationSettings one = new SimulationSettings(3, 1, StopRule.trajectories(1), 2 * relax + 400 * window,
-                2 * relax, 0, "count_rate");
+        SimulationSettings one = SimulationSettings.builder().seed(3).threads(1).stop(StopRule.trajectories(1))
+                .window(2 * relax, 2 * relax + 400 * window).tolerance(0).monitor(Fcs.COUNT_RATE).build();
         FcsResult r = Fcs.classical(c, one, new FcsSettings(0, window), ProgressListener.NONE);
         assertEquals(400, r.windows());
         assertEquals(400, r.data().counts().size());
@@ -185,8 +185,8 @@ class FcsTest {
         }
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
         // windows of a tenth of a relaxation time are correlated: both checks fire (the lag-1 one with z >> 3 here)
-        SimulationSettings shortRun = new SimulationSettings(3, 1, StopRule.trajectories(1), 2 * relax + 4000 * relax / 10,
-                2 * relax, 0, "count_rate");
+        SimulationSettings shortRun = SimulationSettings.builder().seed(3).threads(1).stop(StopRule.trajectories(1))
+                .window(2 * relax, 2 * relax + 4000 * relax / 10).tolerance(0).monitor(Fcs.COUNT_RATE).build();
         FcsResult s = Fcs.classical(c, shortRun, new FcsSettings(0, relax / 10), ProgressListener.NONE);
         assertEquals(2, s.warnings().size(), s.warnings().toString());
         assertTrue(s.data().lag().z() < -3, "net counts in adjacent short windows anticorrelate: " + s.data().lag().r());
@@ -200,7 +200,8 @@ class FcsTest {
         assertThrows(InvalidInputException.class, () -> new FcsSettings(2, Double.NaN));
         assertThrows(InvalidInputException.class, () -> FcsSettings.parseBath("middle"));
         assertEquals(1, FcsSettings.parseBath(" Right "));
-        SimulationSettings s = new SimulationSettings(1, 1, StopRule.trajectories(1), 10, 0, 1e-9, "x");
+        SimulationSettings s = SimulationSettings.builder().seed(1).threads(1).stop(StopRule.trajectories(1))
+                .window(0, 10).tolerance(1e-9).build();
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> Fcs.classical(chain(2, 0), s, new FcsSettings(0, 11), ProgressListener.NONE));
         assertEquals("window", e.field());

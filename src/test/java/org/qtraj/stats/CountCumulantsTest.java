@@ -64,7 +64,7 @@ class CountCumulantsTest {
         CountCumulants c = CountCumulants.of(x);
         for (int order = 1; order <= 3; order++) {
             final int o = order;
-            CountCumulants.Estimate e = c.cumulant(order);
+            Estimate e = c.cumulant(order);
             assertEquals(k(x, order), e.value(), 1e-9 * Math.max(1, Math.abs(k(x, order))), "k" + order);
             assertEquals(jack(x, y -> k(y, o)), e.error(), 1e-7 * jack(x, y -> k(y, o)), "jackknife k" + order);
         }

@@ -44,11 +44,11 @@ public final class ClassicalRelaxation {
             throw new InvalidInputException("sites", "the classical relaxation is computed up to N = " + MAX_SITES + ", got " + n);
         }
         if (initial.length != n) {
-            throw new InvalidInputException("initial-state", "must give " + n + " occupations, got " + initial.length);
+            throw new InvalidInputException("initial_state", "must give " + n + " occupations, got " + initial.length);
         }
         for (double p : initial) {
             if (!(p >= 0 && p <= 1)) {
-                throw new InvalidInputException("initial-state", "occupations must be in [0, 1], got " + p);
+                throw new InvalidInputException("initial_state", "occupations must be in [0, 1], got " + p);
             }
         }
         double previous = 0;

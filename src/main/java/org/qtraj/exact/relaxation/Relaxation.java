@@ -108,7 +108,7 @@ public final class Relaxation {
                     + SectorBasis.blockDiagonalSize(sites) + " unknowns at N = " + sites + "), got " + sites);
         }
         if (initialMask < 0 || initialMask >= 1 << sites) {
-            throw new InvalidInputException("initial-state", "must be a mask from 0 to 2^N - 1 = " + ((1 << sites) - 1)
+            throw new InvalidInputException("initial_state", "must be a mask from 0 to 2^N - 1 = " + ((1 << sites) - 1)
                     + ", got " + initialMask);
         }
         checkTimes(times);

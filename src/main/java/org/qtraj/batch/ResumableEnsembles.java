@@ -1,0 +1,136 @@
+package org.qtraj.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.qtraj.ensemble.EnsembleDriver;
+import org.qtraj.ensemble.EnsembleOptions;
+import org.qtraj.ensemble.EnsembleRun;
+import org.qtraj.ensemble.ProgressListener;
+import org.qtraj.ensemble.StopReason;
+import org.qtraj.ensemble.StopRule;
+import org.qtraj.model.Chain;
+import org.qtraj.simulation.Engine;
+import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.SimulationSettings;
+import org.qtraj.simulation.Simulations;
+import org.qtraj.stats.Estimates;
+import org.qtraj.stats.MeanVar;
+
+/**
+ * Ensembles of trajectories that survive interruption: a run in slices of at most a given wall time, saving the
+ * merged estimates and the next trajectory index to a {@link Checkpoint} between slices and starting from a saved
+ * state if there is one. The fold runs in index order across slices, so an interrupted and resumed run gives
+ * exactly the numbers of an uninterrupted one. Stateless and thread-safe (each call owns its checkpoint).
+ */
+public final class ResumableEnsembles {
+    private ResumableEnsembles() {
+    }
+
+    /**
+     * Like {@link Simulations#run}, resumable (class comment). The settings' own time limit is not supported here
+     * (it would make the result depend on the machine).
+     */
+    public static SimulationResult run(Engine engine, Chain chain, SimulationSettings s, Checkpoint checkpoint,
+                                       double sliceSeconds) throws IOException {
+        return run(engine, chain, s, checkpoint, sliceSeconds, Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * {@link #run} for the trajectories [firstIndex, firstIndex + maxTrajectories) of the settings' seed: one
+     * block of a point whose trajectories are split over several units ({@link EnsemblePointMethod}). Trajectory i
+     * has the same stream as in an unsplit run, so only the order of floating-point merging differs.
+     */
+    public static SimulationResult range(Engine engine, Chain chain, SimulationSettings s, Checkpoint checkpoint,
+                                         double sliceSeconds, long firstIndex) throws IOException {
+        return run(engine, chain, s, checkpoint, sliceSeconds, Long.MAX_VALUE, firstIndex);
+    }
+
+    /**
+     * {@link #range} with slices also cut after {@code sliceTrajectories} trajectories (deterministic slicing, for
+     * tests).
+     */
+    static SimulationResult run(Engine engine, Chain chain, SimulationSettings s, Checkpoint checkpoint,
+                                double sliceSeconds, long sliceTrajectories, long firstIndex) throws IOException {
+        if (firstIndex < 0) {
+            throw new IllegalArgumentException("first trajectory index must be >= 0, got " + firstIndex);
+        }
+        Simulations.TrajectoryEnsemble ensemble = Simulations.ensemble(engine, chain, s);
+        Simulations.requireMonitor(ensemble, s);
+        List<String> names = ensemble.names();
+        Estimates acc = Estimates.empty(names);
+        long next = firstIndex;
+        double elapsed = 0;
+        if (checkpoint.state().isPresent()) {
+            JsonNode st = checkpoint.state().get();
+            acc = estimates(names, st.get("accumulators"));
+            next = st.get("next_index").asLong();
+            elapsed = st.get("elapsed_seconds").asDouble();
+        }
+        StopRule stop = s.stop();
+        String monitor = s.monitor().key();
+        while (true) {
+            long remaining = stop.maxTrajectories() == Long.MAX_VALUE ? Long.MAX_VALUE
+                    : stop.maxTrajectories() - (next - firstIndex);
+            if (remaining <= 0) {
+                break;
+            }
+            long sliceMax = Math.min(remaining, sliceTrajectories);
+            StopRule slice = new StopRule(sliceMax, stop.targetError(), stop.relative(), sliceSeconds,
+                    stop.minTrajectories());
+            long[] reported = {0};
+            ProgressListener toCheckpoint = (done, planned, monitored, seconds) -> {
+                checkpoint.trajectoriesDone(done - reported[0]);
+                reported[0] = done;
+            };
+            EnsembleRun<Estimates> run = EnsembleDriver.run(ensemble.task(), acc, Estimates::add, e -> e.get(monitor),
+                    new EnsembleOptions(s.seed(), s.threads(), next, slice), toCheckpoint);
+            acc = run.result();
+            next = run.nextIndex();
+            elapsed += run.elapsedSeconds();
+            boolean sliceEnded = run.reason() == StopReason.TIME_LIMIT
+                    || run.reason() == StopReason.TRAJECTORIES && sliceMax < remaining;
+            if (!sliceEnded) {
+                break;
+            }
+            checkpoint.save(state(acc, next, elapsed));
+        }
+        String reason = stop.hasTargetError() && next - firstIndex < stop.maxTrajectories() ? "target_error" : "trajectories";
+        return new SimulationResult(engine.key(), chain.sites(), acc, s.seed(), ensemble.tTotal(), ensemble.tBurn(),
+                reason, s.threads(), elapsed);
+    }
+
+    private static JsonNode state(Estimates acc, long next, double elapsed) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("next_index", next);
+        o.put("elapsed_seconds", elapsed);
+        o.set("accumulators", accumulators(acc));
+        return o;
+    }
+
+    /**
+     * The accumulators of {@code acc} as a JSON array of [count, mean, m2] triples, in estimator order: the form in
+     * which checkpoints and block states keep them (doubles are written so that they read back exactly).
+     */
+    static ArrayNode accumulators(Estimates acc) {
+        ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < acc.names().size(); i++) {
+            MeanVar m = acc.get(i);
+            arr.addArray().add(m.count()).add(m.mean()).add(m.m2());
+        }
+        return arr;
+    }
+
+    /** Estimates over {@code names} read back from {@link #accumulators}. */
+    static Estimates estimates(List<String> names, JsonNode accumulators) {
+        List<MeanVar> mv = new ArrayList<>();
+        for (JsonNode a : accumulators) {
+            mv.add(new MeanVar(a.get(0).asLong(), a.get(1).asDouble(), a.get(2).asDouble()));
+        }
+        return Estimates.of(names, mv);
+    }
+}

@@ -1,0 +1,65 @@
+package org.qtraj.simulation;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.qtraj.errors.InvalidInputException;
+
+/**
+ * The name of one estimator of a trajectory ensemble, as in the JSON documents (snake_case). The constants are the
+ * estimators of the quantum and the classical trajectories (DESIGN.md, "Results every solver reports"; which engine
+ * gives which is listed by {@link SimulationResult#estimates()}); per-site populations are {@link #population}.
+ * Immutable.
+ *
+ * @param key the name as in JSON, e.g. {@code heat_current}
+ */
+public record Estimator(String key) {
+    // first: the constants below are built with it
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
+
+    /** Continuous heat current from the left bath, Tr(H D_left rho) per trajectory. */
+    public static final Estimator HEAT_CURRENT = new Estimator("heat_current");
+    /** Continuous heat current from the right bath. */
+    public static final Estimator HEAT_CURRENT_RIGHT = new Estimator("heat_current_right");
+    /** Heat current exchanged with the dephasing noise (quantum trajectories). */
+    public static final Estimator HEAT_CURRENT_DEPHASING = new Estimator("heat_current_dephasing");
+    /** Counted particle current from the left bath (net jumps per time). */
+    public static final Estimator PARTICLE_CURRENT = new Estimator("particle_current");
+    /** Counted particle current from the right bath. */
+    public static final Estimator PARTICLE_CURRENT_RIGHT = new Estimator("particle_current_right");
+    /** Classical particle current (net_left - net_right)/(2 window): the smaller burn-in bias of the two. */
+    public static final Estimator PARTICLE_CURRENT_SYMMETRIC = new Estimator("particle_current_symmetric");
+    /** Counted local heat current omega_1 I from the left bath (quantum trajectories). */
+    public static final Estimator LOCAL_HEAT_CURRENT = new Estimator("local_heat_current");
+    /** Counted local heat current from the right bath (quantum trajectories). */
+    public static final Estimator LOCAL_HEAT_CURRENT_RIGHT = new Estimator("local_heat_current_right");
+    /** Jumps per unit time over the window (quantum trajectories). */
+    public static final Estimator JUMP_RATE = new Estimator("jump_rate");
+
+    /**
+     * @throws InvalidInputException naming "estimator" unless the key is snake_case
+     */
+    public Estimator {
+        Objects.requireNonNull(key, "key");
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidInputException("estimator", "must be a snake_case name such as heat_current, got '" + key + "'");
+        }
+    }
+
+    /** The estimator named {@code key}. */
+    public static Estimator of(String key) {
+        return new Estimator(key);
+    }
+
+    /** The mean population of site {@code site} (1-based) over the window. */
+    public static Estimator population(int site) {
+        if (site < 1) {
+            throw new InvalidInputException("site", "must be >= 1, got " + site);
+        }
+        return new Estimator("population_" + site);
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}
