@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.qtraj.errors.InvalidInputException;
-import org.qtraj.exact.EntanglementSearch;
 
 /**
  * The method kinds this build can run, each bound to the factory that turns a spec entry into a
@@ -21,7 +20,7 @@ public final class PointMethods {
         m.put("trajectories", EnsemblePointMethod::of);
         m.put("classical", EnsemblePointMethod::of);
         m.put("noise", NoisePointMethod::of);
-        m.put("entanglement_search", EntanglementSearch::of);
+        m.put("entanglement_search", EntanglementPointMethod::of);
         m.put("relaxation", RelaxationPointMethod::of);
         REGISTERED = Collections.unmodifiableMap(m);
     }

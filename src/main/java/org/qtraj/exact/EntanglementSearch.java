@@ -1,22 +1,14 @@
 package org.qtraj.exact;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.qtraj.batch.Checkpoint;
-import org.qtraj.batch.MethodEntry;
-import org.qtraj.batch.PointMethod;
-import org.qtraj.batch.PointResult;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.sector.BlockState;
 import org.qtraj.exact.sector.Liouvillian;
 import org.qtraj.exact.sector.TraceFixedSolver;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
-import org.qtraj.stats.Estimate;
 
 /**
- * {@code {method: entanglement_search, rates: equal_gamma|equal_G, g_min, g_max, g_points}} (paper Fig. 4):
- * for an N = 2 point whose baths have populations s_1, s_N (set by the point's temperatures), the largest
+ * The largest steady-state entanglement of two sites over the coupling g (paper Fig. 4): for a chain whose baths have populations s_1, s_N (set by the point's temperatures), the largest
  * steady-state entanglement over the coupling g, with the bath rates fixed by {@code rates}:
  * <ul>
  * <li>{@code equal_gamma} (default): gamma_1 = gamma_N = 1, i.e. G_j = 1 - 2 s_j (gamma = G (2 nbar + 1)
@@ -30,66 +22,41 @@ import org.qtraj.stats.Estimate;
  * W = 2 (|rho_{01,10}| - sqrt(rho_{00,00} rho_{11,11})) (Yu and Eberly, Quantum Inf. Comput. 7, 459 (2007)).
  * W is smooth and negative outside the entangled region, so maximising it over g finds the boundary where a
  * maximised concurrence (flat 0) could not: a log grid of {@code g_points} values in [g_min, g_max], then a
- * golden-section refinement of ln g around the best grid point. The point's own coupling and rates are ignored;
- * its dephasing and omegas are kept. Observable: {@code concurrence} (Wootters, at the best g); the document
- * adds the witness, the best g, s_1, s_N and the rates. Stateless, thread-safe.
+ * golden-section refinement of ln g around the best grid point. The chain's own coupling and rates are ignored;
+ * its dephasing and omegas are kept. Run specs use it as the method {@code entanglement_search}. Immutable and
+ * thread-safe.
  */
-public final class EntanglementSearch implements PointMethod {
+public final class EntanglementSearch {
     private static final int GOLDEN_STEPS = 40;
-    private final String label;
     private final boolean equalGamma;
     private final double gMin;
     private final double gMax;
     private final int gPoints;
 
-    private EntanglementSearch(String label, boolean equalGamma, double gMin, double gMax, int gPoints) {
-        this.label = label;
+    private EntanglementSearch(boolean equalGamma, double gMin, double gMax, int gPoints) {
         this.equalGamma = equalGamma;
         this.gMin = gMin;
         this.gMax = gMax;
         this.gPoints = gPoints;
     }
 
-    /** Direct construction (tests, analysis). */
-    public static EntanglementSearch of(String label, boolean equalGamma, double gMin, double gMax, int gPoints) {
+    /**
+     * A search over {@code gPoints} couplings log-spaced in [gMin, gMax], at equal gamma_j ({@code equalGamma}) or
+     * equal G_j.
+     *
+     * @throws InvalidInputException naming g_min unless 0 &lt; gMin &lt; gMax, g_points unless gPoints &gt;= 3
+     */
+    public static EntanglementSearch of(boolean equalGamma, double gMin, double gMax, int gPoints) {
         if (!(gMin > 0 && gMax > gMin)) {
             throw new InvalidInputException("g_min", "need 0 < g_min < g_max, got " + gMin + ", " + gMax);
         }
         if (gPoints < 3) {
             throw new InvalidInputException("g_points", "must be >= 3, got " + gPoints);
         }
-        return new EntanglementSearch(label, equalGamma, gMin, gMax, gPoints);
+        return new EntanglementSearch(equalGamma, gMin, gMax, gPoints);
     }
 
-    /** Binds a spec entry; defaults: rates equal_gamma, g in [1e-2, 1e2], 41 points. */
-    public static EntanglementSearch of(MethodEntry entry) {
-        String rates = entry.text("rates").orElse("equal_gamma");
-        if (!rates.equals("equal_gamma") && !rates.equals("equal_G")) {
-            throw new InvalidInputException(entry.field("rates"), "must be equal_gamma or equal_G, got '" + rates + "'");
-        }
-        double lo = entry.number("g_min").orElse(1e-2);
-        double hi = entry.number("g_max").orElse(1e2);
-        long n = entry.integer("g_points").orElse(41);
-        if (!(lo > 0 && hi > lo)) {
-            // Name the key the entry wrote: g_max if it sets one (and g_min is positive), not a default.
-            boolean setsMax = entry.params().containsKey("g_max");
-            boolean blameMin = !(lo > 0) || !setsMax;
-            String dflt = " (default)";
-            throw new InvalidInputException(entry.field(blameMin ? "g_min" : "g_max"), "need 0 < g_min < g_max, got g_min = " + lo
-                    + (entry.params().containsKey("g_min") ? "" : dflt) + ", g_max = " + hi + (setsMax ? "" : dflt));
-        }
-        if (n < 3 || n > 100_000) {
-            throw new InvalidInputException(entry.field("g_points"), "must be in [3, 100000], got " + n);
-        }
-        return new EntanglementSearch(entry.label(), rates.equals("equal_gamma"), lo, hi, (int) n);
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
+    /** Why the search does not apply to the chain (not two sites, or both baths on one site), or null. */
     public String refusal(Chain chain) {
         if (chain.sites() != 2) {
             return "the entanglement search is for N = 2 (two-qubit concurrence), got N = " + chain.sites();
@@ -169,31 +136,23 @@ public final class EntanglementSearch implements PointMethod {
         return best;
     }
 
-    @Override
-    public PointResult run(Chain chain, long seed, Checkpoint checkpoint) {
-        long t0 = System.nanoTime();
-        Evaluation best = search(chain);
-        Bath l = chain.left();
-        Bath r = chain.right();
-        double sl = l.s(chain.bathOmega(l));
-        double sr = r.s(chain.bathOmega(r));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("method", "entanglement_search");
-        doc.put("rates", equalGamma ? "equal_gamma" : "equal_G");
-        doc.put("s_left", sl);
-        doc.put("s_right", sr);
-        doc.put("rate_left", equalGamma ? 1 - 2 * sl : 1.0);
-        doc.put("rate_right", equalGamma ? 1 - 2 * sr : 1.0);
-        doc.put("g_best", best.g());
-        doc.put("witness", best.witness());
-        doc.put("concurrence", best.concurrence());
-        doc.put("g_min", gMin);
-        doc.put("g_max", gMax);
-        doc.put("g_points", gPoints);
-        doc.put("elapsed_seconds", (System.nanoTime() - t0) * 1e-9);
-        Map<String, Estimate> obs = new LinkedHashMap<>();
-        obs.put("concurrence", Estimate.exact(best.concurrence()));
-        obs.put("entanglement_witness", Estimate.exact(best.witness()));
-        return new PointResult(obs, doc);
+    /** Whether the rates are equal_gamma (else equal_G). */
+    public boolean equalGamma() {
+        return equalGamma;
+    }
+
+    /** Lower end of the coupling grid. */
+    public double gMin() {
+        return gMin;
+    }
+
+    /** Upper end of the coupling grid. */
+    public double gMax() {
+        return gMax;
+    }
+
+    /** Number of grid points. */
+    public int gPoints() {
+        return gPoints;
     }
 }

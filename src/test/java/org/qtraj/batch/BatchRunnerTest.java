@@ -112,9 +112,9 @@ class BatchRunnerTest {
 
     @Test
     void badShardsAreRefused() {
-        assertEquals("--shard", assertThrows(InvalidInputException.class, () -> Shard.parse("3/2")).field());
-        assertEquals("--shard", assertThrows(InvalidInputException.class, () -> Shard.parse("0/2")).field());
-        assertEquals("--shard", assertThrows(InvalidInputException.class, () -> Shard.parse("1-2")).field());
+        assertEquals("shard", assertThrows(InvalidInputException.class, () -> Shard.parse("3/2")).field());
+        assertEquals("shard", assertThrows(InvalidInputException.class, () -> Shard.parse("0/2")).field());
+        assertEquals("shard", assertThrows(InvalidInputException.class, () -> Shard.parse("1-2")).field());
         assertEquals(new Shard(2, 5), Shard.parse(" 2/5 "));
     }
 
@@ -167,13 +167,13 @@ class BatchRunnerTest {
         run(plan(SPEC, Shard.ALL), out, 1);
         InvalidInputException spec = assertThrows(InvalidInputException.class,
                 () -> run(plan(SPEC.replace("seed: 99", "seed: 1"), Shard.ALL), out, 1));
-        assertEquals("--out", spec.field());
+        assertEquals("directory", spec.field());
         assertTrue(spec.getMessage().contains("different spec"), spec.getMessage());
         InvalidInputException shard = assertThrows(InvalidInputException.class, () -> run(plan(SPEC, new Shard(1, 2)), out, 1));
-        assertEquals("--shard", shard.field());
+        assertEquals("shard", shard.field());
         InvalidInputException resume = assertThrows(InvalidInputException.class, () -> BatchRunner.run(plan(SPEC, Shard.ALL),
                 new BatchRunner.Options(tmp.resolve("empty"), true, 1, PROV, BatchRunner.Progress.NONE, 1)));
-        assertEquals("--resume", resume.field());
+        assertEquals("resume", resume.field());
     }
 
     /** A crash mid-line leaves a partial last line: it is dropped on resume and the unit is run again. */

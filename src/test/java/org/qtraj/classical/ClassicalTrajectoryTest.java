@@ -295,19 +295,19 @@ class ClassicalTrajectoryTest {
     void badTimesAreModelExceptionsNamingTheField() {
         ExclusionProcess p = ExclusionProcess.of(uniform(4, 1.0, 1.0, 1.0, 1.0, 0.0));
         var rng = RandomSource.XO_RO_SHI_RO_128_PP.create(1L);
-        assertEquals("t-total", assertThrows(InvalidInputException.class,
+        assertEquals("t_total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, 10, 10, rng)).field());
-        assertEquals("t-total", assertThrows(InvalidInputException.class,
+        assertEquals("t_total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, 5, 10, rng)).field());
-        assertEquals("t-total", assertThrows(InvalidInputException.class,
+        assertEquals("t_total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, Double.NaN, 0, rng)).field());
-        assertEquals("t-total", assertThrows(InvalidInputException.class,
+        assertEquals("t_total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, Double.POSITIVE_INFINITY, 0, rng)).field());
-        assertEquals("t-total", assertThrows(InvalidInputException.class,
+        assertEquals("t_total", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, -1, 0, rng)).field());
-        assertEquals("t-burn", assertThrows(InvalidInputException.class,
+        assertEquals("t_burn", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, 10, -1, rng)).field());
-        assertEquals("t-burn", assertThrows(InvalidInputException.class,
+        assertEquals("t_burn", assertThrows(InvalidInputException.class,
                 () -> ClassicalTrajectory.run(p, 10, Double.NaN, rng)).field());
     }
 }

@@ -36,7 +36,7 @@ public class EntanglementSearchTest {
     @Test
     void hotLeftColdRightIsEntangledForSomeCoupling() {
         // Found by the Fig. 4 scan: s_1 = 0.49, s_N = 0 is deep in the entangled strip (C ~ 0.04 near g/gamma ~ 0.22).
-        EntanglementSearch search = EntanglementSearch.of("t", true, 1e-2, 1e2, 21);
+        EntanglementSearch search = EntanglementSearch.of(true, 1e-2, 1e2, 21);
         EntanglementSearch.Evaluation best = search.search(twoSites(0.49, 0));
         assertTrue(best.witness() > 0.03, "witness " + best.witness());
         // For an X state the Wootters concurrence equals the positive witness.
@@ -46,12 +46,12 @@ public class EntanglementSearchTest {
 
     @Test
     void equalPopulationsAndEqualBareRatesAreNotEntangled() {
-        EntanglementSearch equalGamma = EntanglementSearch.of("t", true, 1e-2, 1e2, 21);
+        EntanglementSearch equalGamma = EntanglementSearch.of(true, 1e-2, 1e2, 21);
         EntanglementSearch.Evaluation e = equalGamma.search(twoSites(0.3, 0.3));
         assertTrue(e.witness() < -0.1, "witness " + e.witness());
         assertEquals(0, e.concurrence());
         // The paper's claim for G_1 = G_N, at a point that is entangled with gamma_1 = gamma_N.
-        EntanglementSearch equalG = EntanglementSearch.of("t", false, 1e-2, 1e2, 21);
+        EntanglementSearch equalG = EntanglementSearch.of(false, 1e-2, 1e2, 21);
         EntanglementSearch.Evaluation g = equalG.search(twoSites(0.49, 0));
         assertTrue(g.witness() <= 1e-12, "witness " + g.witness());
         assertEquals(0, g.concurrence(), 1e-12);
@@ -61,6 +61,6 @@ public class EntanglementSearchTest {
     void refusesLongerChains() {
         Chain three = Chain.of(new double[] {1, 1, 1}, new double[] {1, 1}, new double[] {0, 0}, new double[] {0, 0, 0},
                 new double[] {1, 1}, new Bath(0, 1, 1), new Bath(2, 1, 0));
-        assertNotNull(EntanglementSearch.of("t", true, 1e-2, 1e2, 5).refusal(three));
+        assertNotNull(EntanglementSearch.of(true, 1e-2, 1e2, 5).refusal(three));
     }
 }

@@ -70,9 +70,9 @@ class ClassicalRelaxationTest {
     @Test
     void badInputNamesTheField() {
         Chain chain = irregular();
-        assertEquals("initial-state", assertThrows(InvalidInputException.class,
+        assertEquals("initial_state", assertThrows(InvalidInputException.class,
                 () -> ClassicalRelaxation.populations(chain, new double[3], new double[] {1})).field());
-        assertEquals("initial-state", assertThrows(InvalidInputException.class,
+        assertEquals("initial_state", assertThrows(InvalidInputException.class,
                 () -> ClassicalRelaxation.populations(chain, new double[] {0, 2, 0, 0}, new double[] {1})).field());
         assertEquals("times", assertThrows(InvalidInputException.class,
                 () -> ClassicalRelaxation.populations(chain, new double[4], new double[] {2, 1})).field());

@@ -279,9 +279,9 @@ class RelaxationTest {
     void badInputNamesTheField() {
         Chain chain = TestChains.defaults(2, 0, 0);
         double[] ok = {0, 1};
-        assertEquals("initial-state", assertThrows(InvalidInputException.class,
+        assertEquals("initial_state", assertThrows(InvalidInputException.class,
                 () -> Relaxation.populations(chain, 4, ok)).field());
-        assertEquals("initial-state", assertThrows(InvalidInputException.class,
+        assertEquals("initial_state", assertThrows(InvalidInputException.class,
                 () -> Relaxation.populations(chain, -1, ok)).field());
         for (double[] bad : new double[][] {{1, 0.5}, {-1}, {0, Double.NaN}, {Double.POSITIVE_INFINITY}}) {
             assertEquals("times", assertThrows(InvalidInputException.class,
