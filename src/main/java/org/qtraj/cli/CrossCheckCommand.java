@@ -1,19 +1,14 @@
 package org.qtraj.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.qtraj.exact.ExactResult;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.CrossCheck;
+import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code qtraj crosscheck}: exact solvers, quantum trajectories and the classical simulation, one verdict. */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, sortOptions = false,
@@ -21,38 +16,20 @@ import picocli.CommandLine.Spec;
             "solvers that apply (agree to 1e-8), the quantum trajectories (counting and continuous estimators,",
             "|z| < 4 against the exact values) and the classical simulation (|z| < 4 against the rate equations).",
             "Exit code 0 if everything agrees, 3 if anything disagrees."})
-public final class CrossCheckCommand implements Callable<Integer> {
+public final class CrossCheckCommand extends EnsembleCommand {
     /** Test hook, not an option: applied to the exact reference, to check that a wrong one is caught. */
     static UnaryOperator<ExactResult> referenceFilter = UnaryOperator.identity();
 
-    @Mixin
-    ModelOptions model = new ModelOptions();
-    @Mixin
-    SimulationOptions simulation = new SimulationOptions();
-    @Mixin
-    OutputOptions output = new OutputOptions();
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        Chain chain = model.chain();
+        Chain chain = chain();
         if (simulation.targetError == null && simulation.trajectories == null && simulation.timeLimit == null) {
             simulation.targetError = "1%";
         }
         SimulationSettings settings = simulation.settings(Estimator.HEAT_CURRENT);
-        CrossCheck.Outcome outcome;
-        try (ProgressBars q = ProgressBars.open("trajectories", settings.stop().maxTrajectories());
-             ProgressBars c = ProgressBars.open("classical", settings.stop().maxTrajectories())) {
-            outcome = CrossCheck.run(chain, settings, referenceFilter, q.listener(), c.listener());
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("sites", chain.sites());
-        doc.put("seed", settings.seed());
-        doc.put("rows", outcome.rows().stream().map(CrossCheck.Row::toMap).toList());
-        doc.put("verdict", outcome.agrees() ? "agree" : "disagree");
-        doc.put("elapsed_seconds", outcome.elapsedSeconds());
-        output.emit(spec.commandLine().getOut(), doc, table(outcome));
+        CrossCheck.Outcome outcome = withProgress(Engine.QUANTUM, settings, q -> withProgress(Engine.CLASSICAL, settings,
+                c -> CrossCheck.run(chain, settings, referenceFilter, q, c)));
+        emit(outcome.toMap(chain.sites(), settings.seed()), table(outcome));
         if (!outcome.agrees()) {
             for (CrossCheck.Row r : outcome.disagreements()) {
                 spec.commandLine().getErr().printf(Locale.ROOT, "qtraj: %s %s = %.9g disagrees with %.9g%s%n", r.method(),

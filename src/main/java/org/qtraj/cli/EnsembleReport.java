@@ -1,13 +1,41 @@
 package org.qtraj.cli;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.qtraj.model.Chain;
+import org.qtraj.simulation.Engine;
+import org.qtraj.simulation.Estimator;
+import org.qtraj.simulation.ExactReferences;
 import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.SimulationSettings;
+import org.qtraj.simulation.Simulations;
 import org.qtraj.stats.MeanVar;
+import org.qtraj.stats.Estimate;
 
 /** A simulation result beside its exact references: the table and the JSON document of simulate and classical. */
 record EnsembleReport(SimulationResult result, String referenceMethod, Map<String, Double> references) {
+
+    /**
+     * What simulate and classical do: run the engine on the command's model and settings, then print the steady-state
+     * estimators beside their exact values, or with --times the relaxation curves beside the exact ones.
+     */
+    static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine) throws IOException {
+        Chain chain = command.chain();
+        SimulationSettings settings = relaxation.apply(command.simulation.settings(Estimator.HEAT_CURRENT), chain.sites());
+        SimulationResult result = EnsembleCommand.withProgress(engine, settings,
+                bar -> Simulations.run(engine, chain, settings, bar));
+        if (relaxation.active()) {
+            RelaxationReport r = new RelaxationReport(result, settings, ExactReferences.relaxationMethod(engine),
+                    ExactReferences.relaxation(engine, chain, settings).orElse(null));
+            return command.emit(r.toMap(), r.table());
+        }
+        EnsembleReport report = ExactReferences.steadyState(engine, chain)
+                .map(e -> new EnsembleReport(result, e.method(), ExactReferences.values(chain, e)))
+                .orElse(new EnsembleReport(result, null, Map.of()));
+        return command.emit(report.toMap(), report.table());
+    }
 
     /** z = (mean - exact) / stderr, NaN without a reference or an error bar. */
     double z(String estimator) {
@@ -16,7 +44,7 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
         if (ref == null) {
             return Double.NaN;
         }
-        return Tables.zScore(m.mean(), m.standardError(), ref);
+        return Estimate.z(m.mean(), m.standardError(), ref);
     }
 
     Map<String, Object> toMap() {

@@ -1,27 +1,22 @@
 package org.qtraj.cli;
 
-import org.qtraj.stats.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.fcs.Fcs;
+import org.qtraj.fcs.FcsComparison;
 import org.qtraj.fcs.FcsExact;
 import org.qtraj.fcs.FcsFiles;
 import org.qtraj.fcs.FcsResult;
 import org.qtraj.fcs.FcsSettings;
 import org.qtraj.model.Chain;
+import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.SimulationSettings;
-import org.qtraj.stats.CountCumulants;
+import org.qtraj.stats.Estimate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qtraj fcs}: full counting statistics from trajectories beside the exact cumulants. */
 @Command(name = "fcs", mixinStandardHelpOptions = true, sortOptions = false,
@@ -32,12 +27,7 @@ import picocli.CommandLine.Spec;
             "small enough) and the z-score. Here --target-error applies to cumulant_1, and the default",
             "times are t_burn = 2 and t_total = 202 relaxation times. --histograms DIR writes waiting-time",
             "and count histograms (HdrHistogram logs and CSV), --plot also PNG plots."})
-public final class FcsCommand implements Callable<Integer> {
-    @Mixin
-    ModelOptions model = new ModelOptions();
-    @Mixin
-    SimulationOptions simulation = new SimulationOptions();
-
+public final class FcsCommand extends EnsembleCommand {
     @Option(names = "--quantum", description = "Quantum trajectories (the default).")
     boolean quantum;
 
@@ -58,11 +48,6 @@ public final class FcsCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "Also write PNG plots into the --histograms DIR.")
     boolean plot;
 
-    @Mixin
-    OutputOptions output = new OutputOptions();
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (quantum && classical) {
@@ -72,36 +57,21 @@ public final class FcsCommand implements Callable<Integer> {
             throw new InvalidInputException("plot", "needs --histograms DIR to write the plots into");
         }
         FcsSettings fcs = new FcsSettings(FcsSettings.parseBath(countingBath), window == null ? Double.NaN : window);
-        Chain chain = model.chain();
+        Chain chain = chain();
         SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE);
+        Engine engine = classical ? Engine.CLASSICAL : Engine.QUANTUM;
         FcsExact exact = exactOrNull(chain, fcs.bath());
-        double[] k = exact == null ? null : exact.cumulants();
-        FcsResult r;
-        try (ProgressBars bar = ProgressBars.open(classical ? "classical" : "trajectories", settings.stop().maxTrajectories())) {
-            r = classical ? Fcs.classical(chain, settings, fcs, bar.listener()) : Fcs.quantum(chain, settings, fcs, bar.listener());
-        }
-        for (String w : r.warnings()) {
-            spec.commandLine().getErr().println("qtraj: warning: " + w);
-        }
-        spec.commandLine().getErr().flush();
+        FcsResult r = withProgress(engine, settings, bar -> Fcs.run(engine, chain, settings, fcs, bar));
+        r.warnings().forEach(this::warn);
+        FcsComparison comparison = new FcsComparison(r, exact == null ? null : exact.cumulants());
         List<Path> files = new ArrayList<>();
         if (histograms != null) {
             files.addAll(FcsFiles.write(histograms, r, exact));
             if (plot) {
-                List<FcsFiles.WaitingBins> bins = new ArrayList<>();
-                for (int a = 0; a < 2; a++) {
-                    for (int b = 0; b < 2; b++) {
-                        FcsFiles.WaitingBins wb = FcsFiles.waitingBins(r.data(), a, b, exact);
-                        if (wb != null) {
-                            bins.add(wb);
-                        }
-                    }
-                }
-                files.addAll(FcsPlots.write(histograms, r, bins, k));
+                files.addAll(FcsPlots.write(histograms, r, FcsFiles.allWaitingBins(r.data(), exact), comparison.exact()));
             }
         }
-        output.emit(spec.commandLine().getOut(), document(r, k, files), table(r, k, files));
-        return ExitCodes.OK;
+        return emit(comparison.toMap(files), table(comparison, files));
     }
 
     /** The exact references when the generator takes the chain (else none: the estimates stand alone). */
@@ -114,47 +84,8 @@ public final class FcsCommand implements Callable<Integer> {
         }
     }
 
-    private static String[] names() {
-        return new String[] {"cumulant_1", "cumulant_2", "cumulant_3", "fano"};
-    }
-
-    private static Estimate estimate(FcsResult r, int i) {
-        return i < 3 ? r.cumulant(i + 1) : r.fano();
-    }
-
-    private static double exactValue(double[] k, int i) {
-        return k == null ? Double.NaN : i < 3 ? k[i] : k[1] / k[0];
-    }
-
-    private static double z(Estimate e, double exact) {
-        return (e.value() - exact) / e.error();
-    }
-
-    private static Map<String, Object> document(FcsResult r, double[] k, List<Path> files) {
-        Map<String, Object> m = new LinkedHashMap<>(r.toMap());
-        String[] names = names();
-        Map<String, Object> est = new LinkedHashMap<>();
-        Map<String, Object> err = new LinkedHashMap<>();
-        Map<String, Object> ex = new LinkedHashMap<>();
-        Map<String, Object> zs = new LinkedHashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            Estimate e = estimate(r, i);
-            est.put(names[i], e.value());
-            err.put(names[i], e.error());
-            if (k != null) {
-                ex.put(names[i], exactValue(k, i));
-                zs.put(names[i], z(e, exactValue(k, i)));
-            }
-        }
-        m.put("estimate", est);
-        m.put("error", err);
-        m.put("exact", ex);
-        m.put("z", zs);
-        m.put("files", files.stream().map(Path::toString).toList());
-        return m;
-    }
-
-    private static String table(FcsResult r, double[] k, List<Path> files) {
+    private static String table(FcsComparison c, List<Path> files) {
+        FcsResult r = c.result();
         StringBuilder sb = new StringBuilder();
         Tables.row(sb, "method", r.method());
         Tables.row(sb, "sites", Integer.toString(r.sites()));
@@ -165,13 +96,12 @@ public final class FcsCommand implements Callable<Integer> {
         Tables.row(sb, "seed", Long.toString(r.seed()));
         Tables.row(sb, "errors", "delete-one jackknife");
         sb.append(String.format(Locale.ROOT, "%n%-12s %15s %11s %15s %7s%n", "cumulant", "trajectories", "error", "exact", "z"));
-        String[] names = names();
-        for (int i = 0; i < names.length; i++) {
-            Estimate e = estimate(r, i);
-            double x = exactValue(k, i);
-            sb.append(String.format(Locale.ROOT, "%-12s %15.9g %11.3g %15s %7s%n", names[i], e.value(), e.error(),
-                    k == null ? "" : String.format(Locale.ROOT, "%.9g", x),
-                    k == null ? "" : String.format(Locale.ROOT, "%.2f", z(e, x))));
+        for (int i = 0; i < FcsComparison.NAMES.size(); i++) {
+            Estimate e = c.estimate(i);
+            double x = c.exactValue(i);
+            sb.append(String.format(Locale.ROOT, "%-12s %15.9g %11.3g %15s %7s%n", FcsComparison.NAMES.get(i), e.value(),
+                    e.error(), c.hasExact() ? String.format(Locale.ROOT, "%.9g", x) : "",
+                    c.hasExact() ? String.format(Locale.ROOT, "%.2f", e.z(x)) : ""));
         }
         if (!files.isEmpty()) {
             Tables.row(sb, "files", files.size() + " in " + files.get(0).toAbsolutePath().getParent());

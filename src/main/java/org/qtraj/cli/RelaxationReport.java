@@ -9,6 +9,7 @@ import org.qtraj.simulation.RelaxationInputs;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.MeanVar;
+import org.qtraj.stats.Estimate;
 
 /**
  * Relaxation curves of {@code qtraj simulate --times}: the trajectory ensemble's populations n_k(t_j) (mean and
@@ -35,7 +36,7 @@ record RelaxationReport(SimulationResult result, List<Double> times, String init
 
     private double z(int j, int k) {
         // at t = 0 every trajectory is in the initial basis state: zero spread, exact agreement
-        return Tables.zScore(at(j, k).mean(), at(j, k).standardError(), exact[j][k]);
+        return Estimate.z(at(j, k).mean(), at(j, k).standardError(), exact[j][k]);
     }
 
     /** Largest |z| over all times and sites (NaN without the exact curves). */

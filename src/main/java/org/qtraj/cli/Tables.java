@@ -9,18 +9,6 @@ final class Tables {
     private Tables() {
     }
 
-    /**
-     * z = (mean - exact) / stderr; a deterministic estimate (zero spread) agrees (0) if it equals the exact value up
-     * to rounding (1e-12 relative to max(1, |exact|)), and not at all (+-inf) otherwise.
-     */
-    static double zScore(double mean, double stderr, double exact) {
-        double diff = mean - exact;
-        if (stderr > 0) {
-            return diff / stderr;
-        }
-        return Math.abs(diff) <= 1e-12 * Math.max(1, Math.abs(exact)) ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
-    }
-
     /** A number with 12 significant digits. */
     static String num(double x) {
         return String.format(Locale.ROOT, "%.12g", x);

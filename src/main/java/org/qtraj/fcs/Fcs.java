@@ -11,6 +11,7 @@ import org.qtraj.ensemble.TrajectoryTask;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
 import org.qtraj.model.RelaxationTimes;
+import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
@@ -44,6 +45,12 @@ public final class Fcs {
     public static final Estimator COUNT_RATE = Estimator.of("count_rate");
 
     private Fcs() {
+    }
+
+    /** Counting statistics from either engine's trajectories. */
+    public static FcsResult run(Engine engine, Chain chain, SimulationSettings s, FcsSettings f,
+                                ProgressListener progress) {
+        return engine == Engine.CLASSICAL ? classical(chain, s, f, progress) : quantum(chain, s, f, progress);
     }
 
     /** Quantum trajectories (Monte Carlo wave functions). */

@@ -49,6 +49,20 @@ public final class FcsFiles {
         }
     }
 
+    /** The waiting-time bins of every pair (a, b) of jump kinds that occurred, in order (a, b) = 00, 01, 10, 11. */
+    public static List<WaitingBins> allWaitingBins(FcsAccumulator data, FcsExact exact) {
+        List<WaitingBins> bins = new ArrayList<>();
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                WaitingBins wb = waitingBins(data, a, b, exact);
+                if (wb != null) {
+                    bins.add(wb);
+                }
+            }
+        }
+        return bins;
+    }
+
     /**
      * Bins the waiting times of pair (a, b) into about {@value #TARGET_BINS} bins up to the 99.5th percentile (and
      * as many more of that width as reach the largest value, at most {@value #MAX_BINS}); null if none recorded.

@@ -33,6 +33,14 @@ public final class Chain {
     }
 
     /**
+     * A builder over the defaults of DESIGN.md (N = 4, omega = g = G = V = 1, T_left = 1, T_right = 0): the shortest
+     * way to a chain from Java, e.g. {@code Chain.builder().sites(6).dephasing(0.5).build()}.
+     */
+    public static ModelSpec.Builder builder() {
+        return ModelSpec.builder();
+    }
+
+    /**
      * A validated chain. Arrays are copied.
      *
      * @param omega      on-site energies, length N >= 2, each finite and > 0

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.qtraj.report.RunResults.Rec;
+import org.qtraj.stats.Estimate;
 
 /**
  * The relaxation section of REPORT.md (an extension beyond the paper), from a run of {@code runs/relaxation.yaml}:
@@ -63,7 +64,7 @@ final class RelaxationFigure {
                 line.add(new double[] {times.get(j), x});
                 if (sampled != null && sampled.error(name) > 0) {
                     points.add(new double[] {times.get(j), sampled.value(name), sampled.error(name)});
-                    maxZ = Math.max(maxZ, Math.abs(sampled.value(name) - x) / sampled.error(name));
+                    maxZ = Math.max(maxZ, Math.abs(Estimate.z(sampled.value(name), sampled.error(name), x)));
                     count++;
                 }
             }

@@ -11,6 +11,7 @@ import java.util.function.DoubleFunction;
 import java.util.function.Predicate;
 import org.knowm.xchart.XYChart;
 import org.qtraj.report.RunResults.Rec;
+import org.qtraj.stats.Estimate;
 
 /**
  * The sampled points of one figure with a quantum and a classical panel: records whose heat current has samples
@@ -89,7 +90,7 @@ final class SampledOverlay {
             panelOf.put(label, p);
             curveOf.put(label, p.curveName().apply(k));
             double[] exact = exactAt(p.exact().get(k), point[0]);
-            double z = (point[1] - exact[0]) / point[2];
+            double z = Estimate.z(point[1], point[2], exact[0]);
             if (Double.isFinite(z)) {
                 maxZ = Math.max(maxZ, Math.abs(z));
             }

@@ -69,6 +69,17 @@ public final class CrossCheck {
         public List<Row> disagreements() {
             return rows.stream().filter(r -> r.verdict() == Verdict.DISAGREE).toList();
         }
+
+        /** The JSON document of {@code qtraj crosscheck}: sites, seed, rows, verdict (agree or disagree), elapsed. */
+        public Map<String, Object> toMap(int sites, long seed) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("sites", sites);
+            doc.put("seed", seed);
+            doc.put("rows", rows.stream().map(Row::toMap).toList());
+            doc.put("verdict", agrees() ? "agree" : "disagree");
+            doc.put("elapsed_seconds", elapsedSeconds);
+            return doc;
+        }
     }
 
     /**

@@ -1,10 +1,8 @@
 package org.qtraj.simulation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.qtraj.classical.ClassicalSample;
 import org.qtraj.classical.ClassicalTrajectory;
 import org.qtraj.classical.ExclusionProcess;
@@ -14,7 +12,6 @@ import org.qtraj.ensemble.EnsembleRun;
 import org.qtraj.ensemble.ProgressListener;
 import org.qtraj.ensemble.TrajectoryTask;
 import org.qtraj.errors.InvalidInputException;
-import org.qtraj.exact.ExactResult;
 import org.qtraj.model.Chain;
 import org.qtraj.model.RelaxationTimes;
 import org.qtraj.stats.Estimates;
@@ -154,27 +151,5 @@ public final class Simulations {
         System.arraycopy(occ, 0, v, 5, n);
         System.arraycopy(sampled, 0, v, 5 + n, sampled.length);
         return v;
-    }
-
-    /**
-     * The exact value behind each estimator that has one: heat currents, particle currents, local heat currents
-     * and populations of an exact result (quantum estimators against a quantum solver, classical ones against the
-     * rate equations).
-     */
-    public static Map<String, Double> references(Chain chain, ExactResult exact) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("heat_current", exact.heatCurrentLeft());
-        m.put("heat_current_right", exact.heatCurrentRight());
-        m.put("heat_current_dephasing", exact.heatCurrentDephasing());
-        m.put("particle_current", exact.particleCurrentLeft());
-        m.put("particle_current_right", exact.particleCurrentRight());
-        m.put("particle_current_symmetric", exact.particleCurrentLeft());
-        m.put("local_heat_current", exact.localHeatCurrent());
-        m.put("local_heat_current_right", chain.bathOmega(chain.right()) * exact.particleCurrentRight());
-        double[] p = exact.populations();
-        for (int k = 0; k < p.length; k++) {
-            m.put("population_" + (k + 1), p[k]);
-        }
-        return m;
     }
 }

@@ -1,0 +1,70 @@
+package org.qtraj.simulation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.QuickReference;
+import org.qtraj.exact.RateEquations;
+import org.qtraj.exact.relaxation.ClassicalRelaxation;
+import org.qtraj.exact.relaxation.Relaxation;
+import org.qtraj.model.Chain;
+
+/**
+ * The exact values a stochastic run is compared with: for quantum trajectories the quick exact quantum steady state
+ * ({@link QuickReference}) and the Liouvillian time evolution up to {@value #RELAXATION_SITES} sites; for the
+ * classical simulation the rate equations and their one-point relaxation equations. Stateless and thread-safe.
+ */
+public final class ExactReferences {
+    /** Largest N for which the exact quantum relaxation curves count as quick (1.6 s at N = 8 over t = 0..100). */
+    public static final int RELAXATION_SITES = 8;
+
+    private ExactReferences() {
+    }
+
+    /** The exact steady state behind an engine's estimators, if one takes at most a few seconds. */
+    public static Optional<ExactResult> steadyState(Engine engine, Chain chain) {
+        return engine == Engine.QUANTUM ? QuickReference.solve(chain) : Optional.of(new RateEquations().solve(chain));
+    }
+
+    /**
+     * The exact value behind each estimator that has one: heat currents, particle currents, local heat currents
+     * and populations of an exact result (quantum estimators against a quantum solver, classical ones against the
+     * rate equations).
+     */
+    public static Map<String, Double> values(Chain chain, ExactResult exact) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("heat_current", exact.heatCurrentLeft());
+        m.put("heat_current_right", exact.heatCurrentRight());
+        m.put("heat_current_dephasing", exact.heatCurrentDephasing());
+        m.put("particle_current", exact.particleCurrentLeft());
+        m.put("particle_current_right", exact.particleCurrentRight());
+        m.put("particle_current_symmetric", exact.particleCurrentLeft());
+        m.put("local_heat_current", exact.localHeatCurrent());
+        m.put("local_heat_current_right", chain.bathOmega(chain.right()) * exact.particleCurrentRight());
+        double[] p = exact.populations();
+        for (int k = 0; k < p.length; k++) {
+            m.put("population_" + (k + 1), p[k]);
+        }
+        return m;
+    }
+
+    /**
+     * The exact populations [j][k] at the settings' sample times t_j from their initial state, if quick: the
+     * Liouvillian time evolution (quantum, N up to {@value #RELAXATION_SITES}) or the one-point equations
+     * (classical).
+     */
+    public static Optional<double[][]> relaxation(Engine engine, Chain chain, SimulationSettings s) {
+        if (engine == Engine.CLASSICAL) {
+            return Optional.of(ClassicalRelaxation.populations(chain,
+                    RelaxationInputs.occupations(s.initialState(), chain.sites()), s.sampleTimeArray()));
+        }
+        return chain.sites() <= RELAXATION_SITES
+                ? Optional.of(Relaxation.populations(chain, s.initialState(), s.sampleTimeArray())) : Optional.empty();
+    }
+
+    /** What computes the exact relaxation curves of an engine, in words. */
+    public static String relaxationMethod(Engine engine) {
+        return engine == Engine.QUANTUM ? "liouvillian time evolution" : "one-point equations (exact)";
+    }
+}
