@@ -14,10 +14,8 @@ import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
-import org.qtraj.simulation.Simulations;
 import org.qtraj.stats.Estimate;
 import org.qtraj.stats.Estimates;
-import org.qtraj.stats.MeanVar;
 import org.qtraj.trajectory.Unravelling;
 
 /**

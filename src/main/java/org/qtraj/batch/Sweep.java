@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qtraj.errors.InvalidInputException;
-import org.qtraj.model.Thermal;
 import org.qtraj.model.BathSpec;
 import org.qtraj.model.ModelSpec;
 import org.qtraj.model.PerElement;
+import org.qtraj.model.Thermal;
 
 /**
  * The swept parameters of a run spec and their expansion into points.

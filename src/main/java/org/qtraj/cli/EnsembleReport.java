@@ -11,8 +11,8 @@ import org.qtraj.simulation.ExactReferences;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
-import org.qtraj.stats.MeanVar;
 import org.qtraj.stats.Estimate;
+import org.qtraj.stats.MeanVar;
 
 /** A simulation result beside its exact references: the table and the JSON document of simulate and classical. */
 record EnsembleReport(SimulationResult result, String referenceMethod, Map<String, Double> references) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.qtraj.simulation.RelaxationInputs;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
-import org.qtraj.stats.MeanVar;
 import org.qtraj.stats.Estimate;
+import org.qtraj.stats.MeanVar;
 
 /**
  * Relaxation curves of {@code qtraj simulate --times}: the trajectory ensemble's populations n_k(t_j) (mean and

@@ -14,7 +14,6 @@ import org.qtraj.model.RelaxationTimes;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
-import org.qtraj.simulation.Simulations;
 import org.qtraj.trajectory.QuantumTrajectory;
 import org.qtraj.trajectory.TrajectoryOptions;
 import org.qtraj.trajectory.Unravelling;

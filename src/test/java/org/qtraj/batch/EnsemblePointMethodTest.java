@@ -15,9 +15,7 @@ import org.qtraj.model.ModelSpec;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
-import org.qtraj.simulation.Simulations;
 import org.qtraj.stats.Estimate;
-import org.qtraj.trajectory.Unravelling;
 
 /** Trajectory points resume mid-point from their checkpoint with bit-identical results. */
 class EnsemblePointMethodTest {

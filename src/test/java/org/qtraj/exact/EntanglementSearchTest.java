@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Bath;
-import org.qtraj.model.Thermal;
 import org.qtraj.model.Chain;
+import org.qtraj.model.Thermal;
 
 public class EntanglementSearchTest {
 

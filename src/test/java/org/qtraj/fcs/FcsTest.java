@@ -18,10 +18,7 @@ import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 import org.qtraj.model.RelaxationTimes;
 import org.qtraj.simulation.SimulationSettings;
-import org.qtraj.simulation.Simulations;
-import org.qtraj.stats.CountCumulants;
 import org.qtraj.stats.Estimate;
-import org.qtraj.trajectory.Unravelling;
 
 /**
  * Counting statistics from trajectories against the exact tilted generators. Every statistical assertion is
