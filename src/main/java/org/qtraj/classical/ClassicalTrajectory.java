@@ -131,7 +131,11 @@ public final class ClassicalTrajectory {
         }
     }
 
-    /** Checks a run's times: 0 <= tBurn < tTotal < infinity. */
+    /**
+     * Checks a run's times: {@code 0 <= tBurn < tTotal < infinity}.
+     *
+     * @throws InvalidInputException naming "t-burn" or "t-total" otherwise
+     */
     public static void validateTimes(double tTotal, double tBurn) {
         if (!Double.isFinite(tBurn) || tBurn < 0) {
             throw new InvalidInputException("t-burn", "must be a finite number >= 0, got " + tBurn);

@@ -25,7 +25,7 @@ import org.qtraj.stats.Estimate;
  *     and gamma_1 = gamma_N".</li>
  * <li>{@code equal_G}: G_1 = G_N = 1 (the paper's claim that this is never entangled); again only g/G matters.</li>
  * </ul>
- * The steady state has no |00><11| coherence (H and the baths conserve or change the excitation number by one),
+ * The steady state has no {@code |00><11|} coherence (H and the baths conserve or change the excitation number by one),
  * so it is an X state and its Wootters concurrence is C = max(0, W) with the witness
  * W = 2 (|rho_{01,10}| - sqrt(rho_{00,00} rho_{11,11})) (Yu and Eberly, Quantum Inf. Comput. 7, 459 (2007)).
  * W is smooth and negative outside the entangled region, so maximising it over g finds the boundary where a

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param particleCurrentLeft  I_left = gamma_left (s_left - n_k), excitations per unit time from the left bath
  * @param particleCurrentRight I_right, = -I_left in the steady state
  * @param localHeatCurrent     omega_k I_left, k the left bath's site: what counting jumps measures
- * @param populations          n_k = <sigma^+_k sigma^-_k>, k = 1..N
+ * @param populations          {@code n_k = <sigma^+_k sigma^-_k>}, k = 1..N
  * @param elapsedSeconds       wall time of the solve
  * @param extras               method-specific numbers (residual, iterations, concurrence, ...), in insertion order
  */

@@ -1,7 +1,7 @@
 package org.qtraj.exact.counting;
 
 /**
- * Scaled cumulants kappa_k = lim <<N^k>>/t of a counted current, from the recursion of Flindt, Novotny, Braggio
+ * Scaled cumulants {@code kappa_k = lim <<N^k>>/t} of a counted current, from the recursion of Flindt, Novotny, Braggio
  * and Jauho, PRB 82, 155407 (2010), as written in PHYSICS.md "Current fluctuations":
  * <pre>
  *   kappa_k = tr sum_{j=1..k} C(k,j) L^(j) rho^(k-j),

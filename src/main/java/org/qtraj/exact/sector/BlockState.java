@@ -6,9 +6,9 @@ package org.qtraj.exact.sector;
  *
  * <p>Block n (d x d, d = d_n) occupies {@code d*d} entries from {@link SectorBasis#offset(int)}, row-major,
  * in the real parametrisation of a Hermitian matrix rho:
- * <pre>
+ * <pre>{@code
  *   P[i][i] = rho_ii,   P[i][j] = sqrt(2) Re rho_ij,   P[j][i] = sqrt(2) Im rho_ij     (i < j)
- * </pre>
+ * }</pre>
  * The sqrt(2) makes the parametrisation an isometry: the Euclidean norm of the vector is the
  * Hilbert-Schmidt (Frobenius) norm of the operator, so residuals measured on vectors are HS norms.
  *

@@ -20,7 +20,7 @@ public final class Gmres {
      * @param x                 the solution (starting from x = 0)
      * @param iterations        applications of A M^{-1} in Arnoldi steps
      * @param relativeResidual  |b - A x| / |b|, computed explicitly at the end
-     * @param converged         whether relativeResidual <= tolerance
+     * @param converged         whether {@code relativeResidual <= tolerance}
      */
     public record Result(double[] x, int iterations, double relativeResidual, boolean converged) {
     }

@@ -472,7 +472,7 @@ public final class Liouvillian {
         }
     }
 
-    /** tr(H x) for a packed Hermitian x: sum_i E_i x_ii + 2 sum_{i<j} H_ij Re x_ij. */
+    /** tr(H x) for a packed Hermitian x: {@code sum_i E_i x_ii + 2 sum_{i<j} H_ij Re x_ij}. */
     public double energy(double[] x) {
         double t = 0;
         for (int n = 0; n < basis.sectors(); n++) {
