@@ -32,7 +32,7 @@ import org.qtraj.stats.Estimate;
  * maximised concurrence (flat 0) could not: a log grid of {@code g_points} values in [g_min, g_max], then a
  * golden-section refinement of ln g around the best grid point. The point's own coupling and rates are ignored;
  * its dephasing and omegas are kept. Observable: {@code concurrence} (Wootters, at the best g); the document
- * adds the witness, the best g, s_1, s_N and the rates. Stateless, thread-safe.
+ * adds the witness, the best g, s_1, s_N and the rates. Immutable and thread-safe.
  */
 public final class EntanglementSearch implements PointMethod {
     private static final int GOLDEN_STEPS = 40;

@@ -8,6 +8,8 @@ import java.util.Map;
  * The steady state of one model by one exact method: currents and populations (keys of DESIGN.md).
  * Currents are counted positive into the chain from the bath named.
  *
+ * <p>Immutable and thread-safe: the populations are copied in and out, the extras are an unmodifiable copy.
+ *
  * @param method               the solver that produced it: closed, correlation, liouvillian or rate
  * @param sites                N
  * @param heatCurrentLeft      J_left = Tr(H D_left rho_ss) (for {@code rate}: omega_left I_left)
@@ -30,6 +32,7 @@ public record ExactResult(String method, int sites, double heatCurrentLeft, doub
         extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
+    /** The populations n_k, k = 1..N (a copy). */
     @Override
     public double[] populations() {
         return populations.clone();

@@ -77,6 +77,7 @@ public final class QuantumTrajectory {
         this.names = Collections.unmodifiableList(n);
     }
 
+    /** The trajectory of an unravelling over the time window and from the initial state of {@code options}. */
     public static QuantumTrajectory of(Unravelling unravelling, TrajectoryOptions options) {
         return new QuantumTrajectory(unravelling, options);
     }
@@ -103,19 +104,25 @@ public final class QuantumTrajectory {
         return n;
     }
 
+    /** Names of the values {@link #run} returns: the estimators, then the sampled populations (unmodifiable). */
     public List<String> names() {
         return names;
     }
 
+    /** The time window, initial state and sample times. */
     public TrajectoryOptions options() {
         return options;
     }
 
+    /** The unravelling (chain, jump operators, integrator) this trajectory runs. */
     public Unravelling unravelling() {
         return unravelling;
     }
 
-    /** Runs one trajectory and returns its estimators in the order of {@link #names()}. */
+    /**
+     * Runs one trajectory and returns its estimators in the order of {@link #names()} (a new array). All randomness
+     * comes from {@code rng}, which is used by the calling thread only.
+     */
     public double[] run(UniformRandomProvider rng) {
         return new Run(rng, null).go();
     }

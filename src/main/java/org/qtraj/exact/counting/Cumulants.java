@@ -9,7 +9,7 @@ package org.qtraj.exact.counting;
  * </pre>
  * i.e. Rayleigh-Schroedinger perturbation theory for the leading eigenvalue of the tilted generator, with the
  * pseudo-inverse of L_0 on the complement of the steady state given by the pinned solve. One linear solve per
- * order beyond the steady state; no eigensolver.
+ * order beyond the steady state; no eigensolver. Stateless and thread-safe (as the generator is).
  */
 public final class Cumulants {
     private Cumulants() {
@@ -18,7 +18,10 @@ public final class Cumulants {
     /**
      * kappa_1 .. kappa_order (index 0 holds kappa_1).
      *
-     * @param order highest cumulant, >= 1
+     * @param g     the generator with its counted jumps
+     * @param order highest cumulant, {@code >= 1}
+     * @return a new array of {@code order} scaled cumulants
+     * @throws org.qtraj.errors.SolverException if a pinned solve does not converge
      */
     public static double[] of(CountingGenerator g, int order) {
         if (order < 1) {
