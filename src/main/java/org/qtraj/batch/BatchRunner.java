@@ -18,10 +18,13 @@ import org.qtraj.model.Chain;
  * of threads, records each as soon as it finishes (durably, see {@link RunDirectory}), and rewrites the
  * results in key order at the end. Each unit depends only on its own chain and seed, so the final files are
  * the same for any thread count and any sequence of interruptions and resumes.
+ *
+ * <p>Stateless and thread-safe: each {@link #run} has its own fixed pool of {@code options.threads()} workers, and a
+ * run directory is locked (a file lock on {@code .lock}) against a second run, in this process or another.
  */
 public final class BatchRunner {
 
-    /** Progress over units of work; called from worker threads. */
+    /** Progress over units of work; called from worker threads, so implementations must be thread-safe. */
     public interface Progress {
         /** Before any work: {@code total} units in this shard, {@code done} of them already recorded. */
         void start(long total, long done);
@@ -53,7 +56,7 @@ public final class BatchRunner {
     }
 
     /**
-     * How to run.
+     * How to run. Immutable; validated on construction.
      *
      * @param out                     the run directory
      * @param resume                  require an existing run in {@code out} to continue
@@ -72,7 +75,7 @@ public final class BatchRunner {
     }
 
     /**
-     * What a run did.
+     * What a run did. Immutable.
      *
      * @param tasks       tasks (units, or blocks of split units) in this shard
      * @param alreadyDone tasks found done when the run started
@@ -85,7 +88,12 @@ public final class BatchRunner {
     }
 
     /**
-     * Runs (or continues) {@code plan} in {@code options.out()}.
+     * Runs (or continues) {@code plan} in {@code options.out()}, blocking until every task of the shard is
+     * recorded or one fails.
+     *
+     * @param plan    the validated plan (this shard's tasks)
+     * @param options where and how
+     * @return how many tasks were found done and how many ran
      *
      * @throws org.qtraj.errors.InvalidInputException if the directory belongs to another spec or shard
      * @throws IOException                    if the files cannot be written

@@ -25,13 +25,17 @@ import org.qtraj.io.Json;
  * <p>Checks, each refused with a message naming the directory: every directory has a manifest of the same
  * spec (spec_sha256) and shard count, is complete, holds only its own shard's points and blocks, and together
  * they hold every unit (or every block of it) of the spec exactly once.
+ *
+ * <p>Stateless: the input directories are only read and each output file is replaced atomically, but no lock is
+ * taken, so two merges (or a merge and a run) into the same directory at once must be avoided; merges into
+ * different directories may run concurrently.
  */
 public final class Merger {
     private Merger() {
     }
 
     /**
-     * What was merged.
+     * What was merged. Immutable.
      *
      * @param directories the shard directories
      * @param records     units written
@@ -41,6 +45,12 @@ public final class Merger {
 
     /**
      * Merges {@code inputs} into {@code out}.
+     *
+     * @param inputs     the shard directories, each complete
+     * @param out        the merged run directory (created, or an earlier merge of the same spec)
+     * @param provenance version, commit, Java for the merged manifest
+     * @return the number of directories and units merged
+     * @throws IOException if a file cannot be read or written
      *
      * @throws InvalidInputException if the inputs do not form one complete run, or {@code out} holds another spec's run
      */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The observables a run spec may keep in results.csv (keys of DESIGN.md, "Results every solver reports").
  * A method that does not produce one of them for a point simply has no row for it; results.jsonl holds
- * every number the method produced.
+ * every number the method produced. Stateless and thread-safe (constants and pure functions).
  */
 public final class Observables {
     /** Allowed names, in documentation order. */

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One point of a sweep: its 0-based index and the swept parameters' values there (Long for integer
- * parameters, Double otherwise), in the order the spec lists the parameters.
+ * parameters, Double otherwise), in the order the spec lists the parameters. Immutable: the map is an
+ * unmodifiable copy.
  *
  * @param index      0-based point index, the order of results and the key of sharding
  * @param parameters parameter name to value

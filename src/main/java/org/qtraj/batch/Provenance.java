@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where a result came from: qtraj's version, the git commit of the code when known, the Java version.
+ * Where a result came from: qtraj's version, the git commit of the code when known, the Java version. Immutable.
  *
  * @param version   qtraj's version string
  * @param gitCommit the commit (with "-dirty" if tracked files differ from it), or null if unknown
@@ -18,7 +18,10 @@ public record Provenance(String version, String gitCommit, String java) {
     /**
      * The provenance of this process. The commit is the system property {@code qtraj.git.commit}, else the
      * environment variable {@code QTRAJ_GIT_COMMIT}, else {@code git rev-parse HEAD} run in the directory
-     * the qtraj classes (or jar) were loaded from, else null.
+     * the qtraj classes (or jar) were loaded from, else null. Thread-safe (it may start a git process).
+     *
+     * @param version qtraj's version string
+     * @return the provenance
      */
     public static Provenance detect(String version) {
         String commit = System.getProperty("qtraj.git.commit");

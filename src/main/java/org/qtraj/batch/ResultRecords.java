@@ -27,6 +27,8 @@ import org.qtraj.stats.Estimate;
  * resume and one written by a merge are the same text. Doubles are written with {@link Double#toString},
  * which reads back to the same double; null (non-finite) becomes an empty field. elapsed_seconds is the
  * only column that varies between runs of the same spec.
+ *
+ * <p>Stateless and thread-safe (pure functions; the Jackson mapper is only used, never reconfigured).
  */
 public final class ResultRecords {
     private static final ObjectMapper MAPPER = new ObjectMapper();

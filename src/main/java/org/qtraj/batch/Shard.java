@@ -9,7 +9,7 @@ import org.qtraj.errors.InvalidInputException;
  * points whose 0-based index p has p mod count == index - 1, and block b of a unit split into blocks at point p
  * when (p + b) mod count == index - 1. Every unit and every block is in exactly one shard, the shards stay
  * balanced along a sweep whose cost grows with the point index (as N does in a log range), and the blocks of one
- * large point are dealt round-robin over all shards.
+ * large point are dealt round-robin over all shards. Immutable; validated on construction.
  *
  * @param index 1..count
  * @param count number of shards, >= 1
@@ -52,6 +52,7 @@ public record Shard(int index, int count) {
         return count == 1;
     }
 
+    /** "i/n", the form {@link #parse} reads. */
     @Override
     public String toString() {
         return index + "/" + count;

@@ -12,7 +12,8 @@ import org.qtraj.model.Chain;
  *
  * <p>The block structure is fixed by the spec, not by the number of shards or threads, and {@link #combine} folds
  * the blocks in block order: so a run split into any number of shards and merged gives exactly the result of an
- * unsharded run of the same spec.
+ * unsharded run of the same spec. Implementations are thread-safe, as every {@link PointMethod}: blocks of one
+ * point may run at the same time on different threads.
  */
 public interface SplitPointMethod extends PointMethod {
 

@@ -42,7 +42,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
             "hopping", "rate_left", "rate_right", "temp_left", "temp_right", "s_left", "s_right");
 
     /**
-     * One swept parameter.
+     * One swept parameter. Immutable: the values are copied in and out.
      *
      * @param name    one of {@link #PARAMETERS}
      * @param values  its values in order
@@ -53,6 +53,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
             values = values.clone();
         }
 
+        /** Its values in order (a copy). */
         @Override
         public double[] values() {
             return values.clone();

@@ -3,7 +3,8 @@ package org.qtraj.classical;
 /**
  * Receives the boundary events of a classical trajectory inside its measurement window, in time order
  * (for waiting-time distributions and counting statistics). Called on the simulating thread; an
- * implementation must not keep a reference to anything of the trajectory.
+ * implementation must not keep a reference to anything of the trajectory, and need not be thread-safe if it
+ * serves one trajectory at a time (one listener per trajectory).
  */
 @FunctionalInterface
 public interface BoundaryEventListener {

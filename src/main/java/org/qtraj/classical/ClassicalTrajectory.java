@@ -67,7 +67,7 @@ public final class ClassicalTrajectory {
      * configuration {@code initial} (site k occupied if initial[k]), also recording the occupations at the strictly
      * increasing {@code sampleTimes} in [0, tTotal] ({@link ClassicalSample#sampled()}). The run is cut at each
      * sample time and the pending event discarded there, which is exact (memoryless waiting times) but draws other
-     * random numbers than a run without sample times.
+     * random numbers than a run without sample times. {@code initial} and {@code sampleTimes} are only read.
      *
      * @throws InvalidInputException for bad times ("t-total", "t-burn", "times") or an initial state of the wrong length
      */
@@ -131,7 +131,11 @@ public final class ClassicalTrajectory {
         }
     }
 
-    /** Checks a run's times: 0 <= tBurn < tTotal < infinity. */
+    /**
+     * Checks a run's times: {@code 0 <= tBurn < tTotal < infinity}.
+     *
+     * @throws InvalidInputException naming "t-burn" or "t-total" otherwise
+     */
     public static void validateTimes(double tTotal, double tBurn) {
         if (!Double.isFinite(tBurn) || tBurn < 0) {
             throw new InvalidInputException("t_burn", "must be a finite number >= 0, got " + tBurn);

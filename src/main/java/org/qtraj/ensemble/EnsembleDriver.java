@@ -19,7 +19,9 @@ import org.qtraj.stats.MeanVar;
  * past that index in the last batch are discarded); the time limit is tested between batches. Batches are sized to
  * take about {@value #BATCH_SECONDS} s, so progress reports and the time limit stay responsive.
  *
- * <p>Not reentrant per call site but stateless: each call makes and shuts down its own pool.
+ * <p>Stateless and thread-safe: each call makes and shuts down its own pool of {@code options.threads()} workers, so
+ * concurrent calls share nothing but what their tasks share. The task runs on the pool's threads (concurrently, for
+ * different indices); fold, monitor and listener run on the calling thread only.
  */
 public final class EnsembleDriver {
     static final double BATCH_SECONDS = 0.25;

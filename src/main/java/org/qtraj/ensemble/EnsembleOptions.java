@@ -4,7 +4,13 @@ import org.qtraj.errors.InvalidInputException;
 
 /**
  * How to run an ensemble: master seed, worker threads, the first trajectory index (0 for a new run; the next index
- * of a previous run to resume or extend it) and the stop rule.
+ * of a previous run to resume or extend it) and the stop rule. Immutable; validated on construction
+ * ({@link org.qtraj.errors.InvalidInputException} naming threads, start-index or trajectories).
+ *
+ * @param seed       master seed: trajectory i draws from the stream (seed, i)
+ * @param threads    worker threads, {@code >= 1}; results do not depend on it
+ * @param startIndex index of the first trajectory, {@code >= 0}
+ * @param stop       when to stop
  */
 public record EnsembleOptions(long seed, int threads, long startIndex, StopRule stop) {
     public EnsembleOptions {
@@ -24,10 +30,12 @@ public record EnsembleOptions(long seed, int threads, long startIndex, StopRule 
         return new EnsembleOptions(seed, Runtime.getRuntime().availableProcessors(), 0, stop);
     }
 
+    /** The same options with k worker threads. */
     public EnsembleOptions withThreads(int k) {
         return new EnsembleOptions(seed, k, startIndex, stop);
     }
 
+    /** The same options starting at trajectory index i. */
     public EnsembleOptions withStartIndex(long i) {
         return new EnsembleOptions(seed, threads, i, stop);
     }

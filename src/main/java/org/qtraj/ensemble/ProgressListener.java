@@ -9,7 +9,16 @@ import org.qtraj.stats.MeanVar;
  */
 @FunctionalInterface
 public interface ProgressListener {
+    /** A listener that ignores every report. */
     ProgressListener NONE = (done, planned, monitored, seconds) -> { };
 
+    /**
+     * One report.
+     *
+     * @param done           trajectories this run has folded in
+     * @param planned        the planned count, or {@link Long#MAX_VALUE}
+     * @param monitored      the monitored estimator so far, or null
+     * @param elapsedSeconds wall time since the run started
+     */
     void progress(long done, long planned, MeanVar monitored, double elapsedSeconds);
 }

@@ -1,6 +1,11 @@
 package org.qtraj.ensemble;
 
-/** Why an ensemble run ended. */
+/** Why an ensemble run ended. Immutable (an enum). */
 public enum StopReason {
-    TRAJECTORIES, TARGET_ERROR, TIME_LIMIT
+    /** The trajectory count of the stop rule was reached. */
+    TRAJECTORIES,
+    /** The monitored estimator's standard error reached the target. */
+    TARGET_ERROR,
+    /** The wall-time limit passed (tested between batches, so the count depends on the machine). */
+    TIME_LIMIT
 }

@@ -15,6 +15,8 @@ import org.qtraj.errors.InvalidInputException;
  * 6.26e-5. A truly deterministic estimator (a chain that never gets an excitation) still stops, with error 0,
  * after that many trajectories.
  *
+ * <p>Immutable; validated on construction ({@link InvalidInputException} naming the option).
+ *
  * @param maxTrajectories  >= 1, or {@link Long#MAX_VALUE} for no limit
  * @param targetError      > 0, or NaN for none
  * @param relative         whether targetError is relative to |mean|
@@ -55,22 +57,27 @@ public record StopRule(long maxTrajectories, double targetError, boolean relativ
         return new StopRule(Long.MAX_VALUE, e, relative, Double.POSITIVE_INFINITY, DEFAULT_MIN_TRAJECTORIES);
     }
 
+    /** The same rule with at most m trajectories. */
     public StopRule withMaxTrajectories(long m) {
         return new StopRule(m, targetError, relative, timeLimitSeconds, minTrajectories);
     }
 
+    /** The same rule with target error e (relative to |mean| if {@code rel}). */
     public StopRule withTargetError(double e, boolean rel) {
         return new StopRule(maxTrajectories, e, rel, timeLimitSeconds, minTrajectories);
     }
 
+    /** The same rule with a wall-time limit. */
     public StopRule withTimeLimit(double seconds) {
         return new StopRule(maxTrajectories, targetError, relative, seconds, minTrajectories);
     }
 
+    /** The same rule testing the target error only from m trajectories on. */
     public StopRule withMinTrajectories(long m) {
         return new StopRule(maxTrajectories, targetError, relative, timeLimitSeconds, m);
     }
 
+    /** Whether the rule has a target error (else it stops on count or time only). */
     public boolean hasTargetError() {
         return !Double.isNaN(targetError);
     }

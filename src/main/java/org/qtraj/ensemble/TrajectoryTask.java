@@ -11,5 +11,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 @FunctionalInterface
 public interface TrajectoryTask<R> {
+    /**
+     * Runs trajectory {@code index}.
+     *
+     * @param index the trajectory's index in the run
+     * @param rng   its own random stream, used by this call only
+     * @return its result, which the caller folds and does not share with other calls
+     */
     R run(long index, UniformRandomProvider rng);
 }

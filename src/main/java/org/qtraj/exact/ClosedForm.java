@@ -12,6 +12,7 @@ import org.qtraj.model.Chain;
  * derivation (second-neighbour coherences vanish): n_1 = s_1 - I/gamma_1 and
  * n_k - n_{k+1} = I kappa_k/(2 g^2), kappa_k = gamma + [k = 1] gamma_1/2 + [k + 1 = N] gamma_N/2.
  * The real part of every nearest-neighbour coherence vanishes, so J_left = omega I_left = -J_right and J_deph = 0.
+ * O(N). Stateless and thread-safe.
  */
 public final class ClosedForm implements SteadyStateSolver {
 

@@ -15,7 +15,7 @@ import org.qtraj.errors.SolverException;
  * </pre>
  * EJML has no complex eigensolver, so every complex Hermitian matrix A + iB is carried as the real symmetric
  * [[A, -B], [B, A]]: that map respects products and square roots, and doubles every eigenvalue's multiplicity.
- * Stateless.
+ * Stateless and thread-safe; the argument arrays are only read.
  */
 public final class Concurrence {
     private Concurrence() {
@@ -25,6 +25,10 @@ public final class Concurrence {
      * The concurrence of a 4 x 4 density matrix given by real and imaginary parts, row-major, in any
      * product basis ordering of |00>, |01>, |10>, |11> where index = 2 b_1 + b_0 or 2 b_0 + b_1: sigma_y x sigma_y
      * is the same real matrix in both orderings.
+     *
+     * @param re the real parts, 16 entries (not modified)
+     * @param im the imaginary parts, 16 entries (not modified)
+     * @return C in [0, 1]
      */
     public static double of(double[] re, double[] im) {
         if (re.length != 16 || im.length != 16) {

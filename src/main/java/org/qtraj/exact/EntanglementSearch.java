@@ -8,8 +8,9 @@ import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 
 /**
- * The largest steady-state entanglement of two sites over the coupling g (paper Fig. 4): for a chain whose baths have populations s_1, s_N (set by the point's temperatures), the largest
- * steady-state entanglement over the coupling g, with the bath rates fixed by {@code rates}:
+ * The largest steady-state entanglement of two sites over the coupling g (paper Fig. 4): for a chain whose baths
+ * have populations s_1, s_N (set by their temperatures), the largest steady-state entanglement over the coupling g,
+ * with the bath rates fixed by {@code equalGamma}:
  * <ul>
  * <li>{@code equal_gamma} (default): gamma_1 = gamma_N = 1, i.e. G_j = 1 - 2 s_j (gamma = G (2 nbar + 1)
  *     = G/(1 - 2 s)). The steady state depends on g and the common gamma only through g/gamma (rescaling time;
@@ -17,7 +18,7 @@ import org.qtraj.model.Chain;
  *     and gamma_1 = gamma_N".</li>
  * <li>{@code equal_G}: G_1 = G_N = 1 (the paper's claim that this is never entangled); again only g/G matters.</li>
  * </ul>
- * The steady state has no |00><11| coherence (H and the baths conserve or change the excitation number by one),
+ * The steady state has no {@code |00><11|} coherence (H and the baths conserve or change the excitation number by one),
  * so it is an X state and its Wootters concurrence is C = max(0, W) with the witness
  * W = 2 (|rho_{01,10}| - sqrt(rho_{00,00} rho_{11,11})) (Yu and Eberly, Quantum Inf. Comput. 7, 459 (2007)).
  * W is smooth and negative outside the entangled region, so maximising it over g finds the boundary where a

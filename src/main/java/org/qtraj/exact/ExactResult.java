@@ -8,6 +8,8 @@ import java.util.Map;
  * The steady state of one model by one exact method: currents and populations (keys of DESIGN.md).
  * Currents are counted positive into the chain from the bath named.
  *
+ * <p>Immutable and thread-safe: the populations are copied in and out, the extras are an unmodifiable copy.
+ *
  * @param method               the solver that produced it: closed, correlation, liouvillian or rate
  * @param sites                N
  * @param heatCurrentLeft      J_left = Tr(H D_left rho_ss) (for {@code rate}: omega_left I_left)
@@ -16,7 +18,7 @@ import java.util.Map;
  * @param particleCurrentLeft  I_left = gamma_left (s_left - n_k), excitations per unit time from the left bath
  * @param particleCurrentRight I_right, = -I_left in the steady state
  * @param localHeatCurrent     omega_k I_left, k the left bath's site: what counting jumps measures
- * @param populations          n_k = <sigma^+_k sigma^-_k>, k = 1..N
+ * @param populations          {@code n_k = <sigma^+_k sigma^-_k>}, k = 1..N
  * @param elapsedSeconds       wall time of the solve
  * @param extras               method-specific numbers (residual, iterations, concurrence, ...), in insertion order
  */
@@ -30,6 +32,7 @@ public record ExactResult(String method, int sites, double heatCurrentLeft, doub
         extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
+    /** The populations n_k, k = 1..N (a copy). */
     @Override
     public double[] populations() {
         return populations.clone();

@@ -20,7 +20,7 @@ import org.qtraj.model.Chain;
  * J_C = gamma_1 gamma_N V (s_1 - s_N) / (V (gamma_1 + gamma_N) + gamma_1 gamma_N (N - 1)).
  * O(N), and accurate to rounding in a sum of positive terms (no elimination, no cancellation in I).
  * The heat current is omega of the bath site times the particle current; the exclusion process has no
- * dephasing channel, so heat_current_dephasing is 0.
+ * dephasing channel, so heat_current_dephasing is 0. Stateless and thread-safe.
  */
 public final class RateEquations implements SteadyStateSolver {
 

@@ -13,7 +13,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes a file so that readers see either the old content or the complete new one, never a part:
  * write a temporary file in the same directory, force it to disk, then rename it over the target
- * (atomic on POSIX file systems).
+ * (atomic on POSIX file systems). Stateless and thread-safe; concurrent writes to the same target leave one of
+ * the contents whole (the last rename wins).
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -24,7 +25,7 @@ public final class AtomicFiles {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Replaces {@code target} with {@code bytes} atomically; creates parent directories. */
+    /** Replaces {@code target} with {@code bytes} (only read) atomically; creates parent directories. */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();

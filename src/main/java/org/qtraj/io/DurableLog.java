@@ -54,6 +54,7 @@ public final class DurableLog implements Closeable {
         }
     }
 
+    /** Closes the file; what was appended stays on disk. */
     @Override
     public void close() throws IOException {
         channel.close();

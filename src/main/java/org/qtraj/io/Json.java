@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * JSON rendering of result documents (ordered maps of plain values, as the result records' toMap() give).
- * Numbers stay numbers; non-finite doubles become null, since JSON has no NaN.
+ * Numbers stay numbers; non-finite doubles become null, since JSON has no NaN. Stateless and thread-safe (the
+ * Jackson mappers are configured once and then only used); the documents are not modified.
  */
 public final class Json {
     private static final ObjectMapper PRETTY = JsonMapper.builder()

@@ -23,6 +23,9 @@ import org.qtraj.report.RunResults.Rec;
  * its section out and says so. Exact curves come from records of exact methods; records of the Fig. 2 and Fig. 3
  * runs whose heat_current has samples or an error bar (trajectories, classical simulation) are overlaid as points
  * with error bars and compared with the exact curves ({@link SampledOverlay}). Reads result files only.
+ *
+ * <p>Thread-safety: {@link #write} is a static entry point; each call builds its own report object, confined to the
+ * calling thread, so calls writing to different directories may run concurrently.
  */
 public final class PaperReport {
     /** The paper's closed-form current for Fig. 2's parameters at gamma = 0 (PHYSICS.md). */
@@ -47,7 +50,10 @@ public final class PaperReport {
     /**
      * Writes the figures and REPORT.md for the given runs into {@code out}.
      *
+     * @param runs the run directories read, in any order; recognised by spec name
+     * @param out  the directory for REPORT.md and the figures (created if needed)
      * @return the path of REPORT.md
+     * @throws IOException if a file cannot be written
      */
     public static Path write(List<RunResults> runs, Path out) throws IOException {
         Files.createDirectories(out);

@@ -17,7 +17,13 @@ public record PowerLawFit(double c, double slope, double r, int n) {
     }
 
     /**
-     * Fits points with N in [nMin, nMax] (inclusive).
+     * Fits points with N in [nMin, nMax] (inclusive). The arrays are only read.
+     *
+     * @param sizes    N of each point
+     * @param currents J of each point, same length
+     * @param nMin     smallest N used
+     * @param nMax     largest N used
+     * @return the fit
      *
      * @throws IllegalArgumentException if fewer than 3 points lie in the range or any J there is not positive
      */

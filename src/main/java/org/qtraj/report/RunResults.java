@@ -15,7 +15,9 @@ import org.qtraj.errors.InvalidInputException;
 
 /**
  * The results of one run directory as the report reads them: the spec name from {@code manifest.json} and
- * every record of {@code results.jsonl} (a truncated last line, left by a crash, is skipped). Read-only.
+ * every record of {@code results.jsonl} (a truncated last line, left by a crash, is skipped). Read-only:
+ * immutable in use (the record list is unmodifiable and nothing changes the parsed JSON nodes), so it may be
+ * read from several threads.
  *
  * @param dir     the run directory
  * @param name    the spec's name (manifest "name"), e.g. paper-fig2

@@ -18,24 +18,25 @@ import org.qtraj.model.Chain;
  * probability ||L_m psi||^2 / sum_m' ||L_m' psi||^2, normalise, draw a new r. Between jumps the state is propagated
  * by Taylor steps of the shifted H_eff (order K and step h from {@link StepPlan}), each of local error at most the
  * unravelling's tolerance relative to ||psi||; the series is cut earlier when the a posteriori bound
- * ||u_k|| q/(1-q), q = nu h/(k+1) < 1/2, on the remaining terms is below the tolerance. The step polynomial gives the
- * state anywhere inside a step, so the jump time is found without re-propagation: safeguarded Newton on
- * ||psi(t)||^2 - r with the exact derivative d||psi||^2/dt = -sum_x Gamma_x |psi_x|^2, to a relative norm error of
- * 1e-13.
+ * ||u_k|| q/(1-q), {@code q = nu h/(k+1) < 1/2}, on the remaining terms is below the tolerance. The step
+ * polynomial gives the state anywhere inside a step, so the jump time is found without re-propagation:
+ * safeguarded Newton on ||psi(t)||^2 - r with the exact derivative d||psi||^2/dt = -sum_x Gamma_x |psi_x|^2, to a
+ * relative norm error of 1e-13.
  *
  * <h2>Estimators (per unit time over the window W = t_total - t_burn)</h2>
  * <ul>
- * <li>{@code heat_current}, {@code heat_current_right}: (1/W) integral of Tr(H D_j(|psi><psi|))/<psi|psi>, i.e. of
- * <psi|D_j^+(H)|psi>/<psi|psi>, with D_j^+(H) = diag(a_j) - (gamma_j/2) (hopping terms of the bonds at the bath site);
- * its mean is J_j = Tr(H D_j rho_ss).</li>
+ * <li>{@code heat_current}, {@code heat_current_right}: (1/W) integral of
+ * {@code Tr(H D_j(|psi><psi|))/<psi|psi>}, i.e. of {@code <psi|D_j^+(H)|psi>/<psi|psi>}, with
+ * D_j^+(H) = diag(a_j) - (gamma_j/2) (hopping terms of the bonds at the bath site); its mean is
+ * J_j = Tr(H D_j rho_ss).</li>
  * <li>{@code heat_current_dephasing}: the same for D_deph^+(H) = -sum_b ((d_b + d_{b+1})/2) g_b (s+_b s-_{b+1} + h.c.).</li>
  * <li>{@code particle_current}, {@code particle_current_right}: counted jumps, (absorptions - emissions)/W.</li>
  * <li>{@code local_heat_current}, {@code local_heat_current_right}: omega of the bath site times the counted
  * particle current.</li>
- * <li>{@code population_k}: (1/W) integral of <psi|n_k|psi>/<psi|psi>.</li>
+ * <li>{@code population_k}: (1/W) integral of {@code <psi|n_k|psi>/<psi|psi>}.</li>
  * <li>{@code jump_rate}: all jumps in the window / W.</li>
  * <li>with sample times t_j ({@link TrajectoryOptions#sampleTimes()}): {@code population_k_at_j}, the normalised
- * <psi(t_j)|n_k|psi(t_j)>/<psi(t_j)|psi(t_j)>; its ensemble mean is tr(n_k rho(t_j)) from the initial state
+ * {@code <psi(t_j)|n_k|psi(t_j)>/<psi(t_j)|psi(t_j)>}; its ensemble mean is tr(n_k rho(t_j)) from the initial state
  * (relaxation curves). Steps are cut at every sample time.</li>
  * </ul>
  * Integrals over each deterministic step use the step's Gauss-Legendre rule ({@link StepPlan}: error below the
@@ -76,6 +77,7 @@ public final class QuantumTrajectory {
         this.names = Collections.unmodifiableList(n);
     }
 
+    /** The trajectory of an unravelling over the time window and from the initial state of {@code options}. */
     public static QuantumTrajectory of(Unravelling unravelling, TrajectoryOptions options) {
         return new QuantumTrajectory(unravelling, options);
     }
@@ -102,19 +104,25 @@ public final class QuantumTrajectory {
         return n;
     }
 
+    /** Names of the values {@link #run} returns: the estimators, then the sampled populations (unmodifiable). */
     public List<String> names() {
         return names;
     }
 
+    /** The time window, initial state and sample times. */
     public TrajectoryOptions options() {
         return options;
     }
 
+    /** The unravelling (chain, jump operators, integrator) this trajectory runs. */
     public Unravelling unravelling() {
         return unravelling;
     }
 
-    /** Runs one trajectory and returns its estimators in the order of {@link #names()}. */
+    /**
+     * Runs one trajectory and returns its estimators in the order of {@link #names()} (a new array). All randomness
+     * comes from {@code rng}, which is used by the calling thread only.
+     */
     public double[] run(UniformRandomProvider rng) {
         return new Run(rng, null).go();
     }

@@ -79,10 +79,12 @@ public final class Unravelling {
         return new Unravelling(chain, tolerance);
     }
 
+    /** The chain unravelled. */
     public Chain chain() {
         return chain;
     }
 
+    /** Local error per integration step, relative to ||psi||. */
     public double tolerance() {
         return tolerance;
     }

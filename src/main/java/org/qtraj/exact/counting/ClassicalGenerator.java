@@ -17,6 +17,8 @@ import org.qtraj.model.Chain;
  * bath's site, injection at rate G nbar when empty and removal at rate G (nbar + 1) when occupied. Memory and
  * time grow as 2^N (N + 2); qtraj stops at N = {@value #MAX_SITES}. The pinned solve is GMRES preconditioned by
  * the diagonal, with the rank-one term u tr^T for u = the empty pattern.
+ *
+ * <p>Immutable and thread-safe; array arguments as in {@link CountingGenerator}.
  */
 public final class ClassicalGenerator implements CountingGenerator {
     /** Largest chain handled: 2^16 = 65536 states. */
@@ -192,7 +194,7 @@ public final class ClassicalGenerator implements CountingGenerator {
         return solvePinned(u);
     }
 
-    /** Mean occupation of every site in a distribution over patterns. */
+    /** Mean occupation of every site in a distribution p over patterns (p is only read; a new array). */
     public double[] occupations(double[] p) {
         double[] n = new double[sites];
         for (int x = 0; x < dim; x++) {

@@ -8,16 +8,20 @@ import org.qtraj.exact.sector.Liouvillian;
  * counted jumps J_m, each carrying a count nu_m (+1 absorption, -1 emission at the counted bath), in the form
  * the cumulant recursion of {@link Cumulants} needs (PHYSICS.md, "Current fluctuations"):
  * L(s) = L_0 + sum_m (e^{nu_m s} - 1) J_m, and its derivatives L^(j) = sum_m nu_m^j J_m at s = 0.
+ *
+ * <p>Array arguments: the methods of the form {@code (x, y)} overwrite every entry of y and only read x, which
+ * must be a different array; the other methods do not modify their arguments. Implementations are immutable
+ * after construction and thread-safe.
  */
 public interface CountingGenerator {
 
     /** Length of the state vectors. */
     int dimension();
 
-    /** y = L_0 x. */
+    /** y = L_0 x (overwrites y). */
     void apply(double[] x, double[] y);
 
-    /** y = L^(j) x = sum_m nu_m^j J_m x, for j >= 1. */
+    /** y = L^(j) x = sum_m nu_m^j J_m x, for {@code j = order >= 1} (overwrites y). */
     void applyCounted(int order, double[] x, double[] y);
 
     /** The trace functional tr x: total probability, or the trace of rho. L_0 preserves it: tr L_0 x = 0. */
@@ -25,13 +29,13 @@ public interface CountingGenerator {
 
     /**
      * x with (L_0 + u tr^T) x = y, for a fixed u with tr u = 1. For y = u this is the steady state; for a traceless
-     * y it is the solution of L_0 x = y with tr x = 0 (PHYSICS.md).
+     * y it is the solution of L_0 x = y with tr x = 0 (PHYSICS.md). y is not modified; x is a new array.
      *
      * @throws SolverException if the solve does not converge
      */
     double[] solvePinned(double[] y);
 
-    /** The steady state rho_ss, tr rho_ss = 1. */
+    /** The steady state rho_ss, tr rho_ss = 1 (a new array). */
     double[] steadyState();
 
     /**

@@ -1,7 +1,7 @@
 package org.qtraj.exact.counting;
 
 /**
- * Scaled cumulants kappa_k = lim <<N^k>>/t of a counted current, from the recursion of Flindt, Novotny, Braggio
+ * Scaled cumulants {@code kappa_k = lim <<N^k>>/t} of a counted current, from the recursion of Flindt, Novotny, Braggio
  * and Jauho, PRB 82, 155407 (2010), as written in PHYSICS.md "Current fluctuations":
  * <pre>
  *   kappa_k = tr sum_{j=1..k} C(k,j) L^(j) rho^(k-j),
@@ -9,7 +9,7 @@ package org.qtraj.exact.counting;
  * </pre>
  * i.e. Rayleigh-Schroedinger perturbation theory for the leading eigenvalue of the tilted generator, with the
  * pseudo-inverse of L_0 on the complement of the steady state given by the pinned solve. One linear solve per
- * order beyond the steady state; no eigensolver.
+ * order beyond the steady state; no eigensolver. Stateless and thread-safe (as the generator is).
  */
 public final class Cumulants {
     private Cumulants() {
@@ -18,7 +18,10 @@ public final class Cumulants {
     /**
      * kappa_1 .. kappa_order (index 0 holds kappa_1).
      *
-     * @param order highest cumulant, >= 1
+     * @param g     the generator with its counted jumps
+     * @param order highest cumulant, {@code >= 1}
+     * @return a new array of {@code order} scaled cumulants
+     * @throws org.qtraj.errors.SolverException if a pinned solve does not converge
      */
     public static double[] of(CountingGenerator g, int order) {
         if (order < 1) {

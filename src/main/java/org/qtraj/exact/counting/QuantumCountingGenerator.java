@@ -15,7 +15,8 @@ import org.qtraj.model.Chain;
  * absorption sqrt(G nbar) sigma^+_k counts nu = +1, emission sqrt(G (nbar+1)) sigma^-_k counts nu = -1, so
  * L^(j) = J_abs + (-1)^j J_em. The generator keeps the excitation-number block structure of {@link Liouvillian}
  * (the counted jumps only move between neighbouring blocks), and the pinned solves reuse one
- * {@link TraceFixedSolver} with its preconditioner. Thread-safe.
+ * {@link TraceFixedSolver} with its preconditioner. Immutable after construction and thread-safe; array arguments
+ * as in {@link CountingGenerator}.
  */
 public final class QuantumCountingGenerator implements CountingGenerator {
     private final Liouvillian liouvillian;

@@ -13,8 +13,8 @@ import org.qtraj.exact.sector.Liouvillian;
  * </pre>
  * the other (unmonitored) jumps acting freely in between. Integrated over tau it gives the probability that
  * the next monitored jump is b. e^{L_0 tau} is applied by the classical fourth-order Runge-Kutta method with a
- * step h <= 0.05/||L||, so the local error per step is below (h ||L||)^5/120 ~ 3e-9 relative; the grid points
- * are hit exactly.
+ * step {@code h <= 0.05/||L||}, so the local error per step is below (h ||L||)^5/120 ~ 3e-9 relative; the grid points
+ * are hit exactly. Stateless and thread-safe; the tau grids are only read.
  */
 public final class WaitingTimes {
     private WaitingTimes() {

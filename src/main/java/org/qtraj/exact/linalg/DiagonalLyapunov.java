@@ -54,6 +54,8 @@ public final class DiagonalLyapunov {
     }
 
     /**
+     * Decomposes X for the given chain parameters (the arrays are copied).
+     *
      * @param omega    diagonal of h, length N
      * @param coupling off-diagonal of h, length N - 1, all nonzero
      * @param damping  Gamma_k >= 0, length N
@@ -116,7 +118,7 @@ public final class DiagonalLyapunov {
         return s;
     }
 
-    /** C for the source s: its diagonal and first off-diagonal C_{k,k+1}. O(N^2). */
+    /** C for the source s (length N, only read): its diagonal and first off-diagonal C_{k,k+1}. O(N^2). */
     public Solution apply(double[] s) {
         double[][] acc = new double[CHUNKS][];
         IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
@@ -212,7 +214,8 @@ public final class DiagonalLyapunov {
      * The population response A_pq = [Lyap^{-1}(-e_j e_j^T)]_kk for k = sites[p], j = sites[q]: the populations
      * produced by a unit source on each listed site. Real and symmetric; O(N |sites|^2).
      *
-     * @param sites strictly increasing site indices
+     * @param sites strictly increasing site indices (only read)
+     * @return a new |sites| x |sites| matrix
      */
     public double[][] response(int[] sites) {
         int ns = sites.length;

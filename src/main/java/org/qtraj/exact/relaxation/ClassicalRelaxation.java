@@ -23,7 +23,7 @@ import org.qtraj.model.Chain;
  *   P(t) = Q [ e^{lambda t} Q^T P(0) + phi(lambda, t) Q^T c ],   phi(lambda, t) = (e^{lambda t} - 1)/lambda  (t at lambda = 0)
  * </pre>
  * evaluated with expm1, exact up to rounding for any t (no time stepping). Cost: one dense symmetric
- * eigendecomposition, O(N^3); N up to {@value #MAX_SITES}.
+ * eigendecomposition, O(N^3); N up to {@value #MAX_SITES}. Stateless and thread-safe.
  */
 public final class ClassicalRelaxation {
     /** Largest N (the eigendecomposition of an N x N matrix takes a few seconds there). */
@@ -33,7 +33,8 @@ public final class ClassicalRelaxation {
     }
 
     /**
-     * P_k(t_j) from the occupations {@code initial} (each in [0, 1]): result[j][k].
+     * P_k(t_j) from the occupations {@code initial} (each in [0, 1]): result[j][k], a new array; {@code initial}
+     * and {@code times} are only read.
      *
      * @throws InvalidInputException naming "sites" above {@value #MAX_SITES}, "initial-state" for a wrong length or value,
      *                        "times" for negative, non-finite or unsorted times

@@ -9,37 +9,38 @@ import org.qtraj.model.Chain;
 
 /**
  * Exact relaxation curves: the site populations n_k(t) = tr(n_k rho(t)) with rho(t) = exp(L t) rho(0),
- * rho(0) = |m><m| a product basis state (bit k of the mask m set = site k excited) and L the chain's Lindblad
- * generator (PHYSICS.md "Model", {@link Liouvillian}). The reference for ensemble averages of quantum
+ * {@code rho(0) = |m><m|} a product basis state (bit k of the mask m set = site k excited) and L the chain's
+ * Lindblad generator (PHYSICS.md "Model", {@link Liouvillian}). The reference for ensemble averages of quantum
  * trajectories started in a basis state.
  *
  * <p>rho(0) is block-diagonal in the excitation number and L keeps block-diagonal operators block-diagonal, so
  * rho(t) is propagated as a packed {@link BlockState} vector of length C(2N, N), matrix-free (no 4^N matrix).
  *
  * <h2>Propagation and error control</h2>
- * Taylor steps of the propagator: x(t + h) = exp(L h) x(t) ~ sum_{k <= K} u_k, u_0 = x(t), u_k = (h/k) L u_{k-1}
- * = (L h)^k x(t) / k!. The step is h = min(4/nu, distance to the next requested time), nu =
- * {@link Liouvillian#normBound()} >= ||L||, so steps end exactly on the requested times. The series is cut at the
- * first K with
- * <pre>
+ * Taylor steps of the propagator: {@code x(t + h) = exp(L h) x(t) ~ sum_{k <= K} u_k}, u_0 = x(t),
+ * u_k = (h/k) L u_{k-1} = (L h)^k x(t) / k!. The step is h = min(4/nu, distance to the next requested time),
+ * nu = {@link Liouvillian#normBound()} {@code >= ||L||}, so steps end exactly on the requested times. The series
+ * is cut at the first K with
+ * <pre>{@code
  *   ||u_K|| q/(1 - q) <= tolerance * ||x(t)||,   q = nu h/(K + 1) <= 4/5,
- * </pre>
- * an a posteriori bound on the omitted tail: ||u_{k+1}|| <= (nu h/(k + 1)) ||u_k|| <= q ||u_k|| for k >= K, so
- * ||u_{K+j}|| <= ||u_K|| q^j and ||sum_{k > K} u_k|| <= ||u_K|| q/(1-q) (at most 4 ||u_K||; the rule of
- * {@link org.qtraj.trajectory.QuantumTrajectory}'s Taylor steps, which stop only at q < 1/2). Norms are
- * Hilbert-Schmidt norms (the packed parametrisation is an isometry). The local error per step is thus at most
- * tolerance * ||rho||_HS (<= tolerance, as ||rho||_HS <= tr rho = 1), plus rounding: the terms grow like
- * (nu h)^k/k! before they decay, at most 4^4/4! = 10.7 times ||x||, so the sum carries rounding errors of order
- * 1e-15 ||x||, far below the default tolerance (the reason nu h stays at 4: at 8 the terms could reach 400 ||x||).
+ * }</pre>
+ * an a posteriori bound on the omitted tail: {@code ||u_{k+1}|| <= (nu h/(k + 1)) ||u_k|| <= q ||u_k||} for
+ * {@code k >= K}, so {@code ||u_{K+j}|| <= ||u_K|| q^j} and {@code ||sum_{k > K} u_k|| <= ||u_K|| q/(1-q)} (at most
+ * 4 ||u_K||; the rule of {@link org.qtraj.trajectory.QuantumTrajectory}'s Taylor steps, which stop only at
+ * {@code q < 1/2}). Norms are Hilbert-Schmidt norms (the packed parametrisation is an isometry). The local error
+ * per step is thus at most tolerance * ||rho||_HS ({@code <= tolerance}, as {@code ||rho||_HS <= tr rho = 1}),
+ * plus rounding: the terms grow like (nu h)^k/k! before they decay, at most 4^4/4! = 10.7 times ||x||, so the
+ * sum carries rounding errors of order 1e-15 ||x||, far below the default tolerance (the reason nu h stays at 4:
+ * at 8 the terms could reach 400 ||x||).
  * Over a time t the errors of the at most ceil(nu t/4) + (number of times) steps add up, each carried forward by
  * the contraction exp(L s) (trace-norm contractive), so the population error is of order
  * (nu t/4 + number of times) * tolerance in the worst case and far smaller in practice (the bound on each
- * step's tail is pessimistic). Cost: near the steady state, where the terms are small, the condition q <= 4/5
- * (K >= 4) sets the length of a step's series; about 5 products with L per step in the measured cases (N = 8,
- * t = 0..100, from one excitation: 4688 products in 1000 steps, against 13105 in 4000 steps with nu h <= 1 and
- * q <= 1/2; N = 10: 5881), each O(C(2N, N) N).
+ * step's tail is pessimistic). Cost: near the steady state, where the terms are small, the condition
+ * {@code q <= 4/5} ({@code K >= 4}) sets the length of a step's series; about 5 products with L per step in the
+ * measured cases (N = 8, t = 0..100, from one excitation: 4688 products in 1000 steps, against 13105 in 4000
+ * steps with {@code nu h <= 1} and {@code q <= 1/2}; N = 10: 5881), each O(C(2N, N) N).
  *
- * <p>Refuses N > {@link #MAX_SITES} (a vector is C(2N, N) doubles: 2.7 million at N = 12, and nu grows with N).
+ * <p>Refuses N &gt; {@link #MAX_SITES} (a vector is C(2N, N) doubles: 2.7 million at N = 12, and nu grows with N).
  * Stateless and thread-safe; each call has its own buffers (a handful of packed vectors).
  */
 public final class Relaxation {
@@ -68,11 +69,15 @@ public final class Relaxation {
     }
 
     /**
-     * n_k(t_j) for rho(0) = |initialMask><initialMask|: result[j][k], j over times (sorted ascending, finite, >= 0),
-     * k = 0..N-1. Uses {@link #DEFAULT_TOLERANCE}.
+     * n_k(t_j) for {@code rho(0) = |initialMask><initialMask|}: result[j][k], j over times (sorted ascending,
+     * finite, {@code >= 0}), k = 0..N-1. Uses {@link #DEFAULT_TOLERANCE}.
      *
-     * @throws InvalidInputException naming "initial-state" for a mask >= 2^N or < 0, "times" for unsorted/negative/non-finite
-     *                        times, "sites" for N > {@link #MAX_SITES}
+     * @param chain       the model
+     * @param initialMask the initial basis state, bit k set = site k excited
+     * @param times       the times t_j (not modified)
+     * @return a new array, {@code result[j][k] = n_k(t_j)}
+     * @throws InvalidInputException naming "initial-state" for a mask {@code >= 2^N} or {@code < 0}, "times" for
+     *                               unsorted/negative/non-finite times, "sites" for N &gt; {@link #MAX_SITES}
      */
     public static double[][] populations(Chain chain, int initialMask, double[] times) {
         return populations(chain, initialMask, times, DEFAULT_TOLERANCE);
@@ -81,7 +86,7 @@ public final class Relaxation {
     /**
      * As {@link #populations(Chain, int, double[])} with a given local error per Taylor step relative to ||rho||.
      *
-     * @throws InvalidInputException as above, and naming "tolerance" unless 0 < tolerance < 1
+     * @throws InvalidInputException as above, and naming "tolerance" unless {@code 0 < tolerance < 1}
      */
     public static double[][] populations(Chain chain, int initialMask, double[] times, double tolerance) {
         return populations(chain, initialMask, times, tolerance, STEP_NORM);

@@ -6,13 +6,14 @@ package org.qtraj.exact.sector;
  *
  * <p>Block n (d x d, d = d_n) occupies {@code d*d} entries from {@link SectorBasis#offset(int)}, row-major,
  * in the real parametrisation of a Hermitian matrix rho:
- * <pre>
+ * <pre>{@code
  *   P[i][i] = rho_ii,   P[i][j] = sqrt(2) Re rho_ij,   P[j][i] = sqrt(2) Im rho_ij     (i < j)
- * </pre>
+ * }</pre>
  * The sqrt(2) makes the parametrisation an isometry: the Euclidean norm of the vector is the
  * Hilbert-Schmidt (Frobenius) norm of the operator, so residuals measured on vectors are HS norms.
  *
- * <p>Immutable; the static helpers work on raw vectors for the solvers' inner loops.
+ * <p>Immutable and thread-safe (a state made by {@link #wrap} owns the array handed over, which the caller must not
+ * change afterwards); the static helpers work on raw vectors for the solvers' inner loops and only read them.
  */
 public final class BlockState {
     static final double SQRT2 = Math.sqrt(2);
@@ -53,6 +54,7 @@ public final class BlockState {
         return new BlockState(basis, v);
     }
 
+    /** The sector basis the vector is packed in. */
     public SectorBasis basis() {
         return basis;
     }
@@ -160,6 +162,7 @@ public final class BlockState {
         return new double[][] {re, im};
     }
 
+    /** tr of the operator packed in v (the sum of the block diagonals); v is only read. */
     public static double trace(SectorBasis basis, double[] v) {
         double t = 0;
         for (int n = 0; n < basis.sectors(); n++) {

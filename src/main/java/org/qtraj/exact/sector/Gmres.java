@@ -5,26 +5,47 @@ package org.qtraj.exact.sector;
  * Stat. Comput. 7, 856 (1986); Saad, "Iterative Methods for Sparse Linear Systems", 2nd ed., alg. 9.5):
  * Arnoldi on A M^{-1} with modified Gram-Schmidt, Givens rotations for the least-squares problem, x = M^{-1} z.
  * Right preconditioning makes the monitored residual the true residual |b - A x| (recomputed at each restart).
- * Stateless; the operators must not be called concurrently from elsewhere with the same output arrays.
+ *
+ * <p>Stateless and thread-safe: each solve allocates its own Krylov basis ((restart + 1) vectors of b's length);
+ * the operators must not be called concurrently from elsewhere with the same output arrays.
  */
 public final class Gmres {
     private Gmres() {
     }
 
-    /** y = Op x; x and y are distinct arrays. */
+    /** A linear operator on real vectors of one fixed length. */
     public interface Operator {
+        /**
+         * y = Op x, overwriting every entry of y; x is not modified. x and y are distinct arrays.
+         *
+         * @param x the vector acted on (read only)
+         * @param y receives the result (modified)
+         */
         void apply(double[] x, double[] y);
     }
 
     /**
+     * The outcome of {@link #solve}.
+     *
      * @param x                 the solution (starting from x = 0)
      * @param iterations        applications of A M^{-1} in Arnoldi steps
      * @param relativeResidual  |b - A x| / |b|, computed explicitly at the end
-     * @param converged         whether relativeResidual <= tolerance
+     * @param converged         whether {@code relativeResidual <= tolerance}
      */
     public record Result(double[] x, int iterations, double relativeResidual, boolean converged) {
     }
 
+    /**
+     * Solves A x = b from x = 0 with right preconditioner M (M^{-1} applied by {@code preconditioner}).
+     *
+     * @param a              A
+     * @param preconditioner y = M^{-1} x, an approximate inverse of A
+     * @param b              the right-hand side (not modified)
+     * @param tolerance      stop when {@code |b - A x| <= tolerance |b|}
+     * @param restart        Krylov vectors per cycle
+     * @param maxIterations  cap on the total number of Arnoldi steps
+     * @return the solution (a new array) and whether it converged; not converging is not an exception here
+     */
     public static Result solve(Operator a, Operator preconditioner, double[] b, double tolerance, int restart,
                         int maxIterations) {
         int len = b.length;
@@ -123,6 +144,7 @@ public final class Gmres {
         return s;
     }
 
+    /** y += alpha x: modifies y, reads x. */
     public static void axpy(double alpha, double[] x, double[] y) {
         for (int i = 0; i < x.length; i++) {
             y[i] += alpha * x[i];

@@ -252,10 +252,12 @@ public final class Liouvillian {
         };
     }
 
+    /** The chain this generator belongs to. */
     public Chain chain() {
         return chain;
     }
 
+    /** The sector basis of its packed vectors. */
     public SectorBasis basis() {
         return basis;
     }
@@ -302,7 +304,10 @@ public final class Liouvillian {
         return decay[n].clone();
     }
 
-    /** y = L x on packed vectors of length C(2N, N); x and y must be different arrays. */
+    /**
+     * y = L x on packed vectors of length C(2N, N), overwriting y; x is not modified. x and y must be different
+     * arrays.
+     */
     public void apply(double[] x, double[] y) {
         check(x, y);
         IntStream.of(basis.sectorsBySize()).parallel().forEach(n -> applySector(n, x, y));
@@ -446,7 +451,7 @@ public final class Liouvillian {
         }
     }
 
-    /** y = J_c x = L_c x L_c^+ (overwrites y), c one of {@link #channels()}. */
+    /** y = J_c x = L_c x L_c^+ (overwrites y; x is not modified), c one of {@link #channels()}. */
     public void applyJump(Channel c, double[] x, double[] y) {
         check(x, y);
         int ci = indexOf(c);
@@ -454,7 +459,7 @@ public final class Liouvillian {
         IntStream.range(0, basis.sectors()).parallel().forEach(n -> addJump(ci, c.rate(), n, x, y));
     }
 
-    /** y = D[L_c] x = L_c x L_c^+ - (1/2) {L_c^+ L_c, x} (overwrites y). */
+    /** y = D[L_c] x = L_c x L_c^+ - (1/2) {L_c^+ L_c, x} (overwrites y; x is not modified). */
     public void applyDissipator(Channel c, double[] x, double[] y) {
         applyJump(c, x, y);
         for (int n = 0; n < basis.sectors(); n++) {
@@ -472,7 +477,7 @@ public final class Liouvillian {
         }
     }
 
-    /** tr(H x) for a packed Hermitian x: sum_i E_i x_ii + 2 sum_{i<j} H_ij Re x_ij. */
+    /** tr(H x) for a packed Hermitian x: {@code sum_i E_i x_ii + 2 sum_{i<j} H_ij Re x_ij}. */
     public double energy(double[] x) {
         double t = 0;
         for (int n = 0; n < basis.sectors(); n++) {

@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>A basis state is a bit mask: bit k set means site k (0-based) is excited. Sector n holds the
  * d_n = C(N, n) masks with n bits set, in increasing numeric order; that order is what makes the jump maps
- * m -> m | bit and m -> m & ~bit order-preserving inside a sector, which {@link Liouvillian} relies on.
+ * {@code m -> m | bit} and {@code m -> m & ~bit} order-preserving inside a sector, which {@link Liouvillian} relies on.
  *
  * <p>A block-diagonal operator stores block n as d_n x d_n reals starting at {@link #offset(int)}; the blocks
  * together hold sum_n d_n^2 = C(2N, N) numbers ({@link #size()}). Immutable and thread-safe.
@@ -51,7 +51,7 @@ public final class SectorBasis {
     /**
      * The sector basis of {@code sites} two-level systems.
      *
-     * @throws IllegalArgumentException unless 1 <= sites <= {@link #MAX_SITES}
+     * @throws IllegalArgumentException unless {@code 1 <= sites <= }{@link #MAX_SITES}
      */
     public static SectorBasis of(int sites) {
         if (sites < 1 || sites > MAX_SITES) {
@@ -90,7 +90,7 @@ public final class SectorBasis {
         return indexOfMask[mask];
     }
 
-    /** Start of block n in a block-diagonal vector: sum_{m < n} d_m^2. */
+    /** Start of block n in a block-diagonal vector: {@code sum_{m < n} d_m^2}. */
     public int offset(int n) {
         return offsets[n];
     }

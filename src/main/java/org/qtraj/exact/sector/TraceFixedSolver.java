@@ -55,6 +55,7 @@ public final class TraceFixedSolver {
         return new TraceFixedSolver(liouvillian, preconditioner, tolerance, maxIterations);
     }
 
+    /** The generator L this solver inverts (with the trace pinned). */
     public Liouvillian liouvillian() {
         return liouvillian;
     }
@@ -70,7 +71,7 @@ public final class TraceFixedSolver {
     }
 
     /**
-     * Solves (L + u tr^T) x = y.
+     * Solves (L + u tr^T) x = y. y is not modified; the solution is a new state.
      *
      * @throws SolverException if GMRES does not reach the tolerance within the iteration cap
      */

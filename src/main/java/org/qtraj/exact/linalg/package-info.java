@@ -1,0 +1,13 @@
+/**
+ * Dense kernels of the correlation solver: the eigen-decomposition of a complex symmetric tridiagonal matrix
+ * ({@link org.qtraj.exact.linalg.ComplexSymmetricTridiagonalEigen}) and the Lyapunov equation with a diagonal
+ * right-hand side, with its population response matrix ({@link org.qtraj.exact.linalg.DiagonalLyapunov}), in
+ * O(N^2) memory.
+ *
+ * <p>Depends on: errors only (no physics, no model). Used by exact.
+ *
+ * <p>Thread-safety: immutable after construction and thread-safe; input arrays are copied or only read. Some loops
+ * run in parallel in a fixed number of chunks summed in a fixed order, so results do not depend on the number of
+ * threads.
+ */
+package org.qtraj.exact.linalg;
