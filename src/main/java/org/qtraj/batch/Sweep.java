@@ -35,7 +35,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
     /**
      * Sweepable parameters: every model option of DESIGN.md, and {@code s_left}/{@code s_right}, the baths'
      * equilibrium populations s = nbar/(2 nbar + 1) in [0, 1/2), which set the temperature from the bath site's
-     * omega after every other swept value and the disorder draw are applied ({@link BathOccupation}); a sweep may not
+     * omega after every other swept value and the disorder draw are applied ({@link org.qtraj.model.Thermal#temperature}); a sweep may not
      * name both {@code s_j} and {@code temp_j} of one bath.
      */
     public static final List<String> PARAMETERS = List.of("sites", "omega", "coupling", "anisotropy", "dephasing",

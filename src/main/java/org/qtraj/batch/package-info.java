@@ -6,10 +6,9 @@
  * same for any thread count, any sequence of interruptions and resumes, and any sharding.
  *
  * <p>Depends on: fcs, simulation, exact, exact.counting, exact.relaxation, trajectory, ensemble, model, stats, io,
- * errors. Used by cli. Two arrows point up into batch today (cycles to remove): {@code exact.EntanglementSearch}
- * implements {@link org.qtraj.batch.PointMethod} (with {@link org.qtraj.batch.Checkpoint},
- * {@link org.qtraj.batch.MethodEntry} and {@link org.qtraj.batch.PointResult}), and {@code simulation.Simulations}
- * takes a {@link org.qtraj.batch.Checkpoint} for resumable ensembles.
+ * errors. Used by cli (run, status and merge only). Every spec method kind is a point method of its own here
+ * ({@link org.qtraj.batch.PointMethods} is the one registry), binding the library's computation to a spec entry:
+ * ensembles resume from checkpoints through {@link org.qtraj.batch.ResumableEnsembles}.
  *
  * <p>Thread-safety: specs, plans, tasks, keys and results are immutable records. Point methods must be thread-safe
  * and deterministic (units run in parallel on the {@link org.qtraj.batch.BatchRunner}'s pool); a

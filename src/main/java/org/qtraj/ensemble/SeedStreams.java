@@ -8,7 +8,7 @@ import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
  * whose 128-bit state is outputs 2i and 2i+1 of a SplitMix64 sequence started at Seeds.mix(S):
  * state = (Seeds.mix(z + (2i+1) G), Seeds.mix(z + (2i+2) G)), z = mix64(S), G = 0x9E3779B97F4A7C15 (Steele, Lea, Flood,
  * OOPSLA 2014). Distinct indices give distinct, well-mixed states (G is odd, so z + k G never repeats for
- * k < 2^64), and the stream of a trajectory depends on (S, i) only: results do not depend on which thread ran it,
+ * k &lt; 2^64), and the stream of a trajectory depends on (S, i) only: results do not depend on which thread ran it,
  * and a run can be resumed or extended at any index. Stateless and thread-safe.
  */
 public final class SeedStreams {

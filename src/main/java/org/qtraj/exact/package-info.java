@@ -6,9 +6,11 @@
  * below, {@code exact.sector} and {@code exact.linalg}; tilted generators ({@code exact.counting}) and relaxation
  * ({@code exact.relaxation}) sit above and use this package.
  *
- * <p>Depends on: exact.sector, exact.linalg, model, stats, errors; and, against the layout, batch:
- * {@link org.qtraj.exact.EntanglementSearch} is a point method of run specs (an arrow up to remove, for example by
- * moving it to batch). Used by exact.counting, exact.relaxation, simulation, fcs, batch and cli.
+ * <p>{@link org.qtraj.exact.QuickReference} is the one place that decides which exact steady state takes at most a
+ * few seconds (the reference of stochastic runs and of the cross-check).
+ *
+ * <p>Depends on: exact.sector, exact.linalg, model, errors. Used by exact.counting, exact.relaxation, simulation,
+ * fcs, batch and cli.
  *
  * <p>Thread-safety: solvers are stateless and thread-safe ({@link org.qtraj.exact.SteadyStateSolver}); results are
  * immutable. Some solvers parallelise internally; their results do not depend on the number of threads.

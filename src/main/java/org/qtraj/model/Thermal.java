@@ -25,7 +25,7 @@ public final class Thermal {
      * The temperature at which a bath mode of energy {@code omega} has excited population s.
      *
      * @param field the spec key, for the error message
-     * @throws InvalidInputException unless 0 <= s < 1/2 (s = 1/2 is infinite temperature)
+     * @throws InvalidInputException unless 0 &lt;= s &lt; 1/2 (s = 1/2 is infinite temperature)
      */
     public static double temperature(String field, double omega, double s) {
         if (!(s >= 0 && s < 0.5)) {
