@@ -12,6 +12,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.qtraj.errors.SolverException;
 import org.qtraj.exact.linalg.ComplexSymmetricTridiagonalEigen;
 import org.qtraj.exact.linalg.DiagonalLyapunov;
+import org.qtraj.exact.linalg.Parallelism;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 
@@ -65,7 +66,8 @@ import org.qtraj.model.Chain;
  * digits too; the Gram-Schmidt step of {@link ComplexSymmetricTridiagonalEigen} keeps that at the level quoted
  * above.
  *
- * <p>Stateless and thread-safe; the heavy loops use the common fork-join pool.
+ * <p>Stateless and thread-safe; the heavy loops run on the threads of {@link #solve(Chain, int)} (default: all
+ * available processors), with the same result for any thread count.
  */
 public final class CorrelationSolver implements SteadyStateSolver {
     /** Largest accepted relative violation of the continuity equation and of the self-consistency. */
@@ -129,6 +131,15 @@ public final class CorrelationSolver implements SteadyStateSolver {
 
     @Override
     public ExactResult solve(Chain chain) {
+        return solve(chain, Parallelism.available());
+    }
+
+    @Override
+    public ExactResult solve(Chain chain, int threads) {
+        return solve(chain, Parallelism.of(threads));
+    }
+
+    private ExactResult solve(Chain chain, Parallelism parallelism) {
         requireApplicable(chain);
         int n = chain.sites();
         double[] absorption = new double[n];
@@ -151,7 +162,7 @@ public final class CorrelationSolver implements SteadyStateSolver {
             int from = seg[0];
             int len = seg[1] - seg[0];
             Piece piece = solvePiece(slice(omega, from, len), slice(g, from, len - 1), slice(gamma, from, len),
-                    slice(absorption, from, len), slice(d, from, len));
+                    slice(absorption, from, len), slice(d, from, len), parallelism);
             System.arraycopy(piece.solution.populations(), 0, pop, from, len);
             System.arraycopy(piece.solution.coherenceRe(), 0, cohRe, from, len - 1);
             residual = Math.max(residual, piece.residual);
@@ -178,7 +189,8 @@ public final class CorrelationSolver implements SteadyStateSolver {
     }
 
     /** One connected piece (all couplings nonzero). A piece of one site is just its bath balance. */
-    private static Piece solvePiece(double[] omega, double[] g, double[] gamma, double[] absorption, double[] d) {
+    private static Piece solvePiece(double[] omega, double[] g, double[] gamma, double[] absorption, double[] d,
+                                    Parallelism parallelism) {
         int n = omega.length;
         if (n == 1) {
             // dc/dt = b - gamma c; dephasing does nothing to a lone population.
@@ -202,7 +214,7 @@ public final class CorrelationSolver implements SteadyStateSolver {
         for (int k = 0; k < n; k++) {
             biased[k] = absorption[k] - cbar * gamma[k];
         }
-        DiagonalLyapunov lyap = new DiagonalLyapunov(omega, g, damping);
+        DiagonalLyapunov lyap = new DiagonalLyapunov(omega, g, damping, parallelism);
         double condition = lyap.eigen().worstCondition();
         double slowest = lyap.slowestDecay();
         DiagonalLyapunov.Solution c0 = lyap.apply(biased);
