@@ -35,6 +35,10 @@ public final class ExactCommand implements Callable<Integer> {
             description = "left | right: where --noise counts (default ${DEFAULT-VALUE}).")
     String countingBath;
 
+    @Option(names = "--threads", paramLabel = "K", description = "Threads of the solver's parallel work (default: all"
+            + " cores); the numbers do not depend on it.")
+    Integer threads;
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -46,9 +50,10 @@ public final class ExactCommand implements Callable<Integer> {
         ExactMethod m = ExactMethod.parse(method);
         Chain chain = model.chain();
         int bath = FcsSettings.parseBath(countingBath);
+        int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // build the counting generator first: it refuses chains it cannot handle before the solve runs
-        FcsExact counting = noise ? FcsExact.of(chain, m == ExactMethod.RATE, bath) : null;
-        ExactResult r = m.solve(chain);
+        FcsExact counting = noise ? FcsExact.of(chain, m == ExactMethod.RATE, bath, k) : null;
+        ExactResult r = m.solve(chain, k);
         if (counting != null) {
             r = counting.withCumulants(r);
         }
