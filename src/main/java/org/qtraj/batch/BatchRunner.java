@@ -127,7 +127,10 @@ public final class BatchRunner {
         if (pending.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), pending.size()), r -> {
+        int workers = Math.min(options.threads(), pending.size());
+        // the threads left over when there are fewer units than threads go to each unit's own parallel work
+        int unitThreads = Math.max(1, options.threads() / workers);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "qtraj-run");
             t.setDaemon(true);
             return t;
@@ -135,7 +138,7 @@ public final class BatchRunner {
         ExecutorCompletionService<TaskKey> ecs = new ExecutorCompletionService<>(pool);
         try {
             for (Task t : pending) {
-                ecs.submit(() -> runOne(plan, dir, t, options));
+                ecs.submit(() -> runOne(plan, dir, t, options, unitThreads));
             }
             for (int i = 0; i < pending.size(); i++) {
                 Future<TaskKey> f = ecs.take();
@@ -167,15 +170,17 @@ public final class BatchRunner {
         }
     }
 
-    private static TaskKey runOne(RunPlan plan, RunDirectory dir, Task task, Options options) throws IOException {
+    private static TaskKey runOne(RunPlan plan, RunDirectory dir, Task task, Options options, int unitThreads)
+            throws IOException {
         Chain chain = task.model().build();
         Checkpoint cp = dir.checkpoint(task, options.checkpointIntervalNanos(), options.progress()::trajectories);
         long t0 = System.nanoTime();
         if (task.isBlock()) {
-            JsonNode state = ((SplitPointMethod) task.method()).runBlock(chain, task.seed(), task.block(), cp);
+            JsonNode state = ((SplitPointMethod) task.method()).runBlock(chain, task.seed(), task.block(), cp,
+                    unitThreads);
             dir.appendBlock(task, BlockRecords.line(task, state, (System.nanoTime() - t0) * 1e-9));
         } else {
-            PointResult r = task.method().run(chain, task.seed(), cp);
+            PointResult r = task.method().run(chain, task.seed(), cp, unitThreads);
             double elapsed = (System.nanoTime() - t0) * 1e-9;
             dir.append(task.key(), ResultRecords.line(plan.spec(), task, r, elapsed));
         }

@@ -130,7 +130,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     }
 
     @Override
-    public PointResult run(Chain chain, long unitSeed, Checkpoint checkpoint) throws IOException {
+    public PointResult run(Chain chain, long unitSeed, Checkpoint checkpoint, int threads) throws IOException {
         SimulationResult r = ResumableEnsembles.run(Engine.of(kind), chain, settings(unitSeed, stop), checkpoint, SLICE_SECONDS);
         return pointResult(r);
     }
@@ -140,7 +140,8 @@ public final class EnsemblePointMethod implements SplitPointMethod {
      * elapsed_seconds}.
      */
     @Override
-    public JsonNode runBlock(Chain chain, long unitSeed, int block, Checkpoint checkpoint) throws IOException {
+    public JsonNode runBlock(Chain chain, long unitSeed, int block, Checkpoint checkpoint, int threads)
+            throws IOException {
         if (block < 0 || block >= blocks) {
             throw new IllegalArgumentException("block " + block + " of " + blocks);
         }

@@ -58,7 +58,7 @@ final class EntanglementPointMethod implements PointMethod {
     }
 
     @Override
-    public PointResult run(Chain chain, long seed, Checkpoint checkpoint) {
+    public PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) {
         long t0 = System.nanoTime();
         EntanglementSearch.Evaluation best = search.search(chain);
         Bath l = chain.left();

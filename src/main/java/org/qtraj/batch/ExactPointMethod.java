@@ -49,14 +49,14 @@ public final class ExactPointMethod implements PointMethod {
         }
     }
 
-    /** The exact steady state with its wall time. */
-    ExactResult solve(Chain chain) {
-        return method.solve(chain);
+    /** The exact steady state with its wall time, on at most {@code threads} threads. */
+    ExactResult solve(Chain chain, int threads) {
+        return method.solve(chain, threads);
     }
 
     @Override
-    public PointResult run(Chain chain, long seed, Checkpoint checkpoint) {
-        return result(solve(chain));
+    public PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) {
+        return result(solve(chain, threads));
     }
 
     /** Every scalar of an exact result (elapsed time aside) as an observable with error 0, and the whole document. */

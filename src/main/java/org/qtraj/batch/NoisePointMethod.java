@@ -45,7 +45,8 @@ public final class NoisePointMethod implements PointMethod {
     }
 
     @Override
-    public PointResult run(Chain chain, long seed, Checkpoint checkpoint) {
-        return ExactPointMethod.result(FcsExact.of(chain, classical, 0).withCumulants(steadyState.solve(chain)));
+    public PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) {
+        return ExactPointMethod.result(FcsExact.of(chain, classical, 0, threads)
+                .withCumulants(steadyState.solve(chain, threads)));
     }
 }

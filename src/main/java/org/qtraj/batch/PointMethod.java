@@ -28,8 +28,10 @@ public interface PointMethod {
      * @param chain      the point's (and disorder sample's) chain
      * @param seed       the unit's own seed, derived from (master seed, point, sample, method index)
      * @param checkpoint where a long method saves and finds its mid-point state
+     * @param threads    at most this many threads for the unit's own parallel work (exact solvers, trajectories);
+     *                   the numbers do not depend on it
      * @return the observables and the full result document
      * @throws IOException if saving a checkpoint fails
      */
-    PointResult run(Chain chain, long seed, Checkpoint checkpoint) throws IOException;
+    PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) throws IOException;
 }

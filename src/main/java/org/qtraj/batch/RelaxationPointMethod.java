@@ -55,7 +55,7 @@ public final class RelaxationPointMethod implements PointMethod {
     }
 
     @Override
-    public PointResult run(Chain chain, long seed, Checkpoint checkpoint) {
+    public PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) {
         long t0 = System.nanoTime();
         int n = chain.sites();
         double[][] p;
@@ -63,7 +63,8 @@ public final class RelaxationPointMethod implements PointMethod {
             p = ClassicalRelaxation.populations(chain, RelaxationInputs.occupations(relaxation.mask(), n),
                     relaxation.timeArray());
         } else {
-            p = Relaxation.populations(chain, relaxation.mask(), relaxation.timeArray());
+            p = Relaxation.populations(chain, relaxation.mask(), relaxation.timeArray(), Relaxation.DEFAULT_TOLERANCE,
+                    threads);
         }
         Map<String, Estimate> obs = new LinkedHashMap<>();
         for (int j = 0; j < p.length; j++) {

@@ -26,7 +26,7 @@ public interface SplitPointMethod extends PointMethod {
      * @param seed the unit's seed: the same for every block of the point
      * @return the block's state: a self-describing JSON document that {@link #combine} accepts
      */
-    JsonNode runBlock(Chain chain, long seed, int block, Checkpoint checkpoint) throws IOException;
+    JsonNode runBlock(Chain chain, long seed, int block, Checkpoint checkpoint, int threads) throws IOException;
 
     /**
      * The point's result from the states of all its blocks, given in block order.

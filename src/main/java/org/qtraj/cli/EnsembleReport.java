@@ -31,7 +31,7 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
                     ExactReferences.relaxation(engine, chain, settings).orElse(null));
             return command.emit(r.toMap(), r.table());
         }
-        EnsembleReport report = ExactReferences.steadyState(engine, chain)
+        EnsembleReport report = ExactReferences.steadyState(engine, chain, settings.threads())
                 .map(e -> new EnsembleReport(result, e.method(), ExactReferences.values(chain, e)))
                 .orElse(new EnsembleReport(result, null, Map.of()));
         return command.emit(report.toMap(), report.table());

@@ -1,16 +1,12 @@
 package org.qtraj.cli;
 
-import java.util.concurrent.Callable;
 import org.qtraj.exact.ExactMethod;
 import org.qtraj.exact.ExactResult;
 import org.qtraj.fcs.FcsExact;
 import org.qtraj.fcs.FcsSettings;
 import org.qtraj.model.Chain;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qtraj exact}: the steady state by an exact method. */
 @Command(name = "exact", mixinStandardHelpOptions = true, sortOptions = false,
@@ -18,10 +14,7 @@ import picocli.CommandLine.Spec;
             "Methods: closed (uniform XX chain, closed form), correlation (any XX chain, free fermions),",
             "liouvillian (any chain, full master equation), rate (classical exclusion process),",
             "auto (the cheapest quantum method that applies)."})
-public final class ExactCommand implements Callable<Integer> {
-    @Mixin
-    ModelOptions model = new ModelOptions();
-
+public final class ExactCommand extends ModelCommand {
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "auto",
             description = "auto | closed | correlation | liouvillian | rate (default ${DEFAULT-VALUE}).")
     String method;
@@ -35,24 +28,22 @@ public final class ExactCommand implements Callable<Integer> {
             description = "left | right: where --noise counts (default ${DEFAULT-VALUE}).")
     String countingBath;
 
-    @Mixin
-    OutputOptions output = new OutputOptions();
-
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--threads", paramLabel = "K", description = "Threads of the solver's parallel work (default: all"
+            + " cores); the numbers do not depend on it.")
+    Integer threads;
 
     @Override
     public Integer call() throws Exception {
         ExactMethod m = ExactMethod.parse(method);
-        Chain chain = model.chain();
+        Chain chain = chain();
         int bath = FcsSettings.parseBath(countingBath);
+        int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // build the counting generator first: it refuses chains it cannot handle before the solve runs
-        FcsExact counting = noise ? FcsExact.of(chain, m == ExactMethod.RATE, bath) : null;
-        ExactResult r = m.solve(chain);
+        FcsExact counting = noise ? FcsExact.of(chain, m == ExactMethod.RATE, bath, k) : null;
+        ExactResult r = m.solve(chain, k);
         if (counting != null) {
             r = counting.withCumulants(r);
         }
-        output.emit(spec.commandLine().getOut(), r.toMap(), Tables.exact(r));
-        return ExitCodes.OK;
+        return emit(r.toMap(), Tables.exact(r));
     }
 }

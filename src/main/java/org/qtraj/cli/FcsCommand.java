@@ -60,7 +60,7 @@ public final class FcsCommand extends EnsembleCommand {
         Chain chain = chain();
         SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE);
         Engine engine = classical ? Engine.CLASSICAL : Engine.QUANTUM;
-        FcsExact exact = exactOrNull(chain, fcs.bath());
+        FcsExact exact = exactOrNull(chain, fcs.bath(), settings.threads());
         FcsResult r = withProgress(engine, settings, bar -> Fcs.run(engine, chain, settings, fcs, bar));
         r.warnings().forEach(this::warn);
         FcsComparison comparison = new FcsComparison(r, exact == null ? null : exact.cumulants());
@@ -75,9 +75,9 @@ public final class FcsCommand extends EnsembleCommand {
     }
 
     /** The exact references when the generator takes the chain (else none: the estimates stand alone). */
-    private FcsExact exactOrNull(Chain chain, int bath) {
+    private FcsExact exactOrNull(Chain chain, int bath, int threads) {
         try {
-            return FcsExact.of(chain, classical, bath);
+            return FcsExact.of(chain, classical, bath, threads);
         } catch (InvalidInputException e) {
             spec.commandLine().getErr().println("qtraj: note: no exact reference (" + e.getMessage() + ")");
             return null;

@@ -3,6 +3,7 @@ package org.qtraj.exact;
 import java.util.List;
 import java.util.Locale;
 import org.qtraj.errors.InvalidInputException;
+import org.qtraj.exact.linalg.Parallelism;
 import org.qtraj.model.Chain;
 
 /**
@@ -56,6 +57,20 @@ public enum ExactMethod {
         SteadyStateSolver solver = solverFor(chain);
         long t0 = System.nanoTime();
         ExactResult r = solver.solve(chain);
+        return r.withElapsed((System.nanoTime() - t0) * 1e-9);
+    }
+
+    /**
+     * As {@link #solve(Chain)} with the solver's parallel work on at most {@code threads} threads
+     * ({@link SteadyStateSolver#solve(Chain, int)}); the numbers do not depend on it.
+     *
+     * @throws InvalidInputException naming "threads" if threads &lt; 1 (checked before the method's applicability)
+     */
+    public ExactResult solve(Chain chain, int threads) {
+        Parallelism.of(threads); // a bad count is reported even where the method does not apply
+        SteadyStateSolver solver = solverFor(chain);
+        long t0 = System.nanoTime();
+        ExactResult r = solver.solve(chain, threads);
         return r.withElapsed((System.nanoTime() - t0) * 1e-9);
     }
 }

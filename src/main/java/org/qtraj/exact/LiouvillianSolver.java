@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qtraj.errors.SolverException;
+import org.qtraj.exact.linalg.Parallelism;
 import org.qtraj.exact.sector.BlockState;
 import org.qtraj.exact.sector.Liouvillian;
 import org.qtraj.exact.sector.SectorBasis;
@@ -27,6 +28,8 @@ import org.qtraj.model.Chain;
  *   <li>{@code gmres_iterations};</li>
  *   <li>{@code concurrence} for N = 2 (Wootters, {@link Concurrence}).</li>
  * </ul>
+ * The Liouvillian and preconditioner applications run their sectors in parallel on the threads of
+ * {@link #solve(Chain, int)} (default: all available processors), with the same result for any thread count.
  * Stateless and thread-safe.
  */
 public final class LiouvillianSolver implements SteadyStateSolver {
@@ -82,8 +85,17 @@ public final class LiouvillianSolver implements SteadyStateSolver {
 
     @Override
     public ExactResult solve(Chain chain) {
+        return solve(chain, Parallelism.available());
+    }
+
+    @Override
+    public ExactResult solve(Chain chain, int threads) {
+        return solve(chain, Parallelism.of(threads));
+    }
+
+    private ExactResult solve(Chain chain, Parallelism parallelism) {
         requireApplicable(chain);
-        Liouvillian l = Liouvillian.of(chain);
+        Liouvillian l = Liouvillian.of(chain, parallelism);
         TraceFixedSolver.Solution s = TraceFixedSolver.of(l).steadyState();
         return result(chain, l, s);
     }

@@ -35,9 +35,14 @@ public final class QuickReference {
         return List.copyOf(out);
     }
 
-    /** The steady state by the cheapest quick method, or empty if none applies. */
+    /** The steady state by the cheapest quick method, or empty if none applies; on all available processors. */
     public static Optional<ExactResult> solve(Chain chain) {
+        return solve(chain, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The steady state by the cheapest quick method on at most {@code threads} threads, or empty. */
+    public static Optional<ExactResult> solve(Chain chain, int threads) {
         List<ExactMethod> m = methods(chain);
-        return m.isEmpty() ? Optional.empty() : Optional.of(m.get(0).solve(chain));
+        return m.isEmpty() ? Optional.empty() : Optional.of(m.get(0).solve(chain, threads));
     }
 }

@@ -7,6 +7,7 @@ import org.qtraj.exact.counting.CountingGenerator;
 import org.qtraj.exact.counting.Cumulants;
 import org.qtraj.exact.counting.QuantumCountingGenerator;
 import org.qtraj.exact.counting.WaitingTimes;
+import org.qtraj.exact.linalg.Parallelism;
 import org.qtraj.exact.sector.Liouvillian;
 import org.qtraj.model.Chain;
 
@@ -32,6 +33,18 @@ public final class FcsExact {
     public static FcsExact of(Chain chain, boolean classical, int bath) {
         return new FcsExact(classical ? ClassicalGenerator.of(chain, chain.baths()[bath])
                 : QuantumCountingGenerator.of(chain, bath), bath);
+    }
+
+    /**
+     * As {@link #of(Chain, boolean, int)} with the quantum generator's parallel work on at most {@code threads}
+     * threads (the classical generator has none); the numbers do not depend on it.
+     *
+     * @throws org.qtraj.errors.InvalidInputException naming "threads" if threads &lt; 1, or as above
+     */
+    public static FcsExact of(Chain chain, boolean classical, int bath, int threads) {
+        Parallelism.of(threads); // refuses threads < 1 for the classical generator too
+        return new FcsExact(classical ? ClassicalGenerator.of(chain, chain.baths()[bath])
+                : QuantumCountingGenerator.of(chain, bath, threads), bath);
     }
 
     /** kappa_1, kappa_2, kappa_3. */

@@ -95,7 +95,7 @@ public final class CrossCheck {
         List<Row> rows = new ArrayList<>();
         ExactResult reference = null;
         for (ExactMethod method : QuickReference.methods(chain)) {
-            ExactResult r = method.solverFor(chain).solve(chain);
+            ExactResult r = method.solverFor(chain).solve(chain, settings.threads());
             if (reference == null) {
                 reference = referenceFilter.apply(r);
                 rows.add(new Row(r.method(), "heat_current", reference.heatCurrentLeft(), 0, 0, Double.NaN, Double.NaN,

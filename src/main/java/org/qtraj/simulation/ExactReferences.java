@@ -22,9 +22,13 @@ public final class ExactReferences {
     private ExactReferences() {
     }
 
-    /** The exact steady state behind an engine's estimators, if one takes at most a few seconds. */
-    public static Optional<ExactResult> steadyState(Engine engine, Chain chain) {
-        return engine == Engine.QUANTUM ? QuickReference.solve(chain) : Optional.of(new RateEquations().solve(chain));
+    /**
+     * The exact steady state behind an engine's estimators, if one takes at most a few seconds; on at most
+     * {@code threads} threads.
+     */
+    public static Optional<ExactResult> steadyState(Engine engine, Chain chain, int threads) {
+        return engine == Engine.QUANTUM ? QuickReference.solve(chain, threads)
+                : Optional.of(new RateEquations().solve(chain));
     }
 
     /**
@@ -52,7 +56,7 @@ public final class ExactReferences {
     /**
      * The exact populations [j][k] at the settings' sample times t_j from their initial state, if quick: the
      * Liouvillian time evolution (quantum, N up to {@value #RELAXATION_SITES}) or the one-point equations
-     * (classical).
+     * (classical); on at most the settings' threads.
      */
     public static Optional<double[][]> relaxation(Engine engine, Chain chain, SimulationSettings s) {
         if (engine == Engine.CLASSICAL) {
@@ -60,7 +64,8 @@ public final class ExactReferences {
                     RelaxationInputs.occupations(s.initialState(), chain.sites()), s.sampleTimeArray()));
         }
         return chain.sites() <= RELAXATION_SITES
-                ? Optional.of(Relaxation.populations(chain, s.initialState(), s.sampleTimeArray())) : Optional.empty();
+                ? Optional.of(Relaxation.populations(chain, s.initialState(), s.sampleTimeArray(),
+                Relaxation.DEFAULT_TOLERANCE, s.threads())) : Optional.empty();
     }
 
     /** What computes the exact relaxation curves of an engine, in words. */

@@ -303,7 +303,7 @@ class BatchRunnerTest {
         }
 
         @Override
-        public PointResult run(Chain chain, long seed, Checkpoint checkpoint) throws IOException {
+        public PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) throws IOException {
             int next = 0;
             double sum = 0;
             if (checkpoint.state().isPresent()) {

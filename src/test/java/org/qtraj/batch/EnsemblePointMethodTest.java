@@ -79,7 +79,7 @@ class EnsemblePointMethodTest {
         RunSpec spec = RunFiles.spec("methods: [{method: trajectories, trajectories: 400, seed: 9}]\n");
         PointMethod m = PointMethods.create(spec.methods().get(0));
         Chain chain = ModelSpec.empty().build();
-        PointResult r = m.run(chain, 1, Checkpoint.none());
+        PointResult r = m.run(chain, 1, Checkpoint.none(), 1);
         Estimate heat = r.observables().get("heat_current");
         double exact = new ClosedForm().solve(chain).heatCurrentLeft();
         assertEquals(400, heat.samples());

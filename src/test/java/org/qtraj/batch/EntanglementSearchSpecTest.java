@@ -231,7 +231,7 @@ class EntanglementSearchSpecTest {
         RunPlan plan = RunPlan.of(s, Shard.ALL);
         assertEquals("entanglement_search", plan.methods().get(0).label());
         Task t = plan.tasks().get(0);
-        Map<String, Object> doc = t.method().run(t.model().build(), t.seed(), Checkpoint.none()).details();
+        Map<String, Object> doc = t.method().run(t.model().build(), t.seed(), Checkpoint.none(), 1).details();
         assertEquals("equal_gamma", doc.get("rates"));
         assertEquals(0.01, (double) doc.get("g_min"));
         assertEquals(100.0, (double) doc.get("g_max"));

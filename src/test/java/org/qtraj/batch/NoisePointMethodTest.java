@@ -20,7 +20,7 @@ class NoisePointMethodTest {
     @Test
     void classicalMeanIsJcAndFanoIsTheRatio() throws Exception {
         Chain chain = ModelSpec.empty().withSites(3).build();
-        PointResult r = method("rate").run(chain, 1, Checkpoint.none());
+        PointResult r = method("rate").run(chain, 1, Checkpoint.none(), 1);
         // PHYSICS.md: the mean of the counted current is J_C of the rate equations
         assertEquals(RateEquations.closedFormParticleCurrent(chain), r.observables().get("cumulant_1").value(), 1e-11);
         assertEquals(r.observables().get("cumulant_2").value() / r.observables().get("cumulant_1").value(),
@@ -30,7 +30,7 @@ class NoisePointMethodTest {
     @Test
     void quantumMeanIsTheParticleCurrent() throws Exception {
         Chain chain = ModelSpec.empty().withSites(3).build();
-        PointResult r = method("auto").run(chain, 1, Checkpoint.none());
+        PointResult r = method("auto").run(chain, 1, Checkpoint.none(), 1);
         assertEquals(r.observables().get("particle_current").value(), r.observables().get("cumulant_1").value(), 1e-10);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qtraj.exact.LiouvillianSolver;
 import org.qtraj.exact.NotApplicableException;
+import org.qtraj.exact.linalg.Parallelism;
 import org.qtraj.exact.sector.BlockState;
 import org.qtraj.exact.sector.Gmres;
 import org.qtraj.exact.sector.Liouvillian;
@@ -15,8 +16,10 @@ import org.qtraj.model.Chain;
  * absorption sqrt(G nbar) sigma^+_k counts nu = +1, emission sqrt(G (nbar+1)) sigma^-_k counts nu = -1, so
  * L^(j) = J_abs + (-1)^j J_em. The generator keeps the excitation-number block structure of {@link Liouvillian}
  * (the counted jumps only move between neighbouring blocks), and the pinned solves reuse one
- * {@link TraceFixedSolver} with its preconditioner. Immutable after construction and thread-safe; array arguments
- * as in {@link CountingGenerator}.
+ * {@link TraceFixedSolver} with its preconditioner. The generator's applications and solves run their sectors in
+ * parallel on the threads given to {@link #of(Chain, int, int)} (default: all available processors), with the same
+ * result for any thread count. Immutable after construction and thread-safe; array arguments as in
+ * {@link CountingGenerator}.
  */
 public final class QuantumCountingGenerator implements CountingGenerator {
     private final Liouvillian liouvillian;
@@ -36,16 +39,29 @@ public final class QuantumCountingGenerator implements CountingGenerator {
     }
 
     /**
-     * The tilted generator of a chain, counting at bath 0 (left) or 1 (right).
+     * The tilted generator of a chain, counting at bath 0 (left) or 1 (right), on all available processors.
      *
      * @throws NotApplicableException if the chain is too large for the Liouvillian solver
      */
     public static QuantumCountingGenerator of(Chain chain, int bath) {
+        return of(chain, bath, Parallelism.available());
+    }
+
+    /**
+     * As {@link #of(Chain, int)} with the parallel work of every later call on at most {@code threads} threads.
+     *
+     * @throws org.qtraj.errors.InvalidInputException naming "threads" if threads &lt; 1
+     */
+    public static QuantumCountingGenerator of(Chain chain, int bath, int threads) {
+        return of(chain, bath, Parallelism.of(threads));
+    }
+
+    private static QuantumCountingGenerator of(Chain chain, int bath, Parallelism parallelism) {
         if (bath != 0 && bath != 1) {
             throw new IllegalArgumentException("bath must be 0 (left) or 1 (right), got " + bath);
         }
         new LiouvillianSolver().requireApplicable(chain);
-        return new QuantumCountingGenerator(Liouvillian.of(chain), bath);
+        return new QuantumCountingGenerator(Liouvillian.of(chain, parallelism), bath);
     }
 
     @Override

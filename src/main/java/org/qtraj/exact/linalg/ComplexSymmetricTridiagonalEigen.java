@@ -1,6 +1,5 @@
 package org.qtraj.exact.linalg;
 
-import java.util.stream.IntStream;
 import org.qtraj.errors.SolverException;
 
 /**
@@ -26,7 +25,8 @@ import org.qtraj.errors.SolverException;
  * (two eigenvectors coalescing, v^T v -> 0) kappa blows up and the decomposition loses that many digits; at
  * the point itself QL fails to converge (a {@link SolverException}). Callers must check their final residual.
  *
- * <p>Immutable after construction; thread-safe.
+ * <p>Immutable after construction; thread-safe. The eigenvectors are computed in parallel on the threads of a
+ * {@link Parallelism}, each into its own row, so they do not depend on the thread count.
  */
 public final class ComplexSymmetricTridiagonalEigen {
     private static final double EPS = Math.ulp(1.0);
@@ -41,11 +41,13 @@ public final class ComplexSymmetricTridiagonalEigen {
 
     /**
      * Decomposes the tridiagonal matrix with diagonal (diagRe + i diagIm) and off-diagonal
-     * (offRe + i offIm) (entry k joins rows k and k+1, length N - 1).
+     * (offRe + i offIm) (entry k joins rows k and k+1, length N - 1), the eigenvectors on the threads of
+     * parallelism.
      *
      * @throws SolverException if QL does not converge or a pivot vanishes
      */
-    ComplexSymmetricTridiagonalEigen(double[] diagRe, double[] diagIm, double[] offRe, double[] offIm) {
+    ComplexSymmetricTridiagonalEigen(double[] diagRe, double[] diagIm, double[] offRe, double[] offIm,
+                                     Parallelism parallelism) {
         n = diagRe.length;
         double[] lr = diagRe.clone();
         double[] li = diagIm.clone();
@@ -55,9 +57,9 @@ public final class ComplexSymmetricTridiagonalEigen {
         vRe = new double[n][];
         vIm = new double[n][];
         double[] cond = new double[n];
-        // Each vector is independent: the work splits over the common pool (O(N^2) in total).
+        // Each vector is independent: the work splits over the threads (O(N^2) in total).
         double norm = norm(diagRe, diagIm, offRe, offIm);
-        IntStream.range(0, n).parallel().forEach(m -> cond[m] = vector(m, diagRe, diagIm, offRe, offIm, norm));
+        parallelism.forEach(0, n, m -> cond[m] = vector(m, diagRe, diagIm, offRe, offIm, norm));
         // Numerically degenerate eigenvalues (e.g. the even and odd end modes of a mirror-symmetric chain, split by
         // (g/gamma)^N) give the twisted factorisation the same vector twice: rebuild those by inverse iteration
         // with complex-orthogonal Gram-Schmidt inside each cluster.

@@ -1,6 +1,5 @@
 package org.qtraj.exact.linalg;
 
-import java.util.stream.IntStream;
 import org.qtraj.errors.SolverException;
 
 /**
@@ -27,8 +26,9 @@ import org.qtraj.errors.SolverException;
  * and re-anchored every {@value #TILE} sites. The eigen-decomposition is done on X0 = X + mu I,
  * mu = min Gamma / 2, so a large uniform dephasing does not dilute its precision.
  *
- * <p>Immutable; thread-safe. The O(N^2) and O(N^3) loops run on the common fork-join pool in a fixed number
- * of chunks summed in a fixed order, so results do not depend on the number of threads.
+ * <p>Immutable; thread-safe. The O(N^2) and O(N^3) loops run on the threads of the {@link Parallelism} given at
+ * construction, in a fixed number of chunks summed in a fixed order, so results do not depend on the number of
+ * threads.
  */
 public final class DiagonalLyapunov {
     /** Sites per tile of {@link #response}: bounds the growth of re-anchored products (|rho|^-TILE). */
@@ -45,6 +45,7 @@ public final class DiagonalLyapunov {
     private final double[] coupling;
     private final double[] damping;
     private final ComplexSymmetricTridiagonalEigen eig;
+    private final Parallelism parallelism;
     /** Eigenvalues of X itself (those of {@link #eig} shifted back by -mu). */
     private final double[] lambdaRe;
     private final double[] lambdaIm;
@@ -54,15 +55,24 @@ public final class DiagonalLyapunov {
     }
 
     /**
-     * Decomposes X for the given chain parameters (the arrays are copied).
-     *
-     * @param omega    diagonal of h, length N
-     * @param coupling off-diagonal of h, length N - 1, all nonzero
-     * @param damping  Gamma_k >= 0, length N
-     * @throws SolverException if a mode of X is undamped (Re lambda >= 0: the steady state is not unique)
+     * As {@link #DiagonalLyapunov(double[], double[], double[], Parallelism)} on {@link Parallelism#available()}.
      */
     public DiagonalLyapunov(double[] omega, double[] coupling, double[] damping) {
+        this(omega, coupling, damping, Parallelism.available());
+    }
+
+    /**
+     * Decomposes X for the given chain parameters (the arrays are copied).
+     *
+     * @param omega       diagonal of h, length N
+     * @param coupling    off-diagonal of h, length N - 1, all nonzero
+     * @param damping     {@code Gamma_k >= 0}, length N
+     * @param parallelism the threads of the construction and of every later {@link #apply} and {@link #response}
+     * @throws SolverException if a mode of X is undamped ({@code Re lambda >= 0}: the steady state is not unique)
+     */
+    public DiagonalLyapunov(double[] omega, double[] coupling, double[] damping, Parallelism parallelism) {
         n = omega.length;
+        this.parallelism = parallelism;
         this.omega = omega.clone();
         this.coupling = coupling.clone();
         this.damping = damping.clone();
@@ -83,7 +93,7 @@ public final class DiagonalLyapunov {
         for (double g : coupling) {
             scale = Math.max(scale, Math.abs(g));
         }
-        eig = new ComplexSymmetricTridiagonalEigen(dr, this.omega, offRe, this.coupling);
+        eig = new ComplexSymmetricTridiagonalEigen(dr, this.omega, offRe, this.coupling, parallelism);
         lambdaRe = new double[n];
         lambdaIm = new double[n];
         for (int m = 0; m < n; m++) {
@@ -121,7 +131,7 @@ public final class DiagonalLyapunov {
     /** C for the source s (length N, only read): its diagonal and first off-diagonal C_{k,k+1}. O(N^2). */
     public Solution apply(double[] s) {
         double[][] acc = new double[CHUNKS][];
-        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
+        parallelism.forEach(0, CHUNKS, chunk -> {
             double[] a = new double[4 * n]; // c re, c im, C_{k,k+1} re, C_{k,k+1} im
             double[] yr = new double[n];
             double[] yi = new double[n];
@@ -244,7 +254,7 @@ public final class DiagonalLyapunov {
         double[][] anRe = new double[nTiles][n];
         double[][] anIm = new double[nTiles][n];
         int[][] anExp = new int[nTiles][n];
-        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
+        parallelism.forEach(0, CHUNKS, chunk -> {
             double[] fr = new double[n];
             double[] fi = new double[n];
             double[] br = new double[n];
@@ -261,7 +271,7 @@ public final class DiagonalLyapunov {
         double[][] a = new double[ns][ns];
         // Tile rows t paired with nTiles-1-t so the two halves of the upper triangle have equal work.
         int half = (nTiles + 1) / 2;
-        IntStream.range(0, half).parallel().forEach(i -> {
+        parallelism.forEach(0, half, i -> {
             double[][] sr = new double[TILE][n];
             double[][] si = new double[TILE][n];
             double[] fRe = new double[n];

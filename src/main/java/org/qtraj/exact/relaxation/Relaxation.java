@@ -2,6 +2,7 @@ package org.qtraj.exact.relaxation;
 
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.LiouvillianSolver;
+import org.qtraj.exact.linalg.Parallelism;
 import org.qtraj.exact.sector.BlockState;
 import org.qtraj.exact.sector.Liouvillian;
 import org.qtraj.exact.sector.SectorBasis;
@@ -41,7 +42,9 @@ import org.qtraj.model.Chain;
  * steps with {@code nu h <= 1} and {@code q <= 1/2}; N = 10: 5881), each O(C(2N, N) N).
  *
  * <p>Refuses N &gt; {@link #MAX_SITES} (a vector is C(2N, N) doubles: 2.7 million at N = 12, and nu grows with N).
- * Stateless and thread-safe; each call has its own buffers (a handful of packed vectors).
+ * The products with L run their sectors in parallel on the threads given (default: all available processors),
+ * with the same result for any thread count. Stateless and thread-safe; each call has its own buffers (a handful
+ * of packed vectors).
  */
 public final class Relaxation {
     /** Default local error per step relative to ||rho||. */
@@ -89,24 +92,40 @@ public final class Relaxation {
      * @throws InvalidInputException as above, and naming "tolerance" unless {@code 0 < tolerance < 1}
      */
     public static double[][] populations(Chain chain, int initialMask, double[] times, double tolerance) {
-        return populations(chain, initialMask, times, tolerance, STEP_NORM);
+        return populations(chain, initialMask, times, tolerance, STEP_NORM, Parallelism.available());
+    }
+
+    /**
+     * As {@link #populations(Chain, int, double[], double)} with the parallel work on at most {@code threads}
+     * threads; the numbers do not depend on it.
+     *
+     * @throws InvalidInputException as above, and naming "threads" if threads &lt; 1
+     */
+    public static double[][] populations(Chain chain, int initialMask, double[] times, double tolerance, int threads) {
+        return populations(chain, initialMask, times, tolerance, STEP_NORM, Parallelism.of(threads));
     }
 
     /** As above with the step limited to nu h <= stepNorm instead of {@link #STEP_NORM} (for tests). */
-    static double[][] populations(Chain chain, int initialMask, double[] times, double tolerance, double stepNorm) {
+    static double[][] populationsWithStep(Chain chain, int initialMask, double[] times, double tolerance,
+                                          double stepNorm) {
+        return populations(chain, initialMask, times, tolerance, stepNorm, Parallelism.available());
+    }
+
+    private static double[][] populations(Chain chain, int initialMask, double[] times, double tolerance,
+                                          double stepNorm, Parallelism parallelism) {
         double[][] out = new double[times == null ? 0 : times.length][];
-        propagate(chain, initialMask, times, tolerance, stepNorm,
+        propagate(chain, initialMask, times, tolerance, stepNorm, parallelism,
                 (j, t, basis, packed) -> out[j] = BlockState.wrap(basis, packed).populations());
         return out;
     }
 
     /** Checks the input, then calls the listener with rho(t_j) for every j in order. */
     static void propagate(Chain chain, int initialMask, double[] times, double tolerance, StateListener listener) {
-        propagate(chain, initialMask, times, tolerance, STEP_NORM, listener);
+        propagate(chain, initialMask, times, tolerance, STEP_NORM, Parallelism.available(), listener);
     }
 
     static void propagate(Chain chain, int initialMask, double[] times, double tolerance, double stepNorm,
-                          StateListener listener) {
+                          Parallelism parallelism, StateListener listener) {
         int sites = chain.sites();
         if (sites > MAX_SITES) {
             throw new InvalidInputException("sites", "relaxation curves are limited to N <= " + MAX_SITES + " (C(2N, N) = "
@@ -123,7 +142,7 @@ public final class Relaxation {
         if (times.length == 0) {
             return;
         }
-        Liouvillian l = Liouvillian.of(chain);
+        Liouvillian l = Liouvillian.of(chain, parallelism);
         SectorBasis basis = l.basis();
         int size = basis.size();
         double[] x = new double[size];

@@ -1,10 +1,10 @@
 package org.qtraj.exact.sector;
 
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.qtraj.errors.SolverException;
+import org.qtraj.exact.linalg.Parallelism;
 
 /**
  * Approximate inverse of a Liouvillian by its coherent part with damping, sector by sector
@@ -15,11 +15,13 @@ import org.qtraj.errors.SolverException;
  * the exact inverse of X -> -i [H_n, X] - c o X in the eigenbasis. Without dephasing c_ij = c_n (PHYSICS.md);
  * with dephasing the diagonal of the dephasing sandwiches is subtracted ({@link #pairDamping}). It maps
  * Hermitian blocks to Hermitian blocks (c_ij = c_ji real), so it acts on the packed real vectors of
- * {@link BlockState}. Cost per application 6 sum_n d_n^3 multiply-adds, sectors in parallel. Immutable and
- * thread-safe after construction.
+ * {@link BlockState}. Cost per application 6 sum_n d_n^3 multiply-adds, sectors in parallel on the threads of
+ * the Liouvillian's {@link Liouvillian#parallelism()} (also in the construction), each sector's output written by
+ * one thread. Immutable and thread-safe after construction.
  */
 final class CoherentPreconditioner {
     private final SectorBasis basis;
+    private final Parallelism parallelism;
     private final double[][] v;
     private final double[][] vt;
     private final double[][] e;
@@ -33,6 +35,7 @@ final class CoherentPreconditioner {
 
     CoherentPreconditioner(Liouvillian l, boolean pairDamping) {
         this.basis = l.basis();
+        this.parallelism = l.parallelism();
         int sectors = basis.sectors();
         v = new double[sectors][];
         vt = new double[sectors][];
@@ -51,7 +54,7 @@ final class CoherentPreconditioner {
         // largest rate keeps it a fair approximation.
         double floor = Math.max(1e-2 * maxDecay, 1e-12);
         final double fl = floor;
-        IntStream.of(basis.sectorsBySize()).parallel().forEach(n -> {
+        parallelism.forEach(basis.sectorsBySize(), n -> {
             double[] a = l.decayRates(n);
             double mean = 0;
             for (double x : a) {
@@ -130,7 +133,7 @@ final class CoherentPreconditioner {
 
     /** y = M^{-1} x on packed vectors. */
     void apply(double[] x, double[] y) {
-        IntStream.of(basis.sectorsBySize()).parallel().forEach(n -> applySector(n, x, y));
+        parallelism.forEach(basis.sectorsBySize(), n -> applySector(n, x, y));
     }
 
     private void applySector(int n, double[] x, double[] y) {

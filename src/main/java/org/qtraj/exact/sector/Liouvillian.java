@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.IntStream;
+import org.qtraj.exact.linalg.Parallelism;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 
@@ -25,7 +25,8 @@ import org.qtraj.model.Chain;
  *
  * <p>Cost of one {@link #apply}: O(C(2N,N) N). Immutable from the outside after construction and thread-safe
  * (the only internal mutable state is a concurrent pool of work matrices, about 2 x 2 d_max^2 doubles per thread
- * that ever applied it); the sectors are processed in parallel on the common ForkJoin pool.
+ * that ever applied it); the sectors are processed in parallel on the threads of the {@link Parallelism} given at
+ * construction, each sector's output written by one thread, so results do not depend on the thread count.
  */
 public final class Liouvillian {
 
@@ -66,6 +67,7 @@ public final class Liouvillian {
 
     private final Chain chain;
     private final SectorBasis basis;
+    private final Parallelism parallelism;
     private final List<Channel> channels;
     private final double[][] energy;
     private final int[][] hopStart;
@@ -88,9 +90,10 @@ public final class Liouvillian {
     private final ConcurrentLinkedQueue<double[][]> pool = new ConcurrentLinkedQueue<>();
     private final double normBound;
 
-    private Liouvillian(Chain chain, SectorBasis basis) {
+    private Liouvillian(Chain chain, SectorBasis basis, Parallelism parallelism) {
         this.chain = chain;
         this.basis = basis;
+        this.parallelism = parallelism;
         int sites = chain.sites();
         List<Channel> ch = new ArrayList<>();
         Bath[] baths = chain.baths();
@@ -218,9 +221,17 @@ public final class Liouvillian {
         return w;
     }
 
-    /** The generator of a chain (builds its sector basis). */
+    /** The generator of a chain (builds its sector basis), applied on {@link Parallelism#available()}. */
     public static Liouvillian of(Chain chain) {
-        return new Liouvillian(chain, SectorBasis.of(chain.sites()));
+        return of(chain, Parallelism.available());
+    }
+
+    /**
+     * The generator of a chain (builds its sector basis); {@link #apply} and {@link #applyJump} run on the threads
+     * of parallelism, and so does the preconditioner a {@link TraceFixedSolver} builds for it.
+     */
+    public static Liouvillian of(Chain chain, Parallelism parallelism) {
+        return new Liouvillian(chain, SectorBasis.of(chain.sites()), parallelism);
     }
 
     private int[] sourceMap(Channel c, int n) {
@@ -260,6 +271,11 @@ public final class Liouvillian {
     /** The sector basis of its packed vectors. */
     public SectorBasis basis() {
         return basis;
+    }
+
+    /** The threads that apply this generator. */
+    public Parallelism parallelism() {
+        return parallelism;
     }
 
     /** All jump channels: left emission, left absorption, right emission, right absorption, then dephasing sites. */
@@ -310,7 +326,7 @@ public final class Liouvillian {
      */
     public void apply(double[] x, double[] y) {
         check(x, y);
-        IntStream.of(basis.sectorsBySize()).parallel().forEach(n -> applySector(n, x, y));
+        parallelism.forEach(basis.sectorsBySize(), n -> applySector(n, x, y));
     }
 
     /** L x as a new state. */
@@ -456,7 +472,7 @@ public final class Liouvillian {
         check(x, y);
         int ci = indexOf(c);
         java.util.Arrays.fill(y, 0);
-        IntStream.range(0, basis.sectors()).parallel().forEach(n -> addJump(ci, c.rate(), n, x, y));
+        parallelism.forEach(0, basis.sectors(), n -> addJump(ci, c.rate(), n, x, y));
     }
 
     /** y = D[L_c] x = L_c x L_c^+ - (1/2) {L_c^+ L_c, x} (overwrites y; x is not modified). */

@@ -13,7 +13,7 @@ class ComplexSymmetricTridiagonalEigenTest {
 
     /** max |X V - V Lambda| / ||X|| and max |V^T V - I|, for X = tridiag(off, diag, off). */
     private static double[] errors(double[] dr, double[] di, double[] or, double[] oi) {
-        ComplexSymmetricTridiagonalEigen e = new ComplexSymmetricTridiagonalEigen(dr, di, or, oi);
+        ComplexSymmetricTridiagonalEigen e = new ComplexSymmetricTridiagonalEigen(dr, di, or, oi, Parallelism.available());
         int n = dr.length;
         double norm = 0;
         for (int k = 0; k < n; k++) {

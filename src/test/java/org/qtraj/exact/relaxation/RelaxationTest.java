@@ -181,7 +181,7 @@ class RelaxationTest {
         }
         for (Chain chain : List.of(TestChains.defaults(5, 1, 0.5), LiouvillianSolverTest.disorderedXXZ())) {
             int mask = chain.sites() == 5 ? 0b10011 : 0b0110;
-            double[][] shortSteps = Relaxation.populations(chain, mask, times, 1e-13, 1);
+            double[][] shortSteps = Relaxation.populationsWithStep(chain, mask, times, 1e-13, 1);
             double[][] defaults = Relaxation.populations(chain, mask, times);
             double[][] tight = Relaxation.populations(chain, mask, times, 1e-13);
             for (int j = 0; j < times.length; j++) {
