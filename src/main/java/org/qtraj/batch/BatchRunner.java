@@ -68,9 +68,7 @@ public final class BatchRunner {
     public record Options(Path out, boolean resume, int threads, Provenance provenance, Progress progress,
                           long checkpointIntervalNanos) {
         public Options {
-            if (threads < 1) {
-                throw new org.qtraj.errors.InvalidInputException("threads", "must be >= 1, got " + threads);
-            }
+            org.qtraj.ensemble.Threads.check(threads);
         }
     }
 

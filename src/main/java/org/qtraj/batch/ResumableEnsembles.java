@@ -10,6 +10,7 @@ import java.util.List;
 import org.qtraj.ensemble.EnsembleDriver;
 import org.qtraj.ensemble.EnsembleOptions;
 import org.qtraj.ensemble.EnsembleRun;
+import org.qtraj.ensemble.Monitor;
 import org.qtraj.ensemble.ProgressListener;
 import org.qtraj.ensemble.StopReason;
 import org.qtraj.ensemble.StopRule;
@@ -60,7 +61,7 @@ public final class ResumableEnsembles {
             throw new IllegalArgumentException("first trajectory index must be >= 0, got " + firstIndex);
         }
         Simulations.TrajectoryEnsemble ensemble = Simulations.ensemble(engine, chain, s);
-        Simulations.requireMonitor(ensemble, s);
+        Monitor<Estimates> monitor = Simulations.monitor(ensemble, s);
         List<String> names = ensemble.names();
         Estimates acc = Estimates.empty(names);
         long next = firstIndex;
@@ -72,7 +73,7 @@ public final class ResumableEnsembles {
             elapsed = st.get("elapsed_seconds").asDouble();
         }
         StopRule stop = s.stop();
-        String monitor = s.monitor().key();
+        StopReason last = null;
         while (true) {
             long remaining = stop.maxTrajectories() == Long.MAX_VALUE ? Long.MAX_VALUE
                     : stop.maxTrajectories() - (next - firstIndex);
@@ -83,15 +84,16 @@ public final class ResumableEnsembles {
             StopRule slice = new StopRule(sliceMax, stop.targetError(), stop.relative(), sliceSeconds,
                     stop.minTrajectories());
             long[] reported = {0};
-            ProgressListener toCheckpoint = (done, planned, monitored, seconds) -> {
+            ProgressListener toCheckpoint = (done, planned, monitored, target, seconds) -> {
                 checkpoint.trajectoriesDone(done - reported[0]);
                 reported[0] = done;
             };
-            EnsembleRun<Estimates> run = EnsembleDriver.run(ensemble.task(), acc, Estimates::add, e -> e.get(monitor),
+            EnsembleRun<Estimates> run = EnsembleDriver.run(ensemble.task(), acc, Estimates::add, monitor,
                     new EnsembleOptions(s.seed(), s.threads(), next, slice), toCheckpoint);
             acc = run.result();
             next = run.nextIndex();
             elapsed += run.elapsedSeconds();
+            last = run.reason();
             boolean sliceEnded = run.reason() == StopReason.TIME_LIMIT
                     || run.reason() == StopReason.TRAJECTORIES && sliceMax < remaining;
             if (!sliceEnded) {
@@ -99,7 +101,8 @@ public final class ResumableEnsembles {
             }
             checkpoint.save(state(acc, next, elapsed));
         }
-        String reason = stop.hasTargetError() && next - firstIndex < stop.maxTrajectories() ? "target_error" : "trajectories";
+        String reason = last == StopReason.TARGET_OUT_OF_REACH ? "target_out_of_reach"
+                : stop.hasTargetError() && next - firstIndex < stop.maxTrajectories() ? "target_error" : "trajectories";
         return new SimulationResult(engine.key(), chain.sites(), acc, s.seed(), ensemble.tTotal(), ensemble.tBurn(),
                 reason, s.threads(), elapsed);
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures quantum trajectories per second (uniform chain, dephasing 0.5, T = 1, 0, from the",
             "all-ground state over [0, 50]) on 1 thread and on all cores, classical Gillespie events per second,",
-            "and the wall time to reach 1% relative error on the N = 4 heat current."})
+            "and the wall time to reach 1%% relative error on the N = 4 heat current."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sites", split = ",", paramLabel = "N", defaultValue = "4,6,8,10,12,16",
             description = "Chain lengths for the quantum throughput (default ${DEFAULT-VALUE}).")
@@ -40,6 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.check();
         if (!(seconds > 0)) {
             throw new InvalidInputException("seconds", "must be > 0, got " + seconds);
         }

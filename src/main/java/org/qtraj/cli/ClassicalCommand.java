@@ -15,7 +15,7 @@ public final class ClassicalCommand extends EnsembleCommand {
     RelaxationOptions relaxation = new RelaxationOptions();
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         return EnsembleReport.run(this, relaxation, Engine.CLASSICAL);
     }
 }

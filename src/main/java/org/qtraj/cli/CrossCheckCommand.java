@@ -15,16 +15,21 @@ import picocli.CommandLine.Command;
         description = {"Runs every method on one model and checks them against each other: the exact quantum",
             "solvers that apply (agree to 1e-8), the quantum trajectories (counting and continuous estimators,",
             "|z| < 4 against the exact values) and the classical simulation (|z| < 4 against the rate equations).",
-            "Exit code 0 if everything agrees, 3 if anything disagrees."})
+            "Default stop: 1%% relative error on the heat current within a time budget of " + CrossCheckCommand.BUDGET
+                    + " s per stochastic method. Exit code 0 if everything agrees, 3 if anything disagrees,",
+            "4 (inconclusive) if nothing disagrees but a stochastic method stopped short of its target."})
 public final class CrossCheckCommand extends EnsembleCommand {
     /** Test hook, not an option: applied to the exact reference, to check that a wrong one is caught. */
     static UnaryOperator<ExactResult> referenceFilter = UnaryOperator.identity();
+    /** Default time budget per stochastic method, in seconds, when no stop option is given. */
+    static final int BUDGET = 120;
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         Chain chain = chain();
         if (simulation.targetError == null && simulation.trajectories == null && simulation.timeLimit == null) {
             simulation.targetError = "1%";
+            simulation.timeLimit = (double) BUDGET;
         }
         SimulationSettings settings = simulation.settings(Estimator.HEAT_CURRENT);
         CrossCheck.Outcome outcome = withProgress(Engine.QUANTUM, settings, q -> withProgress(Engine.CLASSICAL, settings,
@@ -37,6 +42,11 @@ public final class CrossCheckCommand extends EnsembleCommand {
             }
             spec.commandLine().getErr().flush();
             return ExitCodes.DISAGREE;
+        }
+        if (outcome.overall() == CrossCheck.Overall.INCONCLUSIVE) {
+            outcome.shortfalls().forEach(s -> spec.commandLine().getErr().println("qtraj: inconclusive: " + s));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.INCONCLUSIVE;
         }
         return ExitCodes.OK;
     }
@@ -54,7 +64,11 @@ public final class CrossCheckCommand extends EnsembleCommand {
                     r.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         }
         sb.append(String.format(Locale.ROOT, "%nverdict: %s (%d rows, %.1f s)%n",
-                o.agrees() ? "all methods agree" : "DISAGREEMENT: " + o.disagreements().size() + " row(s) outside tolerance",
+                switch (o.overall()) {
+                    case AGREE -> "all methods agree";
+                    case DISAGREE -> "DISAGREEMENT: " + o.disagreements().size() + " row(s) outside tolerance";
+                    case INCONCLUSIVE -> "INCONCLUSIVE: no row disagrees, but " + String.join("; ", o.shortfalls());
+                },
                 o.rows().size(), o.elapsedSeconds()));
         return sb.toString();
     }

@@ -16,7 +16,8 @@ abstract class EnsembleCommand extends ModelCommand {
 
     /** Runs {@code run} with a progress bar labelled for {@code engine} (none unless stderr is a terminal). */
     static <T> T withProgress(Engine engine, SimulationSettings settings, Function<ProgressListener, T> run) {
-        try (ProgressBars bar = ProgressBars.open(engine.key(), settings.stop().maxTrajectories())) {
+        try (ProgressBars bar = ProgressBars.open(engine.key(), settings.stop().maxTrajectories(),
+                settings.monitor().key())) {
             return run.apply(bar.listener());
         }
     }

@@ -26,6 +26,10 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
         SimulationSettings settings = relaxation.apply(command.simulation.settings(Estimator.HEAT_CURRENT), chain.sites());
         SimulationResult result = EnsembleCommand.withProgress(engine, settings,
                 bar -> Simulations.run(engine, chain, settings, bar));
+        String shortfall = result.shortfall(settings);
+        if (shortfall != null && result.stopReason().equals("target_out_of_reach")) {
+            command.warn(shortfall + "; stopped there");
+        }
         if (relaxation.active()) {
             RelaxationReport r = new RelaxationReport(result, settings, ExactReferences.relaxationMethod(engine),
                     ExactReferences.relaxation(engine, chain, settings).orElse(null));

@@ -33,7 +33,7 @@ public final class ExactCommand extends ModelCommand {
     Integer threads;
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         ExactMethod m = ExactMethod.parse(method);
         Chain chain = chain();
         int bath = FcsSettings.parseBath(countingBath);

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** A cross-check found methods that disagree. */
     public static final int DISAGREE = 3;
+    /** A cross-check found no disagreement but could not reach its target error within its budget. */
+    public static final int INCONCLUSIVE = 4;
 
     private ExitCodes() {
     }

@@ -11,6 +11,7 @@ import org.qtraj.fcs.FcsExact;
 import org.qtraj.fcs.FcsFiles;
 import org.qtraj.fcs.FcsResult;
 import org.qtraj.fcs.FcsSettings;
+import org.qtraj.io.AtomicFiles;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.SimulationSettings;
@@ -49,12 +50,16 @@ public final class FcsCommand extends EnsembleCommand {
     boolean plot;
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         if (quantum && classical) {
             throw new InvalidInputException("classical", "give at most one of --quantum and --classical");
         }
         if (plot && histograms == null) {
             throw new InvalidInputException("plot", "needs --histograms DIR to write the plots into");
+        }
+        String why = histograms == null ? null : AtomicFiles.refusal(histograms.resolve("waiting-times.csv"));
+        if (why != null) {
+            throw new InvalidInputException("histograms", why);
         }
         FcsSettings fcs = new FcsSettings(FcsSettings.parseBath(countingBath), window == null ? Double.NaN : window);
         Chain chain = chain();

@@ -9,8 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The preamble every command on one model shares, written once: the model options, --json and --out, and the
- * streams. A subclass parses its own options, calls one layer down and prints with {@link #emit}.
+ * The preamble every command on one model shares, written once: the model options, --json and --out (refused before
+ * any work if it cannot be written), and the streams. A subclass parses its own options in {@link #execute}, calls
+ * one layer down and prints with {@link #emit}.
  */
 abstract class ModelCommand implements Callable<Integer> {
     @Mixin
@@ -19,6 +20,15 @@ abstract class ModelCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
     @Spec
     CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        output.check();
+        return execute();
+    }
+
+    /** The command's own work, after the shared checks; returns the exit code. */
+    abstract int execute() throws Exception;
 
     /** The validated chain of the model options. */
     Chain chain() {

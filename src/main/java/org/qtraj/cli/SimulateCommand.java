@@ -15,7 +15,7 @@ public final class SimulateCommand extends EnsembleCommand {
     RelaxationOptions relaxation = new RelaxationOptions();
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         return EnsembleReport.run(this, relaxation, Engine.QUANTUM);
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.qtraj.stats.MeanVar;
 
 /**
@@ -36,15 +35,15 @@ public final class EnsembleDriver {
      * @param task     the trajectory
      * @param start    the accumulator to fold into (empty for a new run, the previous result to resume)
      * @param fold     acc, result -> acc with the result added; must not mutate its arguments
-     * @param monitor  the estimator tested by the target error and shown in progress reports; may be null when the
-     *                 stop rule has no target error
+     * @param monitor  the estimator tested by the target error (with the scale of a relative target) and shown in
+     *                 progress reports; may be null when the stop rule has no target error
      * @param options  seed, threads, start index, stop rule
      * @param listener progress reports after each batch
      * @param <R>      per-trajectory result
      * @param <A>      accumulator
      */
     public static <R, A> EnsembleRun<A> run(TrajectoryTask<R> task, A start, BiFunction<A, R, A> fold,
-                                            Function<A, MeanVar> monitor, EnsembleOptions options,
+                                            Monitor<A> monitor, EnsembleOptions options,
                                             ProgressListener listener) {
         StopRule stop = options.stop();
         if (stop.hasTargetError() && monitor == null) {
@@ -79,9 +78,12 @@ public final class EnsembleDriver {
                     if (done >= stop.maxTrajectories()) {
                         reason = StopReason.TRAJECTORIES;
                     } else if (stop.hasTargetError()) {
-                        MeanVar m = monitor.apply(acc);
-                        if (stop.errorReached(m.count(), m.mean(), m.standardError())) {
+                        MeanVar m = monitor.sample(acc);
+                        double scale = monitor.scale(acc);
+                        if (stop.errorReached(m.count(), m.standardError(), scale)) {
                             reason = StopReason.TARGET_ERROR;
+                        } else if (stop.outOfReach(m.count(), m.standardError(), scale)) {
+                            reason = StopReason.TARGET_OUT_OF_REACH;
                         }
                     }
                 }
@@ -89,7 +91,8 @@ public final class EnsembleDriver {
                 if (reason == null && elapsed >= stop.timeLimitSeconds()) {
                     reason = StopReason.TIME_LIMIT;
                 }
-                listener.progress(done, stop.maxTrajectories(), monitor == null ? null : monitor.apply(acc), elapsed);
+                listener.progress(done, stop.maxTrajectories(), monitor == null ? null : monitor.sample(acc),
+                        monitor == null ? Double.NaN : stop.absoluteTarget(monitor.scale(acc)), elapsed);
                 double batchSeconds = Math.max((System.nanoTime() - batchStart) * 1e-9, 1e-6);
                 double perTrajectory = batchSeconds / size;
                 double budget = Math.min(BATCH_SECONDS, Math.max(stop.timeLimitSeconds() - elapsed, 0.01));

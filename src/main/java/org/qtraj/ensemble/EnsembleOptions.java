@@ -14,9 +14,7 @@ import org.qtraj.errors.InvalidInputException;
  */
 public record EnsembleOptions(long seed, int threads, long startIndex, StopRule stop) {
     public EnsembleOptions {
-        if (threads < 1) {
-            throw new InvalidInputException("threads", "must be an integer >= 1, got " + threads);
-        }
+        Threads.check(threads);
         if (startIndex < 0) {
             throw new InvalidInputException("start_index", "must be >= 0, got " + startIndex);
         }

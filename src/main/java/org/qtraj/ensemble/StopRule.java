@@ -9,6 +9,12 @@ import org.qtraj.errors.InvalidInputException;
  * index order and only once {@code minTrajectories} have been folded (a standard error from fewer samples is too
  * noisy to stop on), so the stopping index does not depend on the thread count; the time limit does.
  *
+ * <p>A relative target refers to the monitor's scale ({@link Monitor#scale}), which the simulations keep away from
+ * zero (for a heat current: at least omega_1 times the particle current), so that an estimate near zero does not
+ * demand an error near zero. A target that would still need more than {@value #MAX_PROJECTED_TRAJECTORIES}
+ * trajectories, projected from the spread so far as n (stderr / target)^2, is out of reach: the run ends there
+ * ({@link StopReason#TARGET_OUT_OF_REACH}) instead of running for days.
+ *
  * <p>A standard error of exactly zero (every sample so far equal) is not trusted before
  * {@value #ZERO_SPREAD_FACTOR} minTrajectories: where jumps are rare (e.g. T_1 = 0.11 with N = 4) the first tens of
  * trajectories can all be jump-free and identical, and stopping there once reported 1.57e-4 +- 0 for an exact
@@ -28,6 +34,8 @@ public record StopRule(long maxTrajectories, double targetError, boolean relativ
     public static final long DEFAULT_MIN_TRAJECTORIES = 30;
     /** A zero spread counts as reached only after this many times minTrajectories (class comment). */
     public static final long ZERO_SPREAD_FACTOR = 100;
+    /** A target needing more trajectories than this, projected from the spread so far, is out of reach. */
+    public static final long MAX_PROJECTED_TRAJECTORIES = 1_000_000_000L;
 
     public StopRule {
         if (maxTrajectories < 1) {
@@ -82,14 +90,31 @@ public record StopRule(long maxTrajectories, double targetError, boolean relativ
         return !Double.isNaN(targetError);
     }
 
-    /** Whether a sample of this count, mean and standard error meets the target error. */
-    boolean errorReached(long count, double mean, double stderr) {
+    /**
+     * The standard error the run waits for: the target, times the scale for a relative target; NaN without a
+     * target error.
+     */
+    public double absoluteTarget(double scale) {
+        return !hasTargetError() ? Double.NaN : relative ? targetError * Math.abs(scale) : targetError;
+    }
+
+    /** Whether a sample of this count and standard error meets the target error ({@code scale}: class comment). */
+    boolean errorReached(long count, double stderr, double scale) {
         if (!hasTargetError() || count < minTrajectories || !(stderr >= 0)) {
             return false;
         }
         if (stderr == 0 && count < ZERO_SPREAD_FACTOR * minTrajectories) {
             return false; // every sample equal so far: the spread is unresolved, not known to be zero
         }
-        return stderr <= (relative ? targetError * Math.abs(mean) : targetError);
+        return stderr <= absoluteTarget(scale);
+    }
+
+    /** Whether the target would need more than {@value #MAX_PROJECTED_TRAJECTORIES} trajectories (class comment). */
+    boolean outOfReach(long count, double stderr, double scale) {
+        if (!hasTargetError() || count < minTrajectories || !(stderr > 0)) {
+            return false;
+        }
+        double ratio = stderr / absoluteTarget(scale);
+        return !(count * ratio * ratio <= MAX_PROJECTED_TRAJECTORIES);
     }
 }

@@ -47,10 +47,11 @@ public final class LiouvillianSolver implements SteadyStateSolver {
     public String refusal(Chain chain) {
         int n = chain.sites();
         if (n > MAX_SITES) {
-            long unknowns = SectorBasis.blockDiagonalSize(n);
+            double unknowns = SectorBasis.blockDiagonalSizeEstimate(n);
             double gib = unknowns * 8.0 * 100 / (1L << 30);
-            return String.format("N = %d needs C(%d, %d) = %d unknowns (about %.0f GiB with a 100-vector Krylov"
-                    + " space); liouvillian is limited to N <= %d", n, 2 * n, n, unknowns, gib, MAX_SITES);
+            return String.format(java.util.Locale.ROOT, "N = %d needs C(%d, %d) = %s unknowns (about %.3g GiB with a"
+                    + " 100-vector Krylov space); liouvillian is limited to N <= %d", n, 2 * n, n,
+                    SectorBasis.blockDiagonalSizeText(n), Math.min(gib, 1e300), MAX_SITES);
         }
         String unreached = siteWithoutBath(chain);
         if (unreached != null) {

@@ -14,6 +14,7 @@ import org.qtraj.model.RelaxationTimes;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
+import org.qtraj.simulation.Simulations;
 import org.qtraj.trajectory.QuantumTrajectory;
 import org.qtraj.trajectory.TrajectoryOptions;
 import org.qtraj.trajectory.Unravelling;
@@ -57,6 +58,7 @@ public final class Fcs {
         double relax = s.hasTimes() ? relaxOrNaN(() -> RelaxationTimes.quantum(chain))
                 : RelaxationTimes.quantum(chain);
         Times t = times(s, f, relax);
+        Simulations.checkWork(Engine.QUANTUM, chain, t.total);
         QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), TrajectoryOptions.of(t.burn, t.total));
         TrajectoryTask<FcsAccumulator> task = (i, rng) -> {
             FcsRecorder rec = new FcsRecorder(f.bath(), t.burn, t.window, t.windows);
@@ -71,6 +73,7 @@ public final class Fcs {
         double relax = s.hasTimes() ? relaxOrNaN(() -> RelaxationTimes.classical(chain))
                 : RelaxationTimes.classical(chain);
         Times t = times(s, f, relax);
+        Simulations.checkWork(Engine.CLASSICAL, chain, t.total);
         ClassicalTrajectory.validateTimes(t.total, t.burn);
         ExclusionProcess process = ExclusionProcess.of(chain);
         TrajectoryTask<FcsAccumulator> task = (i, rng) -> {

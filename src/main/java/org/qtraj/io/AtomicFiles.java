@@ -20,6 +20,34 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Why {@link #write} could not write {@code target}, or null if it can: the target is not a directory, and its
+     * nearest existing ancestor is a directory in which a file can be created (tried with a temporary file that is
+     * deleted at once, so nothing is left behind either way).
+     */
+    public static String refusal(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            return abs + " is a directory";
+        }
+        if (Files.exists(abs) && !Files.isWritable(abs)) {
+            return abs + " is not writable";
+        }
+        Path dir = abs.getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            return "cannot create " + abs + ": " + dir + " is not a directory";
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".qtraj-probe.", ".tmp"));
+        } catch (IOException | RuntimeException e) {
+            return "cannot write into " + dir + " (" + e.getClass().getSimpleName() + ")";
+        }
+        return null;
+    }
+
     /** Replaces {@code target} with {@code text} (UTF-8) atomically; creates parent directories. */
     public static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));

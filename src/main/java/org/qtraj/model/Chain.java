@@ -13,6 +13,20 @@ import org.qtraj.errors.InvalidInputException;
  * {@link ModelSpec} (options and model files) or {@link #of}.
  */
 public final class Chain {
+    /**
+     * The longest chain a model may have: the chain's own arrays are O(N), but every method costs more (the
+     * correlation solver O(N^3), a classical trajectory's default length O(N^2)), so longer chains are refused here
+     * rather than running out of memory or time later.
+     */
+    public static final int MAX_SITES = 100_000;
+    /**
+     * The largest energy or rate a model may have, in its own unit (omega, g, D, dephasing, bath rates G, hopping V),
+     * and the largest temperature in units of the bath site's omega (then nbar &lt;= 1e6 and every bath rate
+     * G (2 nbar + 1) &lt;= 2e12 G). Beyond, bath rates and default times overflow (T = 1e308 gave NaN currents) and
+     * the model is too stiff for the solvers; zero and any smaller value are allowed.
+     */
+    public static final double MAX_SCALE = 1e6;
+
     private final double[] omega;
     private final double[] coupling;
     private final double[] anisotropy;
@@ -53,8 +67,8 @@ public final class Chain {
     public static Chain of(double[] omega, double[] coupling, double[] anisotropy, double[] dephasing,
                            double[] hopping, Bath left, Bath right) {
         int n = omega.length;
-        if (n < 2) {
-            throw new InvalidInputException("sites", "must be an integer >= 2, got " + n);
+        if (n < 2 || n > MAX_SITES) {
+            throw new InvalidInputException("sites", "must be an integer from 2 to " + MAX_SITES + ", got " + n);
         }
         checkLength("coupling", coupling, n - 1, "one per bond");
         checkLength("anisotropy", anisotropy, n - 1, "one per bond");
@@ -74,6 +88,8 @@ public final class Chain {
         }
         checkBath("left", left, n);
         checkBath("right", right, n);
+        checkTemperature("left", left, omega[left.site()]);
+        checkTemperature("right", right, omega[right.site()]);
         return new Chain(omega.clone(), coupling.clone(), anisotropy.clone(), dephasing.clone(), hopping.clone(),
                 left, right);
     }
@@ -86,8 +102,9 @@ public final class Chain {
     }
 
     private static void checkFinite(String field, double value, int index) {
-        if (!Double.isFinite(value)) {
-            throw new InvalidInputException(field, "must be a finite number, got " + value + " at entry " + (index + 1));
+        if (!(Math.abs(value) <= MAX_SCALE)) {
+            throw new InvalidInputException(field, "must be a number from -" + MAX_SCALE + " to " + MAX_SCALE
+                    + " (qtraj's range, Chain.MAX_SCALE), got " + value + " at entry " + (index + 1));
         }
     }
 
@@ -98,6 +115,14 @@ public final class Chain {
         }
     }
 
+    private static void checkTemperature(String name, Bath bath, double omega) {
+        if (bath.temperature() > MAX_SCALE * omega) {
+            throw new InvalidInputException("baths." + name + ".temperature", "must be at most " + MAX_SCALE
+                    + " times the energy of its site (T/omega = " + bath.temperature() / omega + "; beyond, nbar and the"
+                    + " bath rates overflow), got " + bath.temperature());
+        }
+    }
+
     private static void checkBath(String name, Bath bath, int n) {
         if (bath == null) {
             throw new InvalidInputException("baths." + name, "is missing");
@@ -105,11 +130,13 @@ public final class Chain {
         if (bath.site() < 0 || bath.site() >= n) {
             throw new InvalidInputException("baths." + name + ".site", "must be a site from 1 to " + n + ", got " + (bath.site() + 1));
         }
-        if (!Double.isFinite(bath.rate()) || bath.rate() < 0) {
-            throw new InvalidInputException("baths." + name + ".rate", "must be a finite number >= 0, got " + bath.rate());
+        if (!(bath.rate() >= 0 && bath.rate() <= MAX_SCALE)) {
+            throw new InvalidInputException("baths." + name + ".rate", "must be a number from 0 to " + MAX_SCALE
+                    + ", got " + bath.rate());
         }
-        if (!Double.isFinite(bath.temperature()) || bath.temperature() < 0) {
-            throw new InvalidInputException("baths." + name + ".temperature", "must be a finite number >= 0, got " + bath.temperature());
+        if (!(bath.temperature() >= 0 && Double.isFinite(bath.temperature()))) {
+            throw new InvalidInputException("baths." + name + ".temperature", "must be a finite number >= 0, got "
+                    + bath.temperature());
         }
     }
 

@@ -77,8 +77,8 @@ public record ModelSpec(Integer sites, PerElement omega, PerElement coupling, Pe
     public Chain build() {
         ModelSpec s = defaults().overlay(this);
         int n = s.resolveSites();
-        if (n < 2) {
-            throw new InvalidInputException("sites", "must be an integer >= 2, got " + n);
+        if (n < 2 || n > Chain.MAX_SITES) {
+            throw new InvalidInputException("sites", "must be an integer from 2 to " + Chain.MAX_SITES + ", got " + n);
         }
         double[] w = s.omega.expand("omega", n, "one per site", n);
         double[] g = s.coupling.expand("coupling", n - 1, "one per bond", n);

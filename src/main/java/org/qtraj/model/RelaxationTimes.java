@@ -66,7 +66,16 @@ public final class RelaxationTimes {
             }
             resistance += kappa / (2 * g * g);
         }
-        return n * resistance;
+        return finite(n * resistance);
+    }
+
+    /** t_relax if finite; a coupling near zero can make N R overflow, and then there is no default. */
+    private static double finite(double tRelax) {
+        if (!Double.isFinite(tRelax)) {
+            throw new InvalidInputException("t_total", "no default: the relaxation time overflows (a coupling or hopping"
+                    + " rate near 0 beside large rates); give t_total and t_burn");
+        }
+        return tRelax;
     }
 
     /**
@@ -89,6 +98,6 @@ public final class RelaxationTimes {
         if (r == 0 || !(vMin > 0)) {
             throw new InvalidInputException("t_total", "no default without a coupled bath and nonzero hopping: give t_total and t_burn");
         }
-        return chain.sites() * (r + (chain.sites() - 1) / vMin);
+        return finite(chain.sites() * (r + (chain.sites() - 1) / vMin));
     }
 }

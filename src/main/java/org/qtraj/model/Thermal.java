@@ -35,7 +35,12 @@ public final class Thermal {
             return 0;
         }
         double nbar = s / (1 - 2 * s);
-        return omega / Math.log1p(1 / nbar);
+        double t = omega / Math.log1p(1 / nbar);
+        if (t > Chain.MAX_SCALE * omega) {
+            throw new InvalidInputException(field, "gives T = " + t + " = " + t / omega + " omega; temperatures are"
+                    + " limited to " + Chain.MAX_SCALE + " omega (s at most about 0.49999975), got " + s);
+        }
+        return t;
     }
 
     /** s = nbar/(2 nbar + 1) of a mode of energy omega at temperature T. */

@@ -60,23 +60,58 @@ public final class CrossCheck {
         }
     }
 
-    /** The rows and the overall verdict: agree unless some row disagrees. */
-    public record Outcome(List<Row> rows, double elapsedSeconds) {
+    /** The overall verdict of a cross-check. */
+    public enum Overall {
+        /** Every row agrees, and every stochastic run reached its target error. */
+        AGREE,
+        /** Some row disagrees (a disagreement is significant at any sample size). */
+        DISAGREE,
+        /**
+         * No row disagrees, but a stochastic run stopped before its target error (time budget spent, or the target
+         * out of reach): the check is weaker than asked for.
+         */
+        INCONCLUSIVE
+    }
+
+    /**
+     * The rows and the overall verdict.
+     *
+     * @param rows           every method's row
+     * @param shortfalls     one sentence per stochastic run that stopped before its target error; empty if none
+     * @param elapsedSeconds wall time
+     */
+    public record Outcome(List<Row> rows, List<String> shortfalls, double elapsedSeconds) {
+        /** Copies the lists. */
+        public Outcome {
+            rows = List.copyOf(rows);
+            shortfalls = List.copyOf(shortfalls);
+        }
+
+        /** Whether no row disagrees. */
         public boolean agrees() {
             return rows.stream().noneMatch(r -> r.verdict() == Verdict.DISAGREE);
+        }
+
+        /** Disagree if a row disagrees, else inconclusive if a run fell short of its target, else agree. */
+        public Overall overall() {
+            return !agrees() ? Overall.DISAGREE : shortfalls.isEmpty() ? Overall.AGREE : Overall.INCONCLUSIVE;
         }
 
         public List<Row> disagreements() {
             return rows.stream().filter(r -> r.verdict() == Verdict.DISAGREE).toList();
         }
 
-        /** The JSON document of {@code qtraj crosscheck}: sites, seed, rows, verdict (agree or disagree), elapsed. */
+        /**
+         * The JSON document of {@code qtraj crosscheck}: sites, seed, rows, verdict (agree, disagree or inconclusive),
+         * shortfalls, elapsed.
+         */
         public Map<String, Object> toMap(int sites, long seed) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("sites", sites);
             doc.put("seed", seed);
             doc.put("rows", rows.stream().map(Row::toMap).toList());
-            doc.put("verdict", agrees() ? "agree" : "disagree");
+            doc.put("verdict", overall().name().toLowerCase(java.util.Locale.ROOT));
+            doc.put("shortfalls", shortfalls);
             doc.put("elapsed_seconds", elapsedSeconds);
             return doc;
         }
@@ -116,8 +151,16 @@ public final class CrossCheck {
         rows.add(new Row("rate", "heat_current", rate.heatCurrentLeft(), 0, 0, Double.NaN, Double.NaN, Verdict.REFERENCE));
         SimulationResult classical = Simulations.classical(chain, settings, classicalProgress);
         rows.add(stochastic(classical, Estimator.HEAT_CURRENT, rate.heatCurrentLeft()));
-        return new Outcome(List.copyOf(rows), (System.nanoTime() - t0) * 1e-9);
+        List<String> shortfalls = new ArrayList<>();
+        for (SimulationResult r : List.of(quantum, classical)) {
+            String why = r.shortfall(settings);
+            if (why != null) {
+                shortfalls.add(why);
+            }
+        }
+        return new Outcome(rows, shortfalls, (System.nanoTime() - t0) * 1e-9);
     }
+
 
     private static Row stochastic(SimulationResult r, Estimator estimator, double reference) {
         Estimate m = r.estimate(estimator);

@@ -43,6 +43,23 @@ public record SimulationResult(String method, int sites, Estimates estimates, lo
     }
 
     /**
+     * Why this run fell short of the target error of the {@code settings} it ran with (its time limit ran out, or
+     * the target was out of reach), in one sentence; null if it reached the target or had none.
+     */
+    public String shortfall(SimulationSettings settings) {
+        if (!settings.stop().hasTargetError() || stopReason.equals("target_error")
+                || stopReason.equals("trajectories")) {
+            return null;
+        }
+        Estimate e = estimate(settings.monitor());
+        String cause = stopReason.equals("time_limit") ? "the time budget of " + settings.stop().timeLimitSeconds()
+                + " s ran out" : "the target error is out of reach (it would need more than "
+                + org.qtraj.ensemble.StopRule.MAX_PROJECTED_TRAJECTORIES + " trajectories)";
+        return String.format(java.util.Locale.ROOT, "%s: %s after %d trajectories, %s = %.6g +- %.2g",
+                method, cause, trajectories(), settings.monitor(), e.value(), e.error());
+    }
+
+    /**
      * The JSON document of DESIGN.md: method, sites, one {mean, stderr, samples} object per estimator, trajectories,
      * seed, t_total, t_burn, stop_reason, threads, elapsed_seconds.
      */

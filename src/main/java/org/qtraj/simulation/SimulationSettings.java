@@ -2,6 +2,7 @@ package org.qtraj.simulation;
 
 import java.util.List;
 import org.qtraj.ensemble.StopRule;
+import org.qtraj.ensemble.Threads;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.trajectory.Unravelling;
 
@@ -232,9 +233,7 @@ public final class SimulationSettings {
          *                               time_limit, min_trajectories)
          */
         public SimulationSettings build() {
-            if (threads < 1) {
-                throw new InvalidInputException("threads", "must be >= 1, got " + threads);
-            }
+            Threads.check(threads);
             return new SimulationSettings(this);
         }
 

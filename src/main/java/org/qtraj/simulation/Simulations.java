@@ -9,6 +9,7 @@ import org.qtraj.classical.ExclusionProcess;
 import org.qtraj.ensemble.EnsembleDriver;
 import org.qtraj.ensemble.EnsembleOptions;
 import org.qtraj.ensemble.EnsembleRun;
+import org.qtraj.ensemble.Monitor;
 import org.qtraj.ensemble.ProgressListener;
 import org.qtraj.ensemble.TrajectoryTask;
 import org.qtraj.errors.InvalidInputException;
@@ -74,9 +75,10 @@ public final class Simulations {
      * @param task   one trajectory: index and random stream to its sample vector
      * @param tTotal trajectory length
      * @param tBurn  burn-in
+     * @param omegaLeft the energy of the left bath's site: the factor from particle to local heat current
      */
-    public record TrajectoryEnsemble(Engine engine, int sites, List<String> names, TrajectoryTask<double[]> task, double tTotal,
-                                     double tBurn) {
+    public record TrajectoryEnsemble(Engine engine, int sites, List<String> names, TrajectoryTask<double[]> task,
+                                     double tTotal, double tBurn, double omegaLeft) {
     }
 
     /**
@@ -88,12 +90,15 @@ public final class Simulations {
         if (engine == Engine.QUANTUM) {
             TrajectoryOptions times = (s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal())
                     : TrajectoryOptions.defaults(chain)).sampling(s.initialState(), s.sampleTimes());
+            checkWork(engine, chain, times.tTotal());
             QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), times);
-            return new TrajectoryEnsemble(engine, chain.sites(), q.names(), (i, rng) -> q.run(rng), times.tTotal(), times.tBurn());
+            return new TrajectoryEnsemble(engine, chain.sites(), q.names(), (i, rng) -> q.run(rng), times.tTotal(), times.tBurn(),
+                    chain.bathOmega(chain.left()));
         }
         double tTotal = s.hasTimes() ? s.tTotal() : RelaxationTimes.TOTAL * RelaxationTimes.classical(chain);
         double tBurn = s.hasTimes() ? s.tBurn() : RelaxationTimes.BURN_IN * RelaxationTimes.classical(chain);
         ClassicalTrajectory.validateTimes(tTotal, tBurn);
+        checkWork(engine, chain, tTotal);
         ExclusionProcess process = ExclusionProcess.of(chain);
         double[] occupations = RelaxationInputs.occupations(s.initialState(), chain.sites());
         boolean[] initial = new boolean[occupations.length];
@@ -104,7 +109,42 @@ public final class Simulations {
         List<String> names = new ArrayList<>(classicalNames(chain.sites()));
         names.addAll(QuantumTrajectory.sampleNames(chain.sites(), sampleTimes.length));
         return new TrajectoryEnsemble(engine, chain.sites(), List.copyOf(names), (i, rng) -> classicalEstimators(
-                ClassicalTrajectory.run(process, tTotal, tBurn, rng, null, initial, sampleTimes)), tTotal, tBurn);
+                ClassicalTrajectory.run(process, tTotal, tBurn, rng, null, initial, sampleTimes)), tTotal, tBurn,
+                chain.bathOmega(chain.left()));
+    }
+
+    /** The most work one trajectory may take, in steps (quantum) or events (classical): hours on one core. */
+    public static final double MAX_WORK = 1e10;
+
+    /**
+     * Refuses a trajectory length whose work would not end in reasonable time: about t_total times the model's total
+     * rate steps or events per trajectory (the sum of all energies and rates for the quantum engine, whose Taylor
+     * steps scale with the norm of H and whose jumps with the jump rates; the bath and hopping rates for the
+     * classical one), at most {@value #MAX_WORK}.
+     *
+     * @throws InvalidInputException naming "t_total"
+     */
+    public static void checkWork(Engine engine, Chain chain, double tTotal) {
+        double rate = 0;
+        for (var b : chain.baths()) {
+            rate += b.gamma(chain.bathOmega(b));
+        }
+        for (int b = 0; b < chain.bonds(); b++) {
+            rate += engine == Engine.QUANTUM ? 2 * (Math.abs(chain.coupling(b)) + Math.abs(chain.anisotropy(b)))
+                    : 2 * chain.hopping(b);
+        }
+        if (engine == Engine.QUANTUM) {
+            for (int k = 0; k < chain.sites(); k++) {
+                rate += chain.omega(k) + chain.dephasing(k);
+            }
+        }
+        double work = tTotal * rate;
+        if (!(work <= MAX_WORK)) {
+            throw new InvalidInputException("t_total", String.format(Locale.ROOT, "each trajectory would take about %.3g"
+                    + " %s (t_total = %.4g times the model's total rate %.4g); at most %.0e are allowed: give a shorter"
+                    + " t_total (and t_burn)", work, engine == Engine.QUANTUM ? "steps" : "events", tTotal, rate,
+                    MAX_WORK));
+        }
     }
 
     /**
@@ -118,12 +158,29 @@ public final class Simulations {
         }
     }
 
-    private static SimulationResult run(TrajectoryEnsemble e, SimulationSettings s, ProgressListener progress) {
+    /**
+     * What the stop rule watches: the settings' monitored estimator, whose relative target refers to a scale that
+     * cannot vanish while current flows: for a heat current at least omega_1 |I|, for a particle current at least
+     * |I| (I the counted particle current from the left bath), else |mean|.
+     *
+     * @throws InvalidInputException naming "monitor" if the ensemble has no such estimator
+     */
+    public static Monitor<Estimates> monitor(TrajectoryEnsemble e, SimulationSettings s) {
         requireMonitor(e, s);
+        String key = s.monitor().key();
+        int particle = e.names().indexOf(Estimator.PARTICLE_CURRENT.key());
+        double factor = key.contains("heat_current") ? e.omegaLeft() : key.startsWith("particle_current") ? 1 : 0;
+        if (particle < 0 || factor == 0) {
+            return est -> est.get(key);
+        }
+        return Monitor.of(est -> est.get(key), est -> factor * est.get(particle).mean());
+    }
+
+    private static SimulationResult run(TrajectoryEnsemble e, SimulationSettings s, ProgressListener progress) {
+        Monitor<Estimates> monitor = monitor(e, s);
         EnsembleOptions options = new EnsembleOptions(s.seed(), s.threads(), 0, s.stop());
-        String monitor = s.monitor().key();
         EnsembleRun<Estimates> run = EnsembleDriver.run(e.task(), Estimates.empty(e.names()), Estimates::add,
-                est -> est.get(monitor), options, progress);
+                monitor, options, progress);
         return new SimulationResult(e.engine().key(), e.sites(), run.result(), s.seed(), e.tTotal(), e.tBurn(),
                 run.reason().name().toLowerCase(Locale.ROOT), s.threads(), run.elapsedSeconds());
     }

@@ -138,14 +138,15 @@ class OccupationSweepTest {
     }
 
     /**
-     * The edges of [0, 1/2): s = 0 is T = 0 exactly (nbar = 0, no absorption), an s just below 1/2 is a large
-     * finite T, a tiny s a small positive T; s = 1/2 (T = infinity) is refused.
+     * The edges of the allowed range: s = 0 is T = 0 exactly (nbar = 0, no absorption), an s just below 1/2 is a
+     * large finite T (up to T = 1e6 omega, Chain.MAX_SCALE: s = 0.4999997 gives T = 8.3e5), a tiny s a small
+     * positive T; s = 1/2 (T = infinity) and s = 0.49999999 (T = 2.5e7) are refused.
      */
     @Test
     void edgesOfTheAllowedRange() {
         RunSpec s = RunFiles.spec("""
                 model: {sites: 2}
-                sweep: {mode: zip, parameters: {s_left: {values: [0, 0.49999999, 1e-300]}, s_right: {values: [0, 1e-12, 0.4999999999]}}}
+                sweep: {mode: zip, parameters: {s_left: {values: [0, 0.4999997, 1e-300]}, s_right: {values: [0, 1e-12, 0.4999997]}}}
                 methods: [{method: exact, solver: rate}]
                 """);
         List<Task> tasks = RunPlan.of(s, Shard.ALL).tasks();
@@ -154,13 +155,19 @@ class OccupationSweepTest {
         assertEquals(0.0, zero.right().temperature());
         assertEquals(0.0, zero.left().absorptionRate(1));
         Chain hot = tasks.get(1).model().build();
-        assertTemperature(1, 0.49999999, hot.left().temperature(), "s just below 1/2");
-        assertTrue(hot.left().temperature() > 1e7, "T ~ 1/(4 (1/2 - s)) " + hot.left().temperature());
+        assertTemperature(1, 0.4999997, hot.left().temperature(), "s just below 1/2");
+        assertTrue(hot.left().temperature() > 8e5, "T ~ 1/(4 (1/2 - s)) " + hot.left().temperature());
+        InvalidInputException tooHot = assertThrows(InvalidInputException.class, () -> RunPlan.of(RunFiles.spec("""
+                model: {sites: 2}
+                sweep: {parameters: {s_left: {values: [0.49999999]}}}
+                methods: [{method: exact, solver: rate}]
+                """), Shard.ALL));
+        assertEquals("sweep.parameters.s_left", tooHot.field(), tooHot.getMessage());
         assertTemperature(1, 1e-12, hot.right().temperature(), "s = 1e-12");
         Chain tiny = tasks.get(2).model().build();
         double t = tiny.left().temperature();
         assertEquals(1 / (300 * Math.log(10)), t, 1e-12, "ln(1/s - 1) = 300 ln 10");
-        assertTemperature(1, 0.4999999999, tiny.right().temperature(), "s = 1/2 - 1e-10");
+        assertTemperature(1, 0.4999997, tiny.right().temperature(), "s = 1/2 - 3e-7");
     }
 
     /**

@@ -95,6 +95,47 @@ class EnsembleDriverTest {
         assertEquals(StopRule.ZERO_SPREAD_FACTOR * StopRule.DEFAULT_MIN_TRAJECTORIES, c.nextIndex());
     }
 
+    /**
+     * A relative target on an estimate whose mean is zero (a symmetric +-1 sample) can never be met against |mean|:
+     * the run must end, not run forever. The projection n (stderr/target)^2 exceeds the cap as soon as the running
+     * mean comes near zero, which a random walk does early: it stops within the first thousand trajectories (39 with
+     * this seed), at the same index for any thread count.
+     */
+    @Test
+    void aRelativeTargetOnAVanishingMeanIsOutOfReach() {
+        TrajectoryTask<double[]> symmetric = (index, rng) -> new double[] {rng.nextBoolean() ? 1 : -1, 0, 0};
+        StopRule stop = StopRule.targetError(1e-3, true);
+        EnsembleRun<Estimates> one = EnsembleDriver.run(symmetric, Estimates.empty(NAMES), Estimates::add,
+                e -> e.get("wait"), new EnsembleOptions(5, 1, 0, stop), ProgressListener.NONE);
+        assertEquals(StopReason.TARGET_OUT_OF_REACH, one.reason());
+        assertTrue(one.nextIndex() < 1000, "stopped at " + one.nextIndex());
+        EnsembleRun<Estimates> two = EnsembleDriver.run(symmetric, Estimates.empty(NAMES), Estimates::add,
+                e -> e.get("wait"), new EnsembleOptions(5, 2, 0, stop), ProgressListener.NONE);
+        assertEquals(one.result(), two.result());
+        assertEquals(one.nextIndex(), two.nextIndex());
+    }
+
+    /**
+     * The same estimate with a scale that cannot vanish (here 0.5, as a particle current keeps a heat current's
+     * scale): the relative target refers to it and is met, stderr <= 0.05 x 0.5, near n = (1/0.025)^2 = 1600.
+     */
+    @Test
+    void aRelativeTargetRefersToTheMonitorsScale() {
+        TrajectoryTask<double[]> symmetric = (index, rng) -> new double[] {rng.nextBoolean() ? 1 : -1, 0.5, 0};
+        Monitor<Estimates> scaled = Monitor.of(e -> e.get("wait"), e -> e.get("sum").mean());
+        List<Double> targets = new ArrayList<>();
+        EnsembleRun<Estimates> r = EnsembleDriver.run(symmetric, Estimates.empty(NAMES), Estimates::add, scaled,
+                new EnsembleOptions(5, 2, 0, StopRule.targetError(0.05, true)),
+                (done, planned, monitored, target, seconds) -> targets.add(target));
+        assertEquals(StopReason.TARGET_ERROR, r.reason());
+        MeanVar m = r.result().get("wait");
+        assertTrue(m.standardError() <= 0.05 * 0.5, m.toString());
+        // the count is within a few percent of 1600 (the spread of a +-1 sample is known: stderr = 1/sqrt(n))
+        assertTrue(Math.abs(r.nextIndex() - 1600) < 100, "stopped at " + r.nextIndex());
+        // progress reports say what the rule waits for: 0.05 x max(|mean|, 0.5)
+        assertEquals(0.025, targets.get(targets.size() - 1), 0.025 * 0.2);
+    }
+
     @Test
     void relativeTargetError() {
         EnsembleRun<Estimates> r = run(StopRule.targetError(0.02, true), 2, 0, Estimates.empty(NAMES));
@@ -130,7 +171,7 @@ class EnsembleDriverTest {
         List<Long> done = new ArrayList<>();
         EnsembleDriver.run(TOY, Estimates.empty(NAMES), Estimates::add, e -> e.get("wait"),
                 new EnsembleOptions(3, 2, 0, StopRule.trajectories(500)),
-                (d, planned, monitored, seconds) -> {
+                (d, planned, monitored, target, seconds) -> {
                     assertEquals(500, planned);
                     assertEquals(d, monitored.count());
                     done.add(d);

@@ -161,7 +161,7 @@ class ExactThreadCountTest {
     private static void assertRefused(Executable call) {
         InvalidInputException e = assertThrows(InvalidInputException.class, call);
         assertEquals("threads", e.field());
-        assertTrue(e.getMessage().contains("must be >= 1, got "), e.getMessage());
+        assertTrue(e.getMessage().contains("must be an integer from 1 to 1024"), e.getMessage());
     }
 
     /** Random omega, couplings and dephasing (every third site undephased), one zero coupling in the middle. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import org.qtraj.ensemble.Threads;
 import org.qtraj.errors.InvalidInputException;
 
 /**
@@ -34,11 +35,9 @@ public record Parallelism(int threads) {
     static final int IDLE_SECONDS = 30;
     private static final Map<Integer, ExecutorService> HELPERS = new ConcurrentHashMap<>();
 
-    /** @throws InvalidInputException naming "threads" if threads &lt; 1 */
+    /** @throws InvalidInputException naming "threads" unless 1 &lt;= threads &lt;= {@value Threads#MAX} */
     public Parallelism {
-        if (threads < 1) {
-            throw new InvalidInputException("threads", "must be >= 1, got " + threads);
-        }
+        Threads.check(threads);
     }
 
     /** At most {@code threads} threads; see the constructor. */

@@ -129,7 +129,7 @@ public final class Relaxation {
         int sites = chain.sites();
         if (sites > MAX_SITES) {
             throw new InvalidInputException("sites", "relaxation curves are limited to N <= " + MAX_SITES + " (C(2N, N) = "
-                    + SectorBasis.blockDiagonalSize(sites) + " unknowns at N = " + sites + "), got " + sites);
+                    + SectorBasis.blockDiagonalSizeText(sites) + " unknowns at N = " + sites + "), got " + sites);
         }
         if (initialMask < 0 || initialMask >= 1 << sites) {
             throw new InvalidInputException("initial_state", "must be a mask from 0 to 2^N - 1 = " + ((1 << sites) - 1)

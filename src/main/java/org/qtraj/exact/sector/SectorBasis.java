@@ -121,10 +121,30 @@ public final class SectorBasis {
 
     /** C(2N, N) computed without the table, for memory estimates before building one. */
     public static long blockDiagonalSize(int sites) {
+        if (sites > 33) {
+            // C(2N, N) passes 2^63 at N = 34: say so rather than overflow
+            throw new IllegalArgumentException("C(2N, N) does not fit in a long for N = " + sites);
+        }
         long c = 1;
         for (int k = 1; k <= sites; k++) {
             c = c * (sites + k) / k;
         }
         return c;
+    }
+
+    /** C(2N, N) as a double (rounded above 2^53, infinite beyond N of about 500): for messages. */
+    public static double blockDiagonalSizeEstimate(int sites) {
+        double c = 1;
+        for (int k = 1; k <= sites; k++) {
+            c = c * (sites + k) / k;
+        }
+        return c;
+    }
+
+    /** C(2N, N) in words for messages: the integer while it is exact, else three digits and an exponent. */
+    public static String blockDiagonalSizeText(int sites) {
+        double c = blockDiagonalSizeEstimate(sites);
+        return c < 0x1p53 ? String.format(java.util.Locale.ROOT, "%.0f", c)
+                : Double.isFinite(c) ? String.format(java.util.Locale.ROOT, "%.3g", c) : "more than 1e308";
     }
 }

@@ -136,10 +136,11 @@ class ParallelismTest {
 
     @Test
     void refusesFewerThanOneThread() {
-        for (int k : new int[] {0, -1, Integer.MIN_VALUE}) {
+        for (int k : new int[] {0, -1, Integer.MIN_VALUE, 1025, Integer.MAX_VALUE}) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> Parallelism.of(k));
             assertEquals("threads", e.field());
-            assertEquals("threads: must be >= 1, got " + k, e.getMessage());
+            assertTrue(e.getMessage().startsWith("threads: must be an integer from 1 to 1024"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("got " + k), e.getMessage());
         }
         assertEquals(Runtime.getRuntime().availableProcessors(), Parallelism.available().threads());
     }
