@@ -123,6 +123,7 @@ public final class Chain {
         return omega.length - 1;
     }
 
+    /** On-site energy omega of a site (0-based). */
     public double omega(int site) {
         return omega[site];
     }
@@ -137,6 +138,7 @@ public final class Chain {
         return anisotropy[bond];
     }
 
+    /** Dephasing rate gamma of a site (0-based): jump operator sqrt(gamma) n_site. */
     public double dephasing(int site) {
         return dephasing[site];
     }
@@ -146,10 +148,12 @@ public final class Chain {
         return hopping[bond];
     }
 
+    /** The left bath (the one the heat current is measured from). */
     public Bath left() {
         return left;
     }
 
+    /** The right bath. */
     public Bath right() {
         return right;
     }
@@ -159,22 +163,27 @@ public final class Chain {
         return new Bath[] {left, right};
     }
 
+    /** All on-site energies, per site (a new array). */
     public double[] omegas() {
         return omega.clone();
     }
 
+    /** All XX couplings g, per bond (a new array). */
     public double[] couplings() {
         return coupling.clone();
     }
 
+    /** All ZZ couplings D, per bond (a new array). */
     public double[] anisotropies() {
         return anisotropy.clone();
     }
 
+    /** All dephasing rates, per site (a new array). */
     public double[] dephasings() {
         return dephasing.clone();
     }
 
+    /** All classical hopping rates V, per bond (a new array). */
     public double[] hoppings() {
         return hopping.clone();
     }
