@@ -65,6 +65,7 @@ public final class Estimates {
         return new Estimates(names, v);
     }
 
+    /** The estimator names, in sample order (an unmodifiable list). */
     public List<String> names() {
         return names;
     }
@@ -87,6 +88,11 @@ public final class Estimates {
         return values[i];
     }
 
+    /**
+     * The accumulator of the estimator at {@code index} in {@link #names()}.
+     *
+     * @throws ArrayIndexOutOfBoundsException for an index outside [0, names().size())
+     */
     public MeanVar get(int index) {
         return values[index];
     }
