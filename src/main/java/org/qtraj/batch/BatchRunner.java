@@ -67,6 +67,11 @@ public final class BatchRunner {
      */
     public record Options(Path out, boolean resume, int threads, Provenance provenance, Progress progress,
                           long checkpointIntervalNanos) {
+        /**
+         * Validates the options.
+         *
+         * @throws org.qtraj.errors.InvalidInputException naming threads if &lt; 1
+         */
         public Options {
             if (threads < 1) {
                 throw new org.qtraj.errors.InvalidInputException("threads", "must be >= 1, got " + threads);

@@ -29,6 +29,14 @@ public record StopRule(long maxTrajectories, double targetError, boolean relativ
     /** A zero spread counts as reached only after this many times minTrajectories (class comment). */
     public static final long ZERO_SPREAD_FACTOR = 100;
 
+    /**
+     * Validates the rule.
+     *
+     * @throws InvalidInputException naming trajectories if maxTrajectories &lt; 1 or if no limit at all is given
+     *                              (no count, no target error, no time limit), target_error unless NaN or a finite
+     *                              number &gt; 0, time_limit unless &gt; 0 (infinity allowed), min_trajectories if
+     *                              &lt; 2
+     */
     public StopRule {
         if (maxTrajectories < 1) {
             throw new InvalidInputException("trajectories", "must be an integer >= 1, got " + maxTrajectories);

@@ -231,6 +231,7 @@ public final class Chain {
         return true;
     }
 
+    /** Equal if every parameter array has equal contents and both baths are equal. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Chain c && Arrays.equals(omega, c.omega) && Arrays.equals(coupling, c.coupling)
@@ -238,11 +239,13 @@ public final class Chain {
                 && Arrays.equals(hopping, c.hopping) && left.equals(c.left) && right.equals(c.right);
     }
 
+    /** A hash consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return Arrays.hashCode(omega) * 31 + Arrays.hashCode(coupling) + 17 * left.hashCode() + right.hashCode();
     }
 
+    /** All parameters and both baths, for messages and debugging. */
     @Override
     public String toString() {
         return "Chain[N=" + sites() + ", omega=" + Arrays.toString(omega) + ", g=" + Arrays.toString(coupling)

@@ -80,6 +80,7 @@ public record DisorderRecipe(long seed, Map<String, double[]> ranges) {
         return out;
     }
 
+    /** Equal if the seeds and the parameter names are equal and every range has equal contents. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DisorderRecipe d) || d.seed != seed || !d.ranges.keySet().equals(ranges.keySet())) {
@@ -93,6 +94,7 @@ public record DisorderRecipe(long seed, Map<String, double[]> ranges) {
         return true;
     }
 
+    /** A hash consistent with {@link #equals} (seed and parameter names). */
     @Override
     public int hashCode() {
         return Long.hashCode(seed) * 31 + ranges.keySet().hashCode();

@@ -45,16 +45,19 @@ public record PerElement(double scalar, double[] list) {
         return list.clone();
     }
 
+    /** Equal if the scalars are equal (NaN equals NaN) and the lists have equal contents (or are both null). */
     @Override
     public boolean equals(Object o) {
         return o instanceof PerElement p && Double.compare(scalar, p.scalar) == 0 && Arrays.equals(list, p.list);
     }
 
+    /** A hash consistent with {@link #equals}, the list hashed by content. */
     @Override
     public int hashCode() {
         return Double.hashCode(scalar) * 31 + Arrays.hashCode(list);
     }
 
+    /** The scalar, or the list as {@code [a, b, ...]}. */
     @Override
     public String toString() {
         return list == null ? Double.toString(scalar) : Arrays.toString(list);

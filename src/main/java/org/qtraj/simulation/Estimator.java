@@ -61,6 +61,7 @@ public record Estimator(String key) {
         return new Estimator("population_" + site);
     }
 
+    /** The key, e.g. {@code heat_current}. */
     @Override
     public String toString() {
         return key;

@@ -110,16 +110,19 @@ public final class Estimates {
         return Collections.unmodifiableMap(m);
     }
 
+    /** Equal if the names and every accumulator are equal, in order. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Estimates e && names.equals(e.names) && Arrays.equals(values, e.values);
     }
 
+    /** A hash consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return names.hashCode() * 31 + Arrays.hashCode(values);
     }
 
+    /** Each estimator as name=mean+-stderr, and the sample count. */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("Estimates[");
