@@ -67,6 +67,11 @@ public final class BatchRunner {
      */
     public record Options(Path out, boolean resume, int threads, Provenance provenance, Progress progress,
                           long checkpointIntervalNanos) {
+        /**
+         * Validates the options.
+         *
+         * @throws org.qtraj.errors.InvalidInputException naming threads if &lt; 1
+         */
         public Options {
             org.qtraj.ensemble.Threads.check(threads);
         }

@@ -23,6 +23,11 @@ import org.qtraj.model.DisorderRecipe;
  */
 public record DisorderEnsemble(int samples, DisorderRecipe recipe) {
 
+    /**
+     * Validates the sample count.
+     *
+     * @throws InvalidInputException naming disorder.samples if &lt; 1
+     */
     public DisorderEnsemble {
         if (samples < 1) {
             throw new InvalidInputException("disorder.samples", "must be an integer >= 1, got " + samples);

@@ -121,6 +121,10 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         return blocks;
     }
 
+    /**
+     * Refuses quantum trajectories on more than {@link Unravelling#MAX_SITES} sites, and an {@code initial_state}
+     * that does not fit the chain (its length or bits).
+     */
     @Override
     public String refusal(Chain chain) {
         if (kind.equals("trajectories") && chain.sites() > Unravelling.MAX_SITES) {
@@ -129,6 +133,11 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         return relaxation.refusal(chain);
     }
 
+    /**
+     * Runs the whole ensemble on one thread ({@code threads} is not used: points already run in parallel), from the
+     * entry's seed or else {@code unitSeed}, saving its state to {@code checkpoint} every {@value #SLICE_SECONDS} s
+     * and resuming from it; observables are the estimators' means with standard errors.
+     */
     @Override
     public PointResult run(Chain chain, long unitSeed, Checkpoint checkpoint, int threads) throws IOException {
         SimulationResult r = ResumableEnsembles.run(Engine.of(kind), chain, settings(unitSeed, stop), checkpoint, SLICE_SECONDS);
@@ -164,6 +173,12 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         return o;
     }
 
+    /**
+     * Merges the block states in block order (Chan's update) into the point's result.
+     *
+     * @throws IllegalArgumentException if there are not exactly {@link #blocks()} states, or state b is not block b
+     * of this point (method, seed, names, first index)
+     */
     @Override
     public PointResult combine(List<JsonNode> states) {
         if (states.size() != blocks) {

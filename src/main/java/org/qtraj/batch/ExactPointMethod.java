@@ -40,6 +40,9 @@ public final class ExactPointMethod implements PointMethod {
         return label;
     }
 
+    /**
+     * The chosen solver's refusal; for {@code auto}, why no quantum solver applies.
+     */
     @Override
     public String refusal(Chain chain) {
         try {
@@ -54,6 +57,10 @@ public final class ExactPointMethod implements PointMethod {
         return method.solve(chain, threads);
     }
 
+    /**
+     * Solves the steady state with the chosen method on at most {@code threads} threads; {@code seed} and {@code
+     * checkpoint} are not used.
+     */
     @Override
     public PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) {
         return result(solve(chain, threads));

@@ -44,6 +44,7 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_.:+-]+");
 
+    /** Copies the parameters into an unmodifiable map (order kept); checks are made by the parsers. */
     public MethodEntry {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }

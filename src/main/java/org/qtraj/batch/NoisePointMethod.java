@@ -30,6 +30,11 @@ public final class NoisePointMethod implements PointMethod {
         return steadyState.label();
     }
 
+    /**
+     * The steady-state solver's refusal, else the size limit of the counting generator (classical: {@link
+     * ClassicalGenerator#MAX_SITES} sites; quantum: that of the Liouvillian solver). Size checks only: no generator
+     * is built here.
+     */
     @Override
     public String refusal(Chain chain) {
         String why = steadyState.refusal(chain);
@@ -44,6 +49,10 @@ public final class NoisePointMethod implements PointMethod {
         return new LiouvillianSolver().refusal(chain);
     }
 
+    /**
+     * Solves the steady state and the cumulants of the net count at the left bath on at most {@code threads}
+     * threads; {@code seed} and {@code checkpoint} are not used.
+     */
     @Override
     public PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) {
         return ExactPointMethod.result(FcsExact.of(chain, classical, 0, threads)

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param parameters parameter name to value
  */
 public record Point(int index, Map<String, Number> parameters) {
+    /** Copies the parameters into an unmodifiable map (order kept); refuses nothing. */
     public Point {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }

@@ -10,6 +10,8 @@ import org.qtraj.errors.InvalidInputException;
  * The method kinds this build can run, each bound to the factory that turns a spec entry into a
  * {@link PointMethod}. Adding a method is one line here; the spec parser already knows the keys of every
  * kind ({@link MethodEntry#KEYS}) and refuses an unregistered one with "not available in this build".
+ *
+ * <p>Stateless and thread-safe: the registry is an unmodifiable map filled once when the class loads.
  */
 public final class PointMethods {
     private static final Map<String, Function<MethodEntry, PointMethod>> REGISTERED;

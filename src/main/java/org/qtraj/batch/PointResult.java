@@ -15,6 +15,7 @@ import org.qtraj.stats.Estimate;
  * @param details     the method's full result document; plain values, lists, arrays and maps
  */
 public record PointResult(Map<String, Estimate> observables, Map<String, Object> details) {
+    /** Copies both maps into unmodifiable ones (order kept); refuses nothing. */
     public PointResult {
         observables = Collections.unmodifiableMap(new LinkedHashMap<>(observables));
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));

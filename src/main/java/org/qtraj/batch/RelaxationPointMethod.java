@@ -45,6 +45,10 @@ public final class RelaxationPointMethod implements PointMethod {
         return label;
     }
 
+    /**
+     * Refuses chains beyond the size limit of the relaxation solver ({@link Relaxation#MAX_SITES} quantum, {@link
+     * ClassicalRelaxation#MAX_SITES} classical), and an initial state that does not fit the chain.
+     */
     @Override
     public String refusal(Chain chain) {
         int max = classical ? ClassicalRelaxation.MAX_SITES : Relaxation.MAX_SITES;
@@ -54,6 +58,10 @@ public final class RelaxationPointMethod implements PointMethod {
         return relaxation.refusal(chain);
     }
 
+    /**
+     * Computes the populations at every sample time, the quantum ones on at most {@code threads} threads (the
+     * classical ones on the calling thread); {@code seed} and {@code checkpoint} are not used.
+     */
     @Override
     public PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) {
         long t0 = System.nanoTime();

@@ -366,6 +366,7 @@ final class RunDirectory implements Closeable {
         writeManifest("failed");
     }
 
+    /** Closes the result logs and releases the directory's lock; the manifest is left as it is. Idempotent. */
     @Override
     public synchronized void close() throws IOException {
         closeLogs();

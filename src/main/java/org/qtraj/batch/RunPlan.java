@@ -20,6 +20,7 @@ import org.qtraj.model.ModelSpec;
  */
 public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List<Task> tasks) {
 
+    /** Copies the methods and tasks into unmodifiable lists; refuses nothing. */
     public RunPlan {
         methods = List.copyOf(methods);
         tasks = List.copyOf(tasks);

@@ -58,6 +58,7 @@ public record RunSpec(String name, long seed, ModelSpec model, Sweep sweep, Diso
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
+    /** Copies the methods and observables into unmodifiable lists; refuses nothing. */
     public RunSpec {
         methods = List.copyOf(methods);
         observables = List.copyOf(observables);

@@ -35,6 +35,7 @@ public record RunStatus(Path dir, String name, Shard shard, String status, int t
                         Map<String, Long> inProgress, int interruptions, String started, String ended) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Copies the in-progress map into an unmodifiable one; refuses nothing. */
     public RunStatus {
         inProgress = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inProgress));
     }

@@ -18,6 +18,11 @@ public record Shard(int index, int count) {
     /** The whole run. */
     public static final Shard ALL = new Shard(1, 1);
 
+    /**
+     * Validates the shard.
+     *
+     * @throws InvalidInputException naming shard unless 1 &lt;= index &lt;= count
+     */
     public Shard {
         if (count < 1 || index < 1 || index > count) {
             throw new InvalidInputException("shard", "must be i/n with 1 <= i <= n, got " + index + "/" + count);

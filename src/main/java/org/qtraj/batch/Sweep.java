@@ -49,6 +49,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
      * @param integer true if the values are integers (sites always is)
      */
     public record Axis(String name, double[] values, boolean integer) {
+        /** Copies the values; refuses nothing. */
         public Axis {
             values = values.clone();
         }
@@ -65,6 +66,7 @@ public record Sweep(boolean zip, List<Axis> axes) {
         }
     }
 
+    /** Copies the axes into an unmodifiable list; refuses nothing. */
     public Sweep {
         axes = List.copyOf(axes);
     }

@@ -21,6 +21,12 @@ import org.qtraj.model.ModelSpec;
 public record Task(TaskKey key, Point point, ModelSpec model, Long disorderSeed, long seed, PointMethod method,
                    int block, int blocks) {
 
+    /**
+     * Validates the block.
+     *
+     * @throws IllegalArgumentException unless 0 &lt;= block &lt; blocks, or if blocks &gt; 1 and the method is not a
+     *                                  {@link SplitPointMethod}
+     */
     public Task {
         if (blocks < 1 || block < 0 || block >= blocks) {
             throw new IllegalArgumentException("block " + block + " of " + blocks);

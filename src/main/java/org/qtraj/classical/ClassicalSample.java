@@ -11,7 +11,7 @@ import java.util.Arrays;
  * occupation of site k is its occupied time in the window divided by the window length. The net counts per
  * window are also the raw material of full counting statistics.
  *
- * <p>Immutable: the occupation array is copied in and out.
+ * <p>Immutable and thread-safe: both arrays are copied in and out.
  *
  * @param netLeft        injections minus removals at the left bath within the window
  * @param netRight       injections minus removals at the right bath within the window
@@ -25,6 +25,7 @@ import java.util.Arrays;
 public record ClassicalSample(long netLeft, long netRight, double window, double[] occupationTime, long events,
                               double leftOmega, double rightOmega, double[] sampled) {
 
+    /** Copies both arrays; refuses nothing (a null array throws {@link NullPointerException}). */
     public ClassicalSample {
         occupationTime = occupationTime.clone();
         sampled = sampled.clone();
@@ -93,6 +94,7 @@ public record ClassicalSample(long netLeft, long netRight, double window, double
         return p;
     }
 
+    /** Equal if every component is equal, the arrays compared by content. */
     @Override
     public boolean equals(Object o) {
         return o instanceof ClassicalSample s && netLeft == s.netLeft && netRight == s.netRight
@@ -101,12 +103,14 @@ public record ClassicalSample(long netLeft, long netRight, double window, double
                 && Double.compare(rightOmega, s.rightOmega) == 0 && Arrays.equals(sampled, s.sampled);
     }
 
+    /** A hash consistent with {@link #equals}, the arrays hashed by content. */
     @Override
     public int hashCode() {
         return Long.hashCode(netLeft) * 31 + Long.hashCode(netRight) * 17 + Arrays.hashCode(occupationTime)
                 + Long.hashCode(events) + Double.hashCode(window);
     }
 
+    /** The counts, window, events and mean occupations, for debugging. */
     @Override
     public String toString() {
         return "ClassicalSample[netLeft=" + netLeft + ", netRight=" + netRight + ", window=" + window

@@ -14,7 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code qtraj bench}: throughput of the trajectory engines on this machine. */
+/**
+ * {@code qtraj bench}: throughput of the trajectory engines on this machine.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line, fills its option fields and calls
+ * {@link #call} once, on one thread.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures quantum trajectories per second (uniform chain, dephasing 0.5, T = 1, 0, from the",
             "all-ground state over [0, 50]) on 1 thread and on all cores, classical Gillespie events per second,",
@@ -38,6 +43,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Measures the throughputs of {@link org.qtraj.simulation.Benchmarks} on this machine (one thread and all cores)
+     * and prints them.
+     *
+     * @return {@link ExitCodes#OK}; a non-positive --seconds throws {@link org.qtraj.errors.InvalidInputException}
+     */
     @Override
     public Integer call() throws Exception {
         output.check();

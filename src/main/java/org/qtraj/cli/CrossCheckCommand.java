@@ -10,7 +10,12 @@ import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
 import picocli.CommandLine.Command;
 
-/** {@code qtraj crosscheck}: exact solvers, quantum trajectories and the classical simulation, one verdict. */
+/**
+ * {@code qtraj crosscheck}: exact solvers, quantum trajectories and the classical simulation, one verdict.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line, fills its option fields and calls
+ * {@link #call} once, on one thread. The static test hook {@code referenceFilter} is shared by all instances.
+ */
 @Command(name = "crosscheck", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs every method on one model and checks them against each other: the exact quantum",
             "solvers that apply (agree to 1e-8), the quantum trajectories (counting and continuous estimators,",
@@ -24,6 +29,12 @@ public final class CrossCheckCommand extends EnsembleCommand {
     /** Default time budget per stochastic method, in seconds, when no stop option is given. */
     static final int BUDGET = 120;
 
+    /**
+     * Runs every method on the model (default stop rule: 1% relative error on the heat current), prints the
+     * comparison and names every disagreement on stderr.
+     *
+     * @return {@link ExitCodes#OK} if all methods agree, {@link ExitCodes#DISAGREE} if any disagrees
+     */
     @Override
     int execute() throws Exception {
         Chain chain = chain();

@@ -8,7 +8,12 @@ import org.qtraj.model.Chain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code qtraj exact}: the steady state by an exact method. */
+/**
+ * {@code qtraj exact}: the steady state by an exact method.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line, fills its option fields and calls
+ * {@link #call} once, on one thread.
+ */
 @Command(name = "exact", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Exact steady state: heat and particle currents from each bath, populations.",
             "Methods: closed (uniform XX chain, closed form), correlation (any XX chain, free fermions),",
@@ -32,6 +37,12 @@ public final class ExactCommand extends ModelCommand {
             + " cores); the numbers do not depend on it.")
     Integer threads;
 
+    /**
+     * Solves the steady state with the chosen method (with --noise: also the exact cumulants) and prints it.
+     *
+     * @return {@link ExitCodes#OK}; a method that does not apply or a bad option throws, and {@link Main} maps it to
+     *         an exit code
+     */
     @Override
     int execute() throws Exception {
         ExactMethod m = ExactMethod.parse(method);

@@ -1,6 +1,6 @@
 package org.qtraj.cli;
 
-/** Process exit codes (DESIGN.md, "Errors"). */
+/** Process exit codes (DESIGN.md, "Conventions", errors). Constants only: immutable and thread-safe. */
 public final class ExitCodes {
     /** Success. */
     public static final int OK = 0;

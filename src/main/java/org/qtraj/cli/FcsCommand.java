@@ -19,7 +19,12 @@ import org.qtraj.stats.Estimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code qtraj fcs}: full counting statistics from trajectories beside the exact cumulants. */
+/**
+ * {@code qtraj fcs}: full counting statistics from trajectories beside the exact cumulants.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line, fills its option fields and calls
+ * {@link #call} once, on one thread.
+ */
 @Command(name = "fcs", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Full counting statistics of the net count (absorptions - emissions) at one bath,",
             "from quantum or classical trajectories: the scaled cumulants kappa_1..3 and the Fano",
@@ -49,6 +54,13 @@ public final class FcsCommand extends EnsembleCommand {
     @Option(names = "--plot", description = "Also write PNG plots into the --histograms DIR.")
     boolean plot;
 
+    /**
+     * Runs the counting ensemble, prints the cumulants beside their exact values, warns about distrusted error bars
+     * and writes the histogram files and plots if asked.
+     *
+     * @return {@link ExitCodes#OK}; a bad option or model throws {@link org.qtraj.errors.InvalidInputException}
+     *         ({@link ExitCodes#BAD_INPUT} via {@link Main})
+     */
     @Override
     int execute() throws Exception {
         if (quantum && classical) {

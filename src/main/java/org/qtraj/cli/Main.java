@@ -6,7 +6,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-/** The {@code qtraj} command line. */
+/**
+ * The {@code qtraj} command line: the top-level command, its subcommands, and the mapping of exceptions to exit
+ * codes ({@link ExitCodes}): a parameter error or an {@link InvalidInputException} prints one line on stderr and
+ * gives 2, any other exception "internal error" and 1; {@code --verbose} adds the stack trace.
+ *
+ * <p>An instance is picocli's command object, filled and run once on one thread (not thread-safe).
+ * {@link #execute} builds a fresh command line on each call and shares no state between calls, apart from what
+ * the commands themselves share (such as the JVM-wide {@code System.out} that {@code report} prints to).
+ */
 @Command(name = "qtraj", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {
             "Heat transport through a chain of two-level systems between two thermal baths:",
@@ -23,11 +31,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code qtraj} without a subcommand: prints the usage. */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The program's entry point: {@link #execute} on stdout and stderr, then exits the JVM with its code. */
     public static void main(String[] args) {
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }

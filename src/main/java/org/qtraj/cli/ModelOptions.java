@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The model options every command shares (DESIGN.md). Unset options are null, so that a model file can
- * supply them; command-line values override the file.
+ * supply them; command-line values override the file. A picocli mixin; not thread-safe: filled by picocli and used
+ * by its command on one thread. Each call of {@link #spec} reads the model file again.
  */
 public final class ModelOptions {
     @Option(names = "--sites", paramLabel = "N", description = "Number of two-level systems in the chain (default 4).")

@@ -9,7 +9,10 @@ import org.qtraj.io.AtomicFiles;
 import org.qtraj.io.Json;
 import picocli.CommandLine.Option;
 
-/** --json and --out, shared by every command that produces a result document. */
+/**
+ * --json and --out, shared by every command that produces a result document (a picocli mixin). Not thread-safe:
+ * filled by picocli and used by its command on one thread.
+ */
 public final class OutputOptions {
     @Option(names = "--json", description = "Print one JSON document instead of the table.")
     boolean json;

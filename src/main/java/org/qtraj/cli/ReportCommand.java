@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code qtraj report DIR... --out analysis/}: the paper's figures and REPORT.md from run directories. */
+/**
+ * {@code qtraj report DIR... --out analysis/}: the paper's figures and REPORT.md from run directories.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line, fills its option fields and calls
+ * {@link #call} once, on one thread.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Draw the paper's figures (PNG, SVG) and write REPORT.md from run directories of runs/paper-*.yaml.",
             "Each DIR is recognised by its spec name (paper-fig2, paper-fig2-trajectories, paper-fig2-classical,",
@@ -25,6 +30,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the figures and REPORT.md go.")
     Path out;
 
+    /**
+     * Reads the run directories and writes the figures and REPORT.md into the output directory; prints its path on
+     * {@code System.out} (not picocli's stream).
+     *
+     * @return {@link ExitCodes#OK}
+     */
     @Override
     public Integer call() throws Exception {
         String why = AtomicFiles.refusal(out.resolve("REPORT.md"));

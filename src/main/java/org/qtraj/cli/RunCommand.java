@@ -19,7 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code qtraj run}: a run spec into a results directory, durably, resumably, optionally one shard of it. */
+/**
+ * {@code qtraj run}: a run spec into a results directory, durably, resumably, optionally one shard of it.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line, fills its option fields and calls
+ * {@link #call} once, on one thread.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a run spec (YAML: model, sweep, disorder ensemble, methods, observables) and writes",
             "DIR/results.csv, DIR/results.jsonl and DIR/manifest.json. Each finished unit is appended durably;",
@@ -50,6 +55,13 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Loads the spec and plans the shard; with --dry-run prints the plan, otherwise runs the pending units into the
+     * run directory and prints a summary.
+     *
+     * @return {@link ExitCodes#OK}; a bad spec throws {@link org.qtraj.errors.InvalidInputException} ({@link
+     *         ExitCodes#BAD_INPUT} via {@link Main})
+     */
     @Override
     public Integer call() throws Exception {
         RunSpec runSpec = RunSpec.load(specFile);

@@ -4,7 +4,12 @@ import org.qtraj.simulation.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code qtraj simulate}: quantum trajectories with error bars, beside the exact values. */
+/**
+ * {@code qtraj simulate}: quantum trajectories with error bars, beside the exact values.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line, fills its option fields and calls
+ * {@link #call} once, on one thread.
+ */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Quantum trajectories (Monte Carlo wave functions, waiting-time jumps) of the master equation,",
             "run in parallel: every estimator as mean +- standard error over trajectories, the exact value",
@@ -14,6 +19,12 @@ public final class SimulateCommand extends EnsembleCommand {
     @Mixin
     RelaxationOptions relaxation = new RelaxationOptions();
 
+    /**
+     * Runs the quantum ensemble and prints the report.
+     *
+     * @return {@link ExitCodes#OK}; a bad option or model throws {@link org.qtraj.errors.InvalidInputException},
+     *         which {@link Main} turns into {@link ExitCodes#BAD_INPUT}
+     */
     @Override
     int execute() throws Exception {
         return EnsembleReport.run(this, relaxation, Engine.QUANTUM);

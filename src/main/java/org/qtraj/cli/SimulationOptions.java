@@ -5,7 +5,11 @@ import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.SimulationSettings;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that run ensembles of trajectories (simulate, classical, fcs, crosscheck). */
+/**
+ * Options shared by the commands that run ensembles of trajectories (simulate, classical, fcs, crosscheck): a
+ * picocli mixin whose {@link #settings} turns them into {@link SimulationSettings}. Not thread-safe: filled by
+ * picocli and used by its command on one thread (crosscheck sets a default target error in it).
+ */
 public final class SimulationOptions {
     @Option(names = "--trajectories", paramLabel = "M", description = "Run exactly M trajectories (default 200 unless --target-error or --time-limit is given).")
     Long trajectories;

@@ -16,7 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code qtraj status}: how far run directories (e.g. the shards of a Slurm array) have got, read-only. */
+/**
+ * {@code qtraj status}: how far run directories (e.g. the shards of a Slurm array) have got, read-only.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line, fills its option fields and calls
+ * {@link #call} once, on one thread.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Shows how far each run directory has got: status (complete, running, interrupted = the",
             "process died, failed), tasks done out of the shard's tasks, and the units in progress with their",
@@ -31,6 +36,11 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Reads each run directory (read-only) and prints the progress table, or one JSON document with --json.
+     *
+     * @return {@link ExitCodes#OK}
+     */
     @Override
     public Integer call() throws Exception {
         List<RunStatus> all = new ArrayList<>();

@@ -13,6 +13,11 @@ import org.qtraj.errors.InvalidInputException;
  * @param stop       when to stop
  */
 public record EnsembleOptions(long seed, int threads, long startIndex, StopRule stop) {
+    /**
+     * Validates the options.
+     *
+     * @throws InvalidInputException naming threads if &lt; 1, start_index if &lt; 0, trajectories if stop is null
+     */
     public EnsembleOptions {
         Threads.check(threads);
         if (startIndex < 0) {

@@ -37,6 +37,14 @@ public record StopRule(long maxTrajectories, double targetError, boolean relativ
     /** A target needing more trajectories than this, projected from the spread so far, is out of reach. */
     public static final long MAX_PROJECTED_TRAJECTORIES = 1_000_000_000L;
 
+    /**
+     * Validates the rule.
+     *
+     * @throws InvalidInputException naming trajectories if maxTrajectories &lt; 1 or if no limit at all is given
+     *                              (no count, no target error, no time limit), target_error unless NaN or a finite
+     *                              number &gt; 0, time_limit unless &gt; 0 (infinity allowed), min_trajectories if
+     *                              &lt; 2
+     */
     public StopRule {
         if (maxTrajectories < 1) {
             throw new InvalidInputException("trajectories", "must be an integer >= 1, got " + maxTrajectories);

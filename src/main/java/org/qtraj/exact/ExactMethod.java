@@ -9,9 +9,20 @@ import org.qtraj.model.Chain;
 /**
  * The exact methods by name. {@code auto} picks the cheapest quantum method that applies: closed, else
  * correlation, else liouvillian; the result's {@code method} says which one ran.
+ *
+ * <p>Immutable and thread-safe (an enum; {@link #solverFor} makes a new stateless solver on each call).
  */
 public enum ExactMethod {
-    AUTO, CLOSED, CORRELATION, LIOUVILLIAN, RATE;
+    /** The cheapest quantum method that applies: closed, else correlation, else liouvillian. */
+    AUTO,
+    /** {@link ClosedForm}: uniform XX chain with uniform dephasing, O(N). */
+    CLOSED,
+    /** {@link CorrelationSolver}: XX chains with their baths on end sites, free-fermion correlation equations. */
+    CORRELATION,
+    /** {@link LiouvillianSolver}: any chain up to its size limit, the full master equation's steady state. */
+    LIOUVILLIAN,
+    /** {@link RateEquations}: the classical exclusion process's rate equations. */
+    RATE;
 
     /** Lower-case name as on the command line. */
     public String id() {

@@ -27,6 +27,7 @@ public record ExactResult(String method, int sites, double heatCurrentLeft, doub
                           double localHeatCurrent, double[] populations, double elapsedSeconds,
                           Map<String, Double> extras) {
 
+    /** Copies the populations and the extras (into an unmodifiable map, order kept); refuses nothing. */
     public ExactResult {
         populations = populations.clone();
         extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));

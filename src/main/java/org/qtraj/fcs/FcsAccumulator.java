@@ -21,6 +21,7 @@ public record FcsAccumulator(CountCumulants counts, LagCorrelation lag, Histogra
         return new FcsAccumulator(CountCumulants.of(windowCounts), LagCorrelation.of(windowCounts), waits.clone());
     }
 
+    /** This accumulator and {@code o} together, as a new accumulator; neither is modified (class comment). */
     public FcsAccumulator merge(FcsAccumulator o) {
         Histogram[] w = new Histogram[4];
         for (int i = 0; i < 4; i++) {

@@ -15,6 +15,9 @@ import org.qtraj.model.Chain;
  * Exact references for full counting statistics: the scaled cumulants kappa_1..3 and Fano factor kappa_2/kappa_1
  * of the net count at a bath ({@link Cumulants}), and the waiting-time densities w_ab(tau) between consecutive
  * jumps of that bath ({@link WaitingTimes}), quantum (tilted Liouvillian) or classical (tilted rate matrix).
+ *
+ * <p>Immutable and thread-safe (the {@link CountingGenerator}s are); every method returns new arrays and does
+ * not modify its arguments. Each call recomputes (the steady state and cumulants are not cached).
  */
 public final class FcsExact {
     private final CountingGenerator generator;

@@ -28,6 +28,9 @@ import org.qtraj.io.AtomicFiles;
  * <li>{@code counts.hlog}: the window counts in one HdrHistogram, shifted by the offset in its comment (HdrHistogram
  * records non-negative values only).</li>
  * </ul>
+ *
+ * <p>Stateless and thread-safe (static methods only); no method modifies its arguments (the histograms of the
+ * accumulator are copied before they are tagged).
  */
 public final class FcsFiles {
     /** Names of the channel indices (0 absorption, 1 emission) in file names and tags. */
@@ -40,6 +43,7 @@ public final class FcsFiles {
 
     /** Linear bins of the waiting times of one pair; exact may be null. Times in the model's units. */
     public record WaitingBins(int a, int b, double[] low, double[] high, long[] count, double[] density, double[] exact) {
+        /** The bin centres (low + high) / 2, a new array. */
         public double[] centres() {
             double[] c = new double[low.length];
             for (int i = 0; i < c.length; i++) {

@@ -12,6 +12,8 @@ import org.qtraj.stats.Estimate;
  * of the window counts divided by the window length T (scaled cumulants kappa_k ~ k_k / T; the finite-T bias is
  * of relative order t_relax / T), with delete-one jackknife errors ({@link CountCumulants}).
  *
+ * <p>Immutable and thread-safe (the warnings are copied; the {@link FcsAccumulator} is immutable in use).
+ *
  * @param method        trajectories | classical
  * @param bath          counting bath, 0 left or 1 right
  * @param window        window length T
@@ -27,6 +29,7 @@ public record FcsResult(String method, int sites, int bath, FcsAccumulator data,
     /** Windows shorter than this many relaxation times are reported as possibly dependent. */
     public static final double MIN_WINDOW_RELAXATIONS = 2;
 
+    /** Copies the warnings into an unmodifiable list; refuses nothing. */
     public FcsResult {
         warnings = List.copyOf(warnings);
     }
@@ -52,10 +55,15 @@ public record FcsResult(String method, int sites, int bath, FcsAccumulator data,
         return data.counts().cumulant(order).scaled(window);
     }
 
+    /** The Fano factor k_2 / k_1 of the window counts (kappa_2 / kappa_1 for long windows), jackknife error. */
     public Estimate fano() {
         return data.counts().fano();
     }
 
+    /**
+     * The run's description as a JSON-ready map (snake_case keys: method, sites, counting_bath, trajectories,
+     * windows, seed, threads, warnings, ...), without the cumulants; a new mutable map.
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);

@@ -150,6 +150,7 @@ public final class Chain {
         return omega.length - 1;
     }
 
+    /** On-site energy omega of a site (0-based). */
     public double omega(int site) {
         return omega[site];
     }
@@ -164,6 +165,7 @@ public final class Chain {
         return anisotropy[bond];
     }
 
+    /** Dephasing rate gamma of a site (0-based): jump operator sqrt(gamma) n_site. */
     public double dephasing(int site) {
         return dephasing[site];
     }
@@ -173,10 +175,12 @@ public final class Chain {
         return hopping[bond];
     }
 
+    /** The left bath (the one the heat current is measured from). */
     public Bath left() {
         return left;
     }
 
+    /** The right bath. */
     public Bath right() {
         return right;
     }
@@ -186,22 +190,27 @@ public final class Chain {
         return new Bath[] {left, right};
     }
 
+    /** All on-site energies, per site (a new array). */
     public double[] omegas() {
         return omega.clone();
     }
 
+    /** All XX couplings g, per bond (a new array). */
     public double[] couplings() {
         return coupling.clone();
     }
 
+    /** All ZZ couplings D, per bond (a new array). */
     public double[] anisotropies() {
         return anisotropy.clone();
     }
 
+    /** All dephasing rates, per site (a new array). */
     public double[] dephasings() {
         return dephasing.clone();
     }
 
+    /** All classical hopping rates V, per bond (a new array). */
     public double[] hoppings() {
         return hopping.clone();
     }
@@ -249,6 +258,7 @@ public final class Chain {
         return true;
     }
 
+    /** Equal if every parameter array has equal contents and both baths are equal. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Chain c && Arrays.equals(omega, c.omega) && Arrays.equals(coupling, c.coupling)
@@ -256,11 +266,13 @@ public final class Chain {
                 && Arrays.equals(hopping, c.hopping) && left.equals(c.left) && right.equals(c.right);
     }
 
+    /** A hash consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return Arrays.hashCode(omega) * 31 + Arrays.hashCode(coupling) + 17 * left.hashCode() + right.hashCode();
     }
 
+    /** All parameters and both baths, for messages and debugging. */
     @Override
     public String toString() {
         return "Chain[N=" + sites() + ", omega=" + Arrays.toString(omega) + ", g=" + Arrays.toString(coupling)

@@ -17,6 +17,10 @@ import org.qtraj.errors.InvalidInputException;
  * omega (per site), coupling, anisotropy (per bond), dephasing (per site), hopping (per bond), from one
  * XO_RO_SHI_RO_128_PP stream seeded with {@code seed}.
  *
+ * <p>Immutable in use and thread-safe: the constructor copies the map and every range, {@link #draw} makes its
+ * own generator and returns new arrays. The ranges map is unmodifiable, but its {lo, hi} arrays are the
+ * recipe's own: callers must not write into them.
+ *
  * @param seed   the seed of the draw
  * @param ranges parameter name to {lo, hi}; names from {@link #PARAMETERS}
  */
@@ -25,6 +29,12 @@ public record DisorderRecipe(long seed, Map<String, double[]> ranges) {
     public static final java.util.List<String> PARAMETERS =
             java.util.List.of("omega", "coupling", "anisotropy", "dephasing", "hopping");
 
+    /**
+     * Validates and copies the ranges.
+     *
+     * @throws InvalidInputException naming {@code disorder.<name>} for a name not in {@link #PARAMETERS}, or for a
+     *                               range that is not two finite numbers with lo &lt;= hi
+     */
     public DisorderRecipe {
         Map<String, double[]> copy = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : ranges.entrySet()) {
@@ -70,6 +80,7 @@ public record DisorderRecipe(long seed, Map<String, double[]> ranges) {
         return out;
     }
 
+    /** Equal if the seeds and the parameter names are equal and every range has equal contents. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DisorderRecipe d) || d.seed != seed || !d.ranges.keySet().equals(ranges.keySet())) {
@@ -83,6 +94,7 @@ public record DisorderRecipe(long seed, Map<String, double[]> ranges) {
         return true;
     }
 
+    /** A hash consistent with {@link #equals} (seed and parameter names). */
     @Override
     public int hashCode() {
         return Long.hashCode(seed) * 31 + ranges.keySet().hashCode();

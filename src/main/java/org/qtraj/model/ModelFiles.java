@@ -36,7 +36,10 @@ import org.qtraj.errors.InvalidInputException;
  * description: free text, ignored
  * </pre>
  *
- * Every unknown key is refused, by name, as is any value of the wrong type.
+ * Every unknown key is refused, by name, as is any value of the wrong type. Values are checked only for
+ * type here; ranges are checked when the {@link ModelSpec} is built into a {@link Chain}.
+ *
+ * <p>Stateless and thread-safe (static methods only; each call makes its own parser). No argument is modified.
  */
 public final class ModelFiles {
     private static final Set<String> TOP_KEYS = Set.of("sites", "omega", "coupling", "anisotropy", "dephasing",

@@ -17,6 +17,9 @@ import org.qtraj.errors.InvalidInputException;
  * G = 1, T = 1, right bath on site N with G = 1, T = 0. If N is not given, it is taken from the length
  * of a per-site list (or a per-bond list plus one) before falling back to 4.
  *
+ * <p>Immutable and thread-safe (as far as its {@link PerElement} and {@link DisorderRecipe} parts are, which copy
+ * their lists when made through their factories); no method modifies its arguments.
+ *
  * @param sites      N, or null
  * @param omega      per-site energies
  * @param coupling   per-bond XX couplings
@@ -26,12 +29,12 @@ import org.qtraj.errors.InvalidInputException;
  * @param left       left bath
  * @param right      right bath
  * @param disorder   disorder recipe applied on top of the other values, or null
- * Immutable (the lists inside {@link PerElement} are copied).
  */
 public record ModelSpec(Integer sites, PerElement omega, PerElement coupling, PerElement anisotropy,
                         PerElement dephasing, PerElement hopping, BathSpec left, BathSpec right,
                         DisorderRecipe disorder) {
 
+    /** N when neither the spec nor the length of a list fixes it. */
     public static final int DEFAULT_SITES = 4;
 
     /** Nothing specified. */
@@ -45,6 +48,7 @@ public record ModelSpec(Integer sites, PerElement omega, PerElement coupling, Pe
                 PerElement.of(1), new BathSpec(null, 1.0, 1.0), new BathSpec(null, 1.0, 0.0), null);
     }
 
+    /** Replaces a null bath by {@link BathSpec#EMPTY}; refuses nothing (validation happens in {@link #build}). */
     public ModelSpec {
         left = left == null ? BathSpec.EMPTY : left;
         right = right == null ? BathSpec.EMPTY : right;
@@ -61,10 +65,12 @@ public record ModelSpec(Integer sites, PerElement omega, PerElement coupling, Pe
         return top != null ? top : bottom;
     }
 
+    /** This spec with N set to {@code n} (null: not given). */
     public ModelSpec withSites(Integer n) {
         return new ModelSpec(n, omega, coupling, anisotropy, dephasing, hopping, left, right, disorder);
     }
 
+    /** This spec with the disorder recipe {@code d} (null: none). */
     public ModelSpec withDisorder(DisorderRecipe d) {
         return new ModelSpec(sites, omega, coupling, anisotropy, dephasing, hopping, left, right, d);
     }

@@ -4,21 +4,29 @@ import java.util.Arrays;
 import org.qtraj.errors.InvalidInputException;
 
 /**
- * A parameter given either as one value for every site (or bond) or as an explicit list.
+ * A parameter given either as one value for every site (or bond) or as an explicit list: a layer of
+ * {@link ModelSpec}, expanded to per-site or per-bond values when the {@link Chain} is built.
+ *
+ * <p>Immutable in use and safe to share between threads: {@link #ofList} copies its argument and expanding
+ * returns a fresh array. The record's own constructor and {@link #list()} do not copy (records expose their
+ * components), so callers must not modify an array passed to the constructor or read through {@code list()}.
  *
  * @param scalar the common value, used when {@code list} is null
  * @param list   explicit values, or null
  */
 public record PerElement(double scalar, double[] list) {
 
+    /** The same value {@code scalar} for every element. */
     public static PerElement of(double scalar) {
         return new PerElement(scalar, null);
     }
 
+    /** One value per element, in order; {@code values} is copied, not modified. */
     public static PerElement ofList(double[] values) {
         return new PerElement(Double.NaN, values.clone());
     }
 
+    /** True if this is an explicit list rather than one value for every element. */
     public boolean isList() {
         return list != null;
     }
@@ -37,16 +45,19 @@ public record PerElement(double scalar, double[] list) {
         return list.clone();
     }
 
+    /** Equal if the scalars are equal (NaN equals NaN) and the lists have equal contents (or are both null). */
     @Override
     public boolean equals(Object o) {
         return o instanceof PerElement p && Double.compare(scalar, p.scalar) == 0 && Arrays.equals(list, p.list);
     }
 
+    /** A hash consistent with {@link #equals}, the list hashed by content. */
     @Override
     public int hashCode() {
         return Double.hashCode(scalar) * 31 + Arrays.hashCode(list);
     }
 
+    /** The scalar, or the list as {@code [a, b, ...]}. */
     @Override
     public String toString() {
         return list == null ? Double.toString(scalar) : Arrays.toString(list);

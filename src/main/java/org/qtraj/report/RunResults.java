@@ -27,6 +27,7 @@ import org.qtraj.errors.InvalidInputException;
 public record RunResults(Path dir, String name, String status, List<Rec> records) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Copies the records into an unmodifiable list; refuses nothing. */
     public RunResults {
         records = Collections.unmodifiableList(new ArrayList<>(records));
     }

@@ -27,6 +27,9 @@ import org.qtraj.trajectory.Unravelling;
  * </ul>
  * Each measurement first runs for a warm-up time (JIT compilation) and then for the measured time. Seeds are
  * fixed; only the wall time varies between runs.
+ *
+ * <p>Stateless (static methods only); calls may run concurrently, but they then compete for the same cores and
+ * measure less. Each measurement keeps {@code threads} worker threads busy for warm-up plus measured time.
  */
 public final class Benchmarks {
     private Benchmarks() {

@@ -23,7 +23,9 @@ import org.qtraj.stats.Estimate;
  * z from {@link Estimate#z} (false alarm 6.3e-5 per row for a Gaussian estimate). Stateless and thread-safe.
  */
 public final class CrossCheck {
+    /** Largest relative difference allowed between two exact quantum solvers. */
     public static final double EXACT_TOLERANCE = 1e-8;
+    /** A stochastic row agrees with its reference if |z| is below this. */
     public static final double Z_LIMIT = 4;
 
     private CrossCheck() {
@@ -46,6 +48,7 @@ public final class CrossCheck {
      */
     public record Row(String method, String quantity, double value, double error, long samples, double reference,
                       double z, Verdict verdict) {
+        /** The row as a JSON-ready map (keys as the components, verdict in lower case); a new mutable map. */
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("method", method);
@@ -97,6 +100,7 @@ public final class CrossCheck {
             return !agrees() ? Overall.DISAGREE : shortfalls.isEmpty() ? Overall.AGREE : Overall.INCONCLUSIVE;
         }
 
+        /** The rows that disagree, in table order (an unmodifiable list, empty if all agree). */
         public List<Row> disagreements() {
             return rows.stream().filter(r -> r.verdict() == Verdict.DISAGREE).toList();
         }

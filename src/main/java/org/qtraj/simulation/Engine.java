@@ -6,7 +6,7 @@ import org.qtraj.errors.InvalidInputException;
 /**
  * The two stochastic engines of qtraj, by the names of their results ({@code method} in JSON, run-spec method
  * kinds): quantum trajectories (Monte Carlo wave functions) and the Gillespie simulation of the classical exclusion
- * process.
+ * process. Immutable and thread-safe (an enum).
  */
 public enum Engine {
     /** Quantum trajectories of the Lindblad master equation ({@code trajectories}). */

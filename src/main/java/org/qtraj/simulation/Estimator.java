@@ -36,7 +36,10 @@ public record Estimator(String key) {
     public static final Estimator JUMP_RATE = new Estimator("jump_rate");
 
     /**
+     * Checks the key: a lower-case letter, then lower-case letters, digits or underscores.
+     *
      * @throws InvalidInputException naming "estimator" unless the key is snake_case
+     * @throws NullPointerException  if the key is null
      */
     public Estimator {
         Objects.requireNonNull(key, "key");
@@ -58,6 +61,7 @@ public record Estimator(String key) {
         return new Estimator("population_" + site);
     }
 
+    /** The key, e.g. {@code heat_current}. */
     @Override
     public String toString() {
         return key;

@@ -65,6 +65,7 @@ public final class Estimates {
         return new Estimates(names, v);
     }
 
+    /** The estimator names, in sample order (an unmodifiable list). */
     public List<String> names() {
         return names;
     }
@@ -87,6 +88,11 @@ public final class Estimates {
         return values[i];
     }
 
+    /**
+     * The accumulator of the estimator at {@code index} in {@link #names()}.
+     *
+     * @throws ArrayIndexOutOfBoundsException for an index outside [0, names().size())
+     */
     public MeanVar get(int index) {
         return values[index];
     }
@@ -104,16 +110,19 @@ public final class Estimates {
         return Collections.unmodifiableMap(m);
     }
 
+    /** Equal if the names and every accumulator are equal, in order. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Estimates e && names.equals(e.names) && Arrays.equals(values, e.values);
     }
 
+    /** A hash consistent with {@link #equals}. */
     @Override
     public int hashCode() {
         return names.hashCode() * 31 + Arrays.hashCode(values);
     }
 
+    /** Each estimator as name=mean+-stderr, and the sample count. */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("Estimates[");

@@ -8,6 +8,7 @@ package org.qtraj.stats;
  * Immutable; merging adds the sums (exact in long arithmetic while |x| stays below about 3e6 for 1e6 pairs).
  */
 public record LagCorrelation(long pairs, long sumA, long sumB, long sumAA, long sumBB, long sumAB) {
+    /** No pairs. */
     public static final LagCorrelation EMPTY = new LagCorrelation(0, 0, 0, 0, 0, 0);
 
     /** The pairs of consecutive entries of one series. */
@@ -31,6 +32,7 @@ public record LagCorrelation(long pairs, long sumA, long sumB, long sumAA, long 
         return new LagCorrelation(p, a, b, aa, bb, ab);
     }
 
+    /** The pairs of both (the sums added); a new record, neither is modified. */
     public LagCorrelation merge(LagCorrelation o) {
         return new LagCorrelation(pairs + o.pairs, sumA + o.sumA, sumB + o.sumB, sumAA + o.sumAA, sumBB + o.sumBB,
                 sumAB + o.sumAB);

@@ -13,6 +13,8 @@ import org.qtraj.model.RelaxationTimes;
  * <p>Optionally the trajectory also records the site populations at given sample times (relaxation curves from
  * the initial state, {@link QuantumTrajectory}).
  *
+ * <p>Immutable and thread-safe (the sample times are copied into an unmodifiable list).
+ *
  * @param tBurn        start of the averaging window, >= 0
  * @param tTotal       end of the trajectory, > tBurn
  * @param initialState bit mask of the initial basis state (bit k set: site k excited); 0 is the all-ground state
@@ -20,6 +22,13 @@ import org.qtraj.model.RelaxationTimes;
  */
 public record TrajectoryOptions(double tBurn, double tTotal, int initialState, List<Double> sampleTimes) {
 
+    /**
+     * Validates the window and copies the sample times.
+     *
+     * @throws InvalidInputException naming t_burn unless 0 &lt;= tBurn &lt; infinity, t_total unless tBurn &lt; tTotal
+     *                               &lt; infinity, initial_state if negative, times unless strictly increasing and
+     *                               &lt;= tTotal (the check starts from -1, so a time in (-1, 0) is not refused)
+     */
     public TrajectoryOptions {
         sampleTimes = List.copyOf(sampleTimes);
         if (!(Double.isFinite(tBurn) && tBurn >= 0)) {

@@ -93,11 +93,16 @@ public final class ClassicalGenerator implements CountingGenerator {
         return new ClassicalGenerator(chain, counted);
     }
 
+    /** {@inheritDoc} Here 2^N, one entry per occupation pattern. */
     @Override
     public int dimension() {
         return dim;
     }
 
+    /**
+     * {@inheritDoc} Here the master equation of the exclusion process: loss at each pattern's total exit rate, gain
+     * along every hop and bath transition; O(2^N N).
+     */
     @Override
     public void apply(double[] p, double[] y) {
         for (int x = 0; x < dim; x++) {
@@ -120,6 +125,7 @@ public final class ClassicalGenerator implements CountingGenerator {
         }
     }
 
+    /** {@inheritDoc} Here only the counted bath's injections (nu = +1) and removals (nu = -1) contribute. */
     @Override
     public void applyCounted(int order, double[] p, double[] y) {
         double sign = (order & 1) == 0 ? 1 : -1;
@@ -130,6 +136,10 @@ public final class ClassicalGenerator implements CountingGenerator {
         }
     }
 
+    /**
+     * {@inheritDoc} ABSORPTION is an injection, EMISSION a removal at the bath's site; DEPHASING is refused with an
+     * {@link IllegalArgumentException} (the exclusion process has none).
+     */
     @Override
     public void applyJump(int bath, Liouvillian.Kind kind, double[] p, double[] y) {
         int bit = 1 << bathSite[bath];
@@ -146,6 +156,7 @@ public final class ClassicalGenerator implements CountingGenerator {
         }
     }
 
+    /** {@inheritDoc} Here twice the largest total exit rate (Gershgorin). */
     @Override
     public double normBound() {
         double max = 0;
@@ -155,6 +166,7 @@ public final class ClassicalGenerator implements CountingGenerator {
         return 2 * max;
     }
 
+    /** {@inheritDoc} Here the sum of the entries. */
     @Override
     public double trace(double[] p) {
         double s = 0;
@@ -164,6 +176,10 @@ public final class ClassicalGenerator implements CountingGenerator {
         return s;
     }
 
+    /**
+     * {@inheritDoc} Here GMRES (tolerance {@value #TOLERANCE}) preconditioned by the diagonal, with u = the empty
+     * pattern.
+     */
     @Override
     public double[] solvePinned(double[] y) {
         // (L_0 + u tr^T) with u = e_0 (the empty pattern), preconditioned by its diagonal.
@@ -187,6 +203,7 @@ public final class ClassicalGenerator implements CountingGenerator {
         return x;
     }
 
+    /** {@inheritDoc} Here the pinned solve with y = u, the empty pattern. */
     @Override
     public double[] steadyState() {
         double[] u = new double[dim];

@@ -64,16 +64,21 @@ public final class QuantumCountingGenerator implements CountingGenerator {
         return new QuantumCountingGenerator(Liouvillian.of(chain, parallelism), bath);
     }
 
+    /** {@inheritDoc} Here the number of real unknowns of the block-diagonal density matrix. */
     @Override
     public int dimension() {
         return liouvillian.basis().size();
     }
 
+    /** {@inheritDoc} Here the matrix-free {@link Liouvillian}, sectors in parallel. */
     @Override
     public void apply(double[] x, double[] y) {
         liouvillian.apply(x, y);
     }
 
+    /**
+     * {@inheritDoc} Here J_abs + (-1)^order J_em over the counted bath's channels (allocates one temporary vector).
+     */
     @Override
     public void applyCounted(int order, double[] x, double[] y) {
         java.util.Arrays.fill(y, 0);
@@ -88,26 +93,31 @@ public final class QuantumCountingGenerator implements CountingGenerator {
         }
     }
 
+    /** {@inheritDoc} Here L x L^+ for that bath's channel of the given kind. */
     @Override
     public void applyJump(int bath, Liouvillian.Kind kind, double[] x, double[] y) {
         liouvillian.applyJump(liouvillian.bathChannel(bath, kind), x, y);
     }
 
+    /** {@inheritDoc} Here {@link Liouvillian#normBound()}. */
     @Override
     public double normBound() {
         return liouvillian.normBound();
     }
 
+    /** {@inheritDoc} Here the trace of the density matrix. */
     @Override
     public double trace(double[] x) {
         return BlockState.trace(liouvillian.basis(), x);
     }
 
+    /** {@inheritDoc} Here the shared {@link TraceFixedSolver} with its preconditioner. */
     @Override
     public double[] solvePinned(double[] y) {
         return solver.solve(BlockState.wrap(liouvillian.basis(), y)).x().vector();
     }
 
+    /** {@inheritDoc} Here from the shared {@link TraceFixedSolver}. */
     @Override
     public double[] steadyState() {
         return solver.steadyState().x().vector();

@@ -22,6 +22,11 @@ public final class WaitingTimes {
 
     /** One monitored jump: emission or absorption at bath 0 (left) or 1 (right). */
     public record Jump(int bath, Liouvillian.Kind kind) {
+        /**
+         * Validates the jump.
+         *
+         * @throws IllegalArgumentException unless bath is 0 or 1 and kind is an emission or absorption (not dephasing)
+         */
         public Jump {
             if (bath != 0 && bath != 1 || kind == Liouvillian.Kind.DEPHASING) {
                 throw new IllegalArgumentException("a monitored jump is an emission or absorption at bath 0 or 1");
