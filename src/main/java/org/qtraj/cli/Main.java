@@ -13,7 +13,7 @@ import picocli.CommandLine;
  *
  * <p>An instance is picocli's command object, filled and run once on one thread (not thread-safe).
  * {@link #execute} builds a fresh command line on each call and shares no state between calls, apart from what
- * the commands themselves share (such as the JVM-wide {@code System.out} that {@code report} prints to).
+ * the commands themselves share.
  */
 @Command(name = "qtraj", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {

@@ -9,8 +9,10 @@ import org.qtraj.io.AtomicFiles;
 import org.qtraj.report.PaperReport;
 import org.qtraj.report.RunResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code qtraj report DIR... --out analysis/}: the paper's figures and REPORT.md from run directories.
@@ -30,9 +32,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the figures and REPORT.md go.")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     /**
-     * Reads the run directories and writes the figures and REPORT.md into the output directory; prints its path on
-     * {@code System.out} (not picocli's stream).
+     * Reads the run directories and writes the figures and REPORT.md into the output directory; prints its path.
      *
      * @return {@link ExitCodes#OK}
      */
@@ -47,7 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
             runs.add(RunResults.read(d));
         }
         Path report = PaperReport.write(runs, out);
-        System.out.println("wrote " + report);
+        spec.commandLine().getOut().println("wrote " + report);
+        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 }

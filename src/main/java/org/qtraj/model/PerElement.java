@@ -7,14 +7,23 @@ import org.qtraj.errors.InvalidInputException;
  * A parameter given either as one value for every site (or bond) or as an explicit list: a layer of
  * {@link ModelSpec}, expanded to per-site or per-bond values when the {@link Chain} is built.
  *
- * <p>Immutable in use and safe to share between threads: {@link #ofList} copies its argument and expanding
- * returns a fresh array. The record's own constructor and {@link #list()} do not copy (records expose their
- * components), so callers must not modify an array passed to the constructor or read through {@code list()}.
+ * <p>Immutable and safe to share between threads: the constructor copies the list and {@link #list()} returns a
+ * copy.
  *
  * @param scalar the common value, used when {@code list} is null
  * @param list   explicit values, or null
  */
 public record PerElement(double scalar, double[] list) {
+    /** Copies the list (a record would otherwise share the caller's array). */
+    public PerElement {
+        list = list == null ? null : list.clone();
+    }
+
+    /** A copy of the explicit values, or null. */
+    @Override
+    public double[] list() {
+        return list == null ? null : list.clone();
+    }
 
     /** The same value {@code scalar} for every element. */
     public static PerElement of(double scalar) {
@@ -23,7 +32,7 @@ public record PerElement(double scalar, double[] list) {
 
     /** One value per element, in order; {@code values} is copied, not modified. */
     public static PerElement ofList(double[] values) {
-        return new PerElement(Double.NaN, values.clone());
+        return new PerElement(Double.NaN, values);
     }
 
     /** True if this is an explicit list rather than one value for every element. */

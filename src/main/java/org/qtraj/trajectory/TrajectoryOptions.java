@@ -42,7 +42,7 @@ public record TrajectoryOptions(double tBurn, double tTotal, int initialState, L
         }
         double previous = -1;
         for (double t : sampleTimes) {
-            if (!(t > previous && t <= tTotal)) {
+            if (!(t > previous && t >= 0 && t <= tTotal)) {
                 throw new InvalidInputException("times", "must be strictly increasing times in [0, t_total = " + tTotal
                         + "], got " + sampleTimes);
             }
