@@ -1,6 +1,5 @@
 package org.qtraj.batch;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,10 +86,7 @@ public record RunSpec(String name, long seed, ModelSpec model, Sweep sweep, Diso
         try {
             root = new YAMLMapper().readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new InvalidInputException("spec", "not valid YAML in " + source + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw ModelFiles.syntaxError("spec", "YAML", source, text, e);
         }
         return parse(root);
     }

@@ -77,8 +77,9 @@ public final class FcsCommand extends EnsembleCommand {
         Chain chain = chain();
         SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE);
         Engine engine = classical ? Engine.CLASSICAL : Engine.QUANTUM;
-        FcsExact exact = exactOrNull(chain, fcs.bath(), settings.threads());
         FcsResult r = withProgress(engine, settings, bar -> Fcs.run(engine, chain, settings, fcs, bar));
+        // after the run: a refusal of the trajectories' settings comes alone, not after a note about the reference
+        FcsExact exact = exactOrNull(chain, fcs.bath(), settings.threads());
         r.warnings().forEach(this::warn);
         FcsComparison comparison = new FcsComparison(r, exact == null ? null : exact.cumulants());
         List<Path> files = new ArrayList<>();

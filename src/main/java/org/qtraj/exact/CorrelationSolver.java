@@ -214,7 +214,13 @@ public final class CorrelationSolver implements SteadyStateSolver {
         for (int k = 0; k < n; k++) {
             biased[k] = absorption[k] - cbar * gamma[k];
         }
-        DiagonalLyapunov lyap = new DiagonalLyapunov(omega, g, damping, parallelism);
+        DiagonalLyapunov lyap;
+        try {
+            lyap = new DiagonalLyapunov(omega, g, damping, parallelism);
+        } catch (DiagonalLyapunov.UndampedMode e) {
+            // the model has a mode decoupled from the baths: bad input for this method (exit 2), not a crash
+            throw new NotApplicableException("correlation", e.getMessage().replaceFirst("^correlation: ", ""));
+        }
         double condition = lyap.eigen().worstCondition();
         double slowest = lyap.slowestDecay();
         DiagonalLyapunov.Solution c0 = lyap.apply(biased);

@@ -1,7 +1,6 @@
 package org.qtraj.exact;
 
 import java.util.Map;
-import org.qtraj.errors.SolverException;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 
@@ -88,7 +87,8 @@ public final class RateEquations implements SteadyStateSolver {
         }
         for (int k = 0; k < n; k++) {
             if (Double.isNaN(p[k])) {
-                throw new SolverException("rate: site " + (k + 1) + " reaches no bath with a nonzero rate"
+                // a property of the model, not a numerical failure: refused as bad input (exit 2), not exit 1
+                throw new NotApplicableException("rate", "site " + (k + 1) + " reaches no bath with a nonzero rate"
                         + " (a hopping or bath rate is zero), so its steady state is not unique");
             }
         }

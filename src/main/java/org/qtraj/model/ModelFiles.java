@@ -68,12 +68,43 @@ public final class ModelFiles {
         try {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new InvalidInputException("model", "not valid " + (mapper instanceof YAMLMapper ? "YAML" : "JSON")
-                    + " in " + file + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw syntaxError("model", mapper instanceof YAMLMapper ? "YAML" : "JSON", file.toString(), text, e);
         }
         return parse(root);
+    }
+
+    /**
+     * The one-line refusal of a file the parser could not read: where, and why. A special float (YAML's .nan, .inf,
+     * -.inf; JSON's NaN, Infinity), which Jackson refuses as a "malformed numeric value", is named by the key on its
+     * line: every number qtraj reads must be finite.
+     *
+     * @param field  the input's own name (model, spec), used when no key can be found
+     * @param format YAML or JSON
+     * @param source the file name, for the message
+     * @param text   the file's text (only read)
+     * @param e      the parser's error
+     */
+    public static InvalidInputException syntaxError(String field, String format, String source, String text,
+                                                    JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        String why = e.getOriginalMessage().lines().findFirst().orElse("");
+        java.util.regex.Matcher special = java.util.regex.Pattern
+                .compile("(?i)(Malformed numeric value|Non-standard token) '([-+]?\\.?(nan|inf|infinity))'").matcher(why);
+        if (special.find() && loc != null && loc.getLineNr() >= 1) {
+            String line = text.lines().skip(loc.getLineNr() - 1).findFirst().orElse("");
+            String before = line.substring(0, (int) Math.max(0, Math.min(line.length(), loc.getColumnNr() - 1)));
+            // the last "key:" before the value on its line (YAML block or flow style, JSON)
+            java.util.regex.Matcher key = java.util.regex.Pattern.compile("\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*:")
+                    .matcher(before);
+            String name = field;
+            while (key.find()) {
+                name = key.group(1);
+            }
+            return new InvalidInputException(name, "must be a finite number, got " + special.group(2) + " (" + source
+                    + where + ")");
+        }
+        return new InvalidInputException(field, "not valid " + format + " in " + source + where + ": " + why);
     }
 
     /** Parses an already-read tree (a model file, or the model section of a run spec). */

@@ -102,7 +102,7 @@ public final class DiagonalLyapunov {
             // Rounding errors of the solution grow like eps ||X0|| / (decay rate): below 1e-10 ||X0|| fewer than six
             // digits would survive, and at 0 the mode is dark (the steady state is not unique).
             if (!(lambdaRe[m] < -MIN_RELATIVE_DECAY * scale)) {
-                throw new SolverException("correlation: mode " + (m + 1) + " of " + n + " is practically undamped (decay rate "
+                throw new UndampedMode("correlation: mode " + (m + 1) + " of " + n + " is practically undamped (decay rate "
                         + (-lambdaRe[m]) + " against rates of order " + scale + "): a state (nearly) decoupled from the"
                         + " baths, e.g. an Anderson-localised mode far from both baths without dephasing, so the steady"
                         + " state is not resolvable in double precision or not unique; add dephasing or shorten the chain");
@@ -474,5 +474,18 @@ public final class DiagonalLyapunov {
         a[p][q + 1] = -s01;
         a[p + 1][q] = -s10;
         a[p + 1][q + 1] = -s11;
+    }
+
+    /**
+     * A mode of X that is (practically) undamped: a property of the model (a state decoupled from the baths), so
+     * callers may refuse the model rather than report a numerical failure.
+     */
+    public static final class UndampedMode extends SolverException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message what is undamped and what to do */
+        public UndampedMode(String message) {
+            super(message);
+        }
     }
 }
