@@ -21,9 +21,9 @@ import org.qtraj.errors.InvalidInputException;
  *   - {method: trajectories, trajectories: 100000, blocks: 64}
  *   - {method: noise, solver: auto}
  * </pre>
- * Each method kind has its own allowed keys ({@link #KEYS}); {@code label} (default: the method name, with
- * ":solver" if given) names the entry in results and must be unique within a spec. Whether a kind can run
- * is decided later, by {@link PointMethods}. Immutable.
+ * Each method kind has its own allowed keys ({@link MethodKind#parameters()}); {@code label} (default: the method
+ * name, with ":solver" if given) names the entry in results and must be unique within a spec. {@link MethodKind}
+ * binds the entry to code. Immutable.
  *
  * @param index  0-based position in the list
  * @param kind   the method name: exact, trajectories, classical or noise
@@ -31,17 +31,6 @@ import org.qtraj.errors.InvalidInputException;
  * @param params every key of the entry except method and label, in spec order
  */
 public record MethodEntry(int index, String kind, String label, Map<String, JsonNode> params) {
-    /** Method kinds a spec may name and the parameter keys each accepts (besides method and label). */
-    public static final Map<String, Set<String>> KEYS = Map.of(
-            "exact", Set.of("solver"),
-            "trajectories", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks", "times",
-                    "initial_state"),
-            "classical", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks", "times",
-                    "initial_state"),
-            "relaxation", Set.of("solver", "times", "initial_state"),
-            "noise", Set.of("solver"),
-            "entanglement_search", Set.of("rates", "g_min", "g_max", "g_points"));
-
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_.:+-]+");
 
     /** Copies the parameters into an unmodifiable map (order kept); checks are made by the parsers. */
@@ -84,15 +73,15 @@ public record MethodEntry(int index, String kind, String label, Map<String, Json
         String where = "methods[" + (index + 1) + "]";
         SpecNodes.requireObject(where, node);
         if (!node.has("method")) {
-            throw new InvalidInputException(where + ".method", "is required; one of " + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
+            throw new InvalidInputException(where + ".method", "is required; one of " + MethodKind.names());
         }
         String kind = SpecNodes.text(where + ".method", node.get("method"));
-        Set<String> allowed = KEYS.get(kind);
-        if (allowed == null) {
+        MethodKind known = MethodKind.find(kind);
+        if (known == null) {
             throw new InvalidInputException(where + ".method", "unknown method '" + kind + "'; one of "
-                    + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())));
+                    + MethodKind.names());
         }
-        Set<String> all = new java.util.HashSet<>(allowed);
+        Set<String> all = new java.util.HashSet<>(known.parameters());
         all.add("method");
         all.add("label");
         SpecNodes.checkKeys(where + ".", node, all);

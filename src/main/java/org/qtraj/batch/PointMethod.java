@@ -5,7 +5,7 @@ import org.qtraj.model.Chain;
 
 /**
  * A method a run spec can run at each point (exact solver, trajectories, classical simulation, exact noise),
- * bound to the parameters of its spec entry. Created by {@link PointMethods} from a {@link MethodEntry}.
+ * bound to the parameters of its spec entry. Created by {@link MethodKind} from a {@link MethodEntry}.
  * Implementations must be thread-safe (points run in parallel) and deterministic given (chain, seed, the
  * state in the checkpoint).
  */

@@ -26,11 +26,11 @@ public record RunPlan(RunSpec spec, Shard shard, List<PointMethod> methods, List
         tasks = List.copyOf(tasks);
     }
 
-    /** The plan with the methods of this build ({@link PointMethods}). */
+    /** The plan with the methods of this build ({@link MethodKind}). */
     public static RunPlan of(RunSpec spec, Shard shard) {
         List<PointMethod> methods = new ArrayList<>();
         for (MethodEntry e : spec.methods()) {
-            methods.add(PointMethods.create(e));
+            methods.add(MethodKind.create(e));
         }
         return of(spec, shard, methods);
     }

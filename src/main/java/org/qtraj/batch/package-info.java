@@ -7,7 +7,7 @@
  *
  * <p>Depends on: fcs, simulation, exact, exact.counting, exact.relaxation, trajectory, ensemble, model, stats, io,
  * errors. Used by cli (run, status and merge only). Every spec method kind is a point method of its own here
- * ({@link org.qtraj.batch.PointMethods} is the one registry), binding the library's computation to a spec entry:
+ * ({@link org.qtraj.batch.MethodKind} is the one registry), binding the library's computation to a spec entry:
  * ensembles resume from checkpoints through {@link org.qtraj.batch.ResumableEnsembles}.
  *
  * <p>Thread-safety: specs, plans, tasks, keys and results are immutable records. Point methods must be thread-safe

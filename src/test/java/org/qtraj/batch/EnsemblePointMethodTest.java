@@ -77,7 +77,7 @@ class EnsemblePointMethodTest {
     @Test
     void pointMethodEstimatesTheExactCurrent() throws IOException {
         RunSpec spec = RunFiles.spec("methods: [{method: trajectories, trajectories: 400, seed: 9}]\n");
-        PointMethod m = PointMethods.create(spec.methods().get(0));
+        PointMethod m = MethodKind.create(spec.methods().get(0));
         Chain chain = ModelSpec.empty().build();
         PointResult r = m.run(chain, 1, Checkpoint.none(), 1);
         Estimate heat = r.observables().get("heat_current");

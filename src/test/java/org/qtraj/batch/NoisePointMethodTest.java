@@ -14,7 +14,7 @@ class NoisePointMethodTest {
 
     private static PointMethod method(String solver) {
         RunSpec spec = RunFiles.spec("methods: [{method: noise, solver: " + solver + "}]\n");
-        return PointMethods.create(spec.methods().get(0));
+        return MethodKind.create(spec.methods().get(0));
     }
 
     @Test
