@@ -38,7 +38,9 @@ class ExtremeInputTest {
             "--tolerance", "--seed"};
         List<String> failures = new ArrayList<>();
         int cases = 0;
-        for (String command : new String[] {"exact", "simulate", "classical", "fcs", "crosscheck"}) {
+        for (String run : new String[] {"exact", "exact:liouvillian", "exact:correlation", "exact:rate", "simulate",
+            "classical", "fcs", "crosscheck"}) {
+            String command = run.split(":")[0];
             List<String> options = new ArrayList<>(List.of(model));
             if (!command.equals("exact")) {
                 options.addAll(List.of(ensemble));
@@ -51,6 +53,9 @@ class ExtremeInputTest {
             for (String option : options) {
                 for (String value : EXTREMES) {
                     List<String> args = new ArrayList<>(List.of(command, option, value, "--json"));
+                    if (run.contains(":")) {
+                        args.addAll(List.of("--method", run.split(":")[1]));
+                    }
                     if (!command.equals("exact") && !option.equals("--trajectories")) {
                         // bound the work: a few trajectories of a short chain (unless the option under test is that)
                         args.addAll(List.of("--trajectories", "20"));
