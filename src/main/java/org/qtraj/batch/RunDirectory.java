@@ -422,7 +422,7 @@ final class RunDirectory implements Closeable {
 
     /** The checkpoint of a task, reporting trajectories run to {@code progress}. */
     Checkpoint checkpoint(Task task, long intervalNanos, java.util.function.LongConsumer progress) throws IOException {
-        return Checkpoint.open(checkpointFile(task), intervalNanos, progress);
+        return Checkpoint.open(checkpointFile(task), intervalNanos, progress, warnings);
     }
 
     private Path checkpointFile(Task task) {

@@ -252,7 +252,11 @@ class BatchRunnerTest {
             assertEquals(1, files.count(), "only the checkpoint, no temporary file");
         }
         Files.writeString(file, "{\"sta");
-        assertThrows(IOException.class, () -> Checkpoint.open(file, 0));
+        List<String> warnings = new ArrayList<>();
+        assertTrue(Checkpoint.open(file, 0, n -> { }, warnings::add).state().isEmpty(), "a torn checkpoint is no state");
+        assertFalse(Files.exists(file), "and is discarded");
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("p0-s0-m0.json is damaged (not JSON)"), warnings.get(0));
         assertFalse(Checkpoint.none().due());
     }
 
