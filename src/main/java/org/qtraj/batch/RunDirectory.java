@@ -126,6 +126,9 @@ final class RunDirectory implements Closeable {
         }
         rd.lockChannel = lock;
         rd.initManifest(provenance);
+        // The manifest first: a results file without one is refused as someone else's, so none may exist even
+        // for a moment (a crash here, or a second run probing the directory before it finds the lock taken).
+        rd.writeManifest("running");
         rd.rebuildCsv();
         Files.createDirectories(dir.resolve(CHECKPOINTS));
         for (Task t : plan.tasks()) {
@@ -133,7 +136,6 @@ final class RunDirectory implements Closeable {
                 Files.deleteIfExists(rd.checkpointFile(t));
             }
         }
-        rd.writeManifest("running");
         rd.jsonl = DurableLog.open(dir.resolve(JSONL));
         rd.csv = DurableLog.open(dir.resolve(CSV));
         if (plan.tasks().stream().anyMatch(Task::isBlock)) {
