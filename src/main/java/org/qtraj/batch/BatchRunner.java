@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.qtraj.model.Chain;
 
 /**
@@ -64,16 +65,25 @@ public final class BatchRunner {
      * @param provenance              version, commit, Java for the manifest
      * @param progress                progress display
      * @param checkpointIntervalNanos time between a long method's checkpoints
+     * @param warnings                receives one line for each repair made in the directory (a log's torn end
+     *                                dropped, a damaged checkpoint discarded); called from worker threads too
      */
     public record Options(Path out, boolean resume, int threads, Provenance provenance, Progress progress,
-                          long checkpointIntervalNanos) {
+                          long checkpointIntervalNanos, Consumer<String> warnings) {
         /**
          * Validates the options.
          *
-         * @throws org.qtraj.errors.InvalidInputException naming threads if &lt; 1
+         * @throws org.qtraj.errors.InvalidInputException naming threads unless from 1 to 1024
          */
         public Options {
             org.qtraj.ensemble.Threads.check(threads);
+            java.util.Objects.requireNonNull(warnings, "warnings");
+        }
+
+        /** Options whose warnings are dropped (the repairs they report change no result). */
+        public Options(Path out, boolean resume, int threads, Provenance provenance, Progress progress,
+                       long checkpointIntervalNanos) {
+            this(out, resume, threads, provenance, progress, checkpointIntervalNanos, w -> { });
         }
     }
 
@@ -98,13 +108,16 @@ public final class BatchRunner {
      * @param options where and how
      * @return how many tasks were found done and how many ran
      *
-     * @throws org.qtraj.errors.InvalidInputException if the directory belongs to another spec or shard
+     * @throws org.qtraj.errors.InvalidInputException if the directory cannot be run in (a file, read-only, in use by
+     *                                        another run, another spec or shard, a newer format, a damaged log or
+     *                                        manifest), before anything in it is changed
      * @throws IOException                    if the files cannot be written
      * @throws RuntimeException               the first failure of a unit (e.g. a SolverException); the manifest
      *                                        then says failed and the finished units stay recorded
      */
     public static Summary run(RunPlan plan, Options options) throws IOException {
-        try (RunDirectory dir = RunDirectory.open(options.out(), plan, options.resume(), options.provenance())) {
+        try (RunDirectory dir = RunDirectory.open(options.out(), plan, options.resume(), options.provenance(),
+                options.warnings())) {
             List<Task> pending = new ArrayList<>();
             for (Task t : plan.tasks()) {
                 if (!dir.isDone(t)) {

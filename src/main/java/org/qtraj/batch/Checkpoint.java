@@ -1,5 +1,6 @@
 package org.qtraj.batch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.qtraj.io.AtomicFiles;
 import org.qtraj.io.Json;
@@ -33,57 +35,90 @@ public final class Checkpoint {
 
     private final Path file;
     private final long intervalNanos;
-    private final JsonNode loaded;
     private final LongConsumer progress;
+    private final Consumer<String> warnings;
+    private JsonNode loaded;
     private long lastSave;
 
-    private Checkpoint(Path file, long intervalNanos, JsonNode loaded, LongConsumer progress) {
+    private Checkpoint(Path file, long intervalNanos, JsonNode loaded, LongConsumer progress,
+                       Consumer<String> warnings) {
         this.file = file;
         this.intervalNanos = intervalNanos;
         this.loaded = loaded;
         this.progress = progress;
+        this.warnings = warnings;
         this.lastSave = System.nanoTime();
     }
 
     /** A checkpoint that stores nothing (in-memory runs, methods called outside a batch). */
     public static Checkpoint none() {
-        return new Checkpoint(null, Long.MAX_VALUE, null, n -> { });
+        return new Checkpoint(null, Long.MAX_VALUE, null, n -> { }, w -> { });
     }
 
     /**
-     * The checkpoint kept in {@code file}, with the state found there if any.
+     * The checkpoint kept in {@code file}, with the state found there if any. A file that is not a checkpoint
+     * (truncated, not JSON, no "state") is discarded silently: see {@link #open(Path, long, LongConsumer, Consumer)}.
      *
-     * @throws IOException if the file exists but cannot be read or is not a checkpoint
+     * @throws IOException if the file cannot be read or deleted
      */
     public static Checkpoint open(Path file, long intervalNanos) throws IOException {
-        return open(file, intervalNanos, n -> { });
+        return open(file, intervalNanos, n -> { }, w -> { });
     }
 
     /**
-     * {@link #open(Path, long)} with a sink for progress reports: {@code progress} receives the number of
-     * trajectories run since the previous report.
+     * The checkpoint kept in {@code file}, with the state found there if any. A checkpoint is only a cache of
+     * progress: a file that is not one (truncated, not JSON, not an object with a "state") is deleted and reported
+     * to {@code warnings} in one line, and the unit starts from its beginning, which gives the same result.
+     *
+     * @param progress receives the number of trajectories run since the previous report
+     * @param warnings receives one line when a damaged checkpoint is discarded
+     * @throws IOException if the file cannot be read or deleted
      */
-    public static Checkpoint open(Path file, long intervalNanos, LongConsumer progress) throws IOException {
-        JsonNode state = null;
+    public static Checkpoint open(Path file, long intervalNanos, LongConsumer progress, Consumer<String> warnings)
+            throws IOException {
+        Checkpoint cp = new Checkpoint(file, intervalNanos, null, progress, warnings);
         if (Files.exists(file)) {
-            JsonNode doc;
+            JsonNode doc = null;
+            String damage = null;
             try {
                 doc = MAPPER.readTree(file.toFile());
-            } catch (IOException e) {
-                throw new IOException("checkpoint " + file + " is not readable JSON (" + e.getMessage()
-                        + "); delete it to restart this point from its beginning", e);
+            } catch (JsonProcessingException e) {
+                damage = "not JSON";
             }
-            if (doc == null || !doc.has("state")) {
-                throw new IOException("checkpoint " + file + " has no state; delete it to restart this point");
+            if (damage == null && (doc == null || !doc.isObject() || !doc.has("state"))) {
+                damage = "no state";
             }
-            state = doc.get("state");
+            if (damage != null) {
+                cp.discard(damage);
+            } else {
+                cp.loaded = doc.get("state");
+            }
         }
-        return new Checkpoint(file, intervalNanos, state, progress);
+        return cp;
     }
 
     /** The state saved by an earlier, interrupted attempt at this unit, if any. */
     public Optional<JsonNode> state() {
         return Optional.ofNullable(loaded);
+    }
+
+    /**
+     * Gives up the saved state because it is damaged (for a method that finds it is not a state it wrote):
+     * deletes the file, reports it to the warnings, and from now on {@link #state} is empty, so the method starts
+     * the unit from its beginning.
+     *
+     * @param what what is wrong with the state, e.g. "no next_index"
+     * @throws IOException if the file cannot be deleted
+     */
+    public void discard(String what) throws IOException {
+        loaded = null;
+        if (file == null) {
+            return;
+        }
+        Files.deleteIfExists(file);
+        String unit = file.getFileName().toString().replaceFirst("\\.json$", "");
+        warnings.accept("checkpoint " + file + " is damaged (" + what + "); discarded it: " + unit
+                + " starts again from its beginning, with the same result");
     }
 
     /** True when the interval since the last save (or the start) has passed: time to call {@link #save}. */

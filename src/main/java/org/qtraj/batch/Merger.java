@@ -23,8 +23,10 @@ import org.qtraj.io.Json;
  * unsharded run.
  *
  * <p>Checks, each refused with a message naming the directory: every directory has a manifest of the same
- * spec (spec_sha256) and shard count, is complete, holds only its own shard's points and blocks, and together
- * they hold every unit (or every block of it) of the spec exactly once.
+ * spec (spec_sha256) and shard count in a format this qtraj reads, is complete, has logs without a damaged line
+ * ({@link RunLog}, where a torn end counts as damage), holds only its own shard's points and blocks, and together
+ * they hold every unit (or every block of it) of the spec exactly once; the output directory is a directory (or
+ * absent), writable, and empty or an earlier merge of the same spec. Every check comes before anything is written.
  *
  * <p>Stateless: the input directories are only read and each output file is replaced atomically, but no lock is
  * taken, so two merges (or a merge and a run) into the same directory at once must be avoided; merges into
@@ -67,20 +69,18 @@ public final class Merger {
         Map<TaskKey, Path> origin = new HashMap<>();
         Map<BlockKey, String> blocks = new TreeMap<>();
         Map<BlockKey, Path> blockOrigin = new HashMap<>();
+        checkOutput(out);
         for (Path in : inputs) {
-            JsonNode m = RunDirectory.readManifest(in);
+            JsonNode m = RunDirectory.readManifest(in, "run_directory");
             String h = m.path("spec_sha256").asText("");
             if (hash == null) {
                 hash = h;
-                spec = RunSpec.parse(m.get("spec"));
-                if (!spec.sha256().equals(hash)) {
-                    throw new InvalidInputException("run_directory", in + ": the manifest's spec does not match its spec_sha256");
-                }
+                spec = RunDirectory.manifestSpec(in, m, "run_directory");
             } else if (!hash.equals(h)) {
                 throw new InvalidInputException("run_directory", in + " holds a run of a different spec (spec_sha256 "
                         + RunDirectory.shortHash(h) + ", " + inputs.get(0) + " has " + RunDirectory.shortHash(hash) + ")");
             }
-            Shard shard = new Shard(m.path("shard").path("index").asInt(), m.path("shard").path("count").asInt());
+            Shard shard = RunDirectory.manifestShard(in, m, "run_directory");
             if (count < 0) {
                 count = shard.count();
             } else if (count != shard.count()) {
@@ -98,15 +98,18 @@ public final class Merger {
                         + "command to finish it");
             }
             RunPlan plan = RunPlan.of(spec, shard);
-            Map<TaskKey, String> records = RunDirectory.loadRecords(in.resolve(RunDirectory.JSONL), plan);
-            for (Map.Entry<TaskKey, String> e : records.entrySet()) {
+            RunLog<TaskKey> records = RunLog.results(in, plan);
+            RunLog<BlockKey> blockLog = RunLog.blocks(in, plan);
+            records.requireUndamaged("run_directory", RunLog.Use.MERGE);
+            blockLog.requireUndamaged("run_directory", RunLog.Use.MERGE);
+            for (Map.Entry<TaskKey, String> e : records.records().entrySet()) {
                 Path first = origin.putIfAbsent(e.getKey(), in);
                 if (first != null) {
                     throw new InvalidInputException("run_directory", "point " + e.getKey().point() + " is in both " + first + " and " + in);
                 }
                 all.put(e.getKey(), e.getValue());
             }
-            for (Map.Entry<BlockKey, String> e : RunDirectory.loadBlocks(in.resolve(RunDirectory.BLOCKS), plan).entrySet()) {
+            for (Map.Entry<BlockKey, String> e : blockLog.records().entrySet()) {
                 Path first = blockOrigin.putIfAbsent(e.getKey(), in);
                 if (first != null) {
                     throw new InvalidInputException("run_directory", "block " + e.getKey().fileStem() + " is in both " + first + " and " + in);
@@ -122,7 +125,7 @@ public final class Merger {
             sources.add(src);
         }
         RunPlan full = RunPlan.of(spec, Shard.ALL);
-        combineSplitUnits(spec, full, blocks, all);
+        combineSplitUnits(spec, full, blocks, blockOrigin, all);
         List<TaskKey> missing = new ArrayList<>();
         for (Task t : full.tasks()) {
             if (!all.containsKey(t.key()) && !missing.contains(t.key())) {
@@ -139,13 +142,9 @@ public final class Merger {
             throw new InvalidInputException("run_directory", missing.size() + " units are missing (first: point " + missing.get(0).point()
                     + ")" + (shardsMissing.isEmpty() ? "" : "; shards not given: " + shardsMissing));
         }
-        if (Files.exists(out.resolve(RunDirectory.MANIFEST))) {
-            JsonNode old = RunDirectory.readManifest(out);
-            if (!hash.equals(old.path("spec_sha256").asText(""))) {
-                throw new InvalidInputException("directory", out + " holds a run of a different spec; use another directory");
-            }
-        } else if (Files.exists(out.resolve(RunDirectory.JSONL)) || Files.exists(out.resolve(RunDirectory.CSV))) {
-            throw new InvalidInputException("directory", out + " holds results but no manifest.json; use an empty directory");
+        if (Files.exists(out.resolve(RunDirectory.MANIFEST))
+                && !hash.equals(RunDirectory.readManifest(out, "directory").path("spec_sha256").asText(""))) {
+            throw new InvalidInputException("directory", out + " holds a run of a different spec; use another directory");
         }
         Files.createDirectories(out);
         RunDirectory.writeResults(out, spec, all, blocks);
@@ -163,16 +162,47 @@ public final class Merger {
         return new Summary(inputs.size(), all.size());
     }
 
-    /** Adds to {@code records} the record of every split unit that is not there yet and has all its blocks. */
+    /**
+     * Refuses an output directory that cannot take the merge, before any input is read: a file, a read-only
+     * directory, results without a manifest, a manifest that is damaged or of a newer format.
+     */
+    private static void checkOutput(Path out) throws IOException {
+        RunDirectory.requireDirectoryOrAbsent(out, "directory");
+        if (Files.exists(out.resolve(RunDirectory.MANIFEST))) {
+            RunDirectory.readManifest(out, "directory");
+        } else if (Files.exists(out.resolve(RunDirectory.JSONL)) || Files.exists(out.resolve(RunDirectory.CSV))
+                || Files.exists(out.resolve(RunDirectory.BLOCKS))) {
+            throw new InvalidInputException("directory", out + " holds results but no manifest.json; use an empty directory");
+        }
+        RunDirectory.requireWritable(out, "directory", Files::isWritable);
+    }
+
+    /**
+     * Adds to {@code records} the record of every split unit that is not there yet and has all its blocks.
+     *
+     * @throws InvalidInputException if the blocks of a unit do not combine (a block state damaged inside)
+     */
     private static void combineSplitUnits(RunSpec spec, RunPlan full, Map<BlockKey, String> blocks,
-                                          Map<TaskKey, String> records) {
+                                          Map<BlockKey, Path> origin, Map<TaskKey, String> records) {
         for (Task t : full.tasks()) {
             if (!t.isBlock() || t.block() != 0 || records.containsKey(t.key())) {
                 continue;
             }
             List<String> parts = BlockRecords.allBlocks(t, blocks);
             if (parts != null) {
-                records.put(t.key(), BlockRecords.unitLine(spec, t, parts));
+                try {
+                    records.put(t.key(), BlockRecords.unitLine(spec, t, parts));
+                } catch (RuntimeException e) {
+                    java.util.Set<Path> dirs = new java.util.TreeSet<>();
+                    for (int b = 0; b < t.blocks(); b++) {
+                        dirs.add(origin.get(new BlockKey(t.key(), b)));
+                    }
+                    String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                            : "a state is not of this method's shape";
+                    throw new InvalidInputException("run_directory", "the blocks of " + t.key().fileStem() + " in "
+                            + dirs + " do not combine (" + why + "): delete their lines from blocks.jsonl, run those "
+                            + "shards again to recompute them, then merge");
+                }
             }
         }
     }

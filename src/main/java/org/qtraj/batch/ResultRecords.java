@@ -1,8 +1,10 @@
 package org.qtraj.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,9 @@ import org.qtraj.stats.Estimate;
  * <p>Stateless and thread-safe (pure functions; the Jackson mapper is only used, never reconfigured).
  */
 public final class ResultRecords {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses text after the object: two records run together on one line are damage, not the first record. */
+    private static final ObjectReader READER = new ObjectMapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ResultRecords() {
     }
@@ -61,9 +65,9 @@ public final class ResultRecords {
         return Json.line(m);
     }
 
-    /** Parses one JSON line of results.jsonl. */
+    /** Parses one JSON line of results.jsonl (or blocks.jsonl); anything after the first value is an error. */
     static JsonNode parse(String line) throws JsonProcessingException {
-        return MAPPER.readTree(line);
+        return READER.readTree(line);
     }
 
     /** The key of a parsed record; the method index is looked up by label. */

@@ -66,13 +66,18 @@ public final class ResumableEnsembles {
         Estimates acc = Estimates.empty(names);
         long next = firstIndex;
         double elapsed = 0;
+        StopRule stop = s.stop();
         if (checkpoint.state().isPresent()) {
             JsonNode st = checkpoint.state().get();
-            acc = estimates(names, st.get("accumulators"));
-            next = st.get("next_index").asLong();
-            elapsed = st.get("elapsed_seconds").asDouble();
+            String damage = damage(st, names.size(), firstIndex, stop.maxTrajectories());
+            if (damage != null) {
+                checkpoint.discard(damage);
+            } else {
+                acc = estimates(names, st.get("accumulators"));
+                next = st.get("next_index").asLong();
+                elapsed = st.get("elapsed_seconds").asDouble();
+            }
         }
-        StopRule stop = s.stop();
         StopReason last = null;
         while (true) {
             long remaining = stop.maxTrajectories() == Long.MAX_VALUE ? Long.MAX_VALUE
@@ -105,6 +110,42 @@ public final class ResumableEnsembles {
                 : stop.hasTargetError() && next - firstIndex < stop.maxTrajectories() ? "target_error" : "trajectories";
         return new SimulationResult(engine.key(), chain.sites(), acc, s.seed(), ensemble.tTotal(), ensemble.tBurn(),
                 reason, s.threads(), elapsed);
+    }
+
+    /**
+     * What is wrong with a checkpointed state, or null if it has the shape {@link #state} writes for this ensemble:
+     * next_index in [firstIndex, firstIndex + maxTrajectories], a finite elapsed_seconds >= 0, and one [count, mean,
+     * m2] accumulator per estimator with a count >= 0.
+     */
+    static String damage(JsonNode st, int estimators, long firstIndex, long maxTrajectories) {
+        if (!st.isObject()) {
+            return "the state is not a JSON object";
+        }
+        JsonNode next = st.get("next_index");
+        if (next == null || !next.isIntegralNumber() || !next.canConvertToLong() || next.asLong() < firstIndex
+                || maxTrajectories != Long.MAX_VALUE && next.asLong() - firstIndex > maxTrajectories) {
+            return "next_index " + next + " is not a trajectory index of this unit";
+        }
+        JsonNode elapsed = st.get("elapsed_seconds");
+        if (elapsed == null || !elapsed.isNumber() || !Double.isFinite(elapsed.asDouble()) || elapsed.asDouble() < 0) {
+            return "elapsed_seconds " + elapsed + " is not a time";
+        }
+        JsonNode acc = st.get("accumulators");
+        if (acc == null || !acc.isArray() || acc.size() != estimators) {
+            return "not " + estimators + " accumulators";
+        }
+        for (JsonNode a : acc) {
+            if (!a.isArray() || a.size() != 3 || !a.get(0).isIntegralNumber() || a.get(0).asLong() < 0
+                    || !isDouble(a.get(1)) || !isDouble(a.get(2))) {
+                return "an accumulator " + a + " is not [count, mean, m2]";
+            }
+        }
+        return null;
+    }
+
+    /** A double as a state holds it: a number, or a non-finite value that Jackson writes as a string ("NaN"). */
+    private static boolean isDouble(JsonNode n) {
+        return n.isNumber() || n.isTextual() && !Double.isFinite(n.asDouble(0));
     }
 
     private static JsonNode state(Estimates acc, long next, double elapsed) {

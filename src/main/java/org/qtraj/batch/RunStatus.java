@@ -1,23 +1,20 @@
 package org.qtraj.batch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.qtraj.io.DurableLog;
 
 /**
  * Where a run directory stands, read without changing anything (safe while a run is writing it): the spec and
- * shard, the status ("interrupted" for a manifest that says running but whose lock no process holds), the tasks
- * done out of the shard's tasks (from results.jsonl and blocks.jsonl, whose partial last line is ignored), and
+ * shard, the status ("interrupted" for a manifest that says running but whose lock no process holds, "damaged" for
+ * a log with a damaged line that a run would refuse, see {@link RunLog}), the tasks done out of the shard's tasks
+ * (from the intact lines of results.jsonl and blocks.jsonl; a torn end is ignored, a run may be writing it), and
  * the units in progress with their checkpointed next trajectory index. Immutable.
  *
  * @param dir           the run directory
@@ -30,9 +27,12 @@ import org.qtraj.io.DurableLog;
  * @param interruptions earlier attempts that died without a word
  * @param started       first start (ISO-8601)
  * @param ended         end of the last attempt, or null
+ * @param damage        with status "damaged": which lines of which log are damaged and what to do (one line);
+ *                      else null
  */
 public record RunStatus(Path dir, String name, Shard shard, String status, int tasks, int tasksDone,
-                        Map<String, Long> inProgress, int interruptions, String started, String ended) {
+                        Map<String, Long> inProgress, int interruptions, String started, String ended,
+                        String damage) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Copies the in-progress map into an unmodifiable one; refuses nothing. */
@@ -43,36 +43,33 @@ public record RunStatus(Path dir, String name, Shard shard, String status, int t
     /**
      * Reads the status of {@code dir}.
      *
-     * @throws org.qtraj.errors.InvalidInputException naming DIR if it is not a run directory
+     * @throws org.qtraj.errors.InvalidInputException naming run_directory if it is not a run directory (a file, no
+     *                                                manifest), or its manifest is damaged or of a newer format
      */
     public static RunStatus of(Path dir) throws IOException {
-        JsonNode m = RunDirectory.readManifest(dir);
-        RunSpec spec = RunSpec.parse(m.get("spec"));
-        Shard shard = new Shard(m.path("shard").path("index").asInt(1), m.path("shard").path("count").asInt(1));
+        JsonNode m = RunDirectory.readManifest(dir, "run_directory");
+        RunSpec spec = RunDirectory.manifestSpec(dir, m, "run_directory");
+        Shard shard = RunDirectory.manifestShard(dir, m, "run_directory");
         RunPlan plan = RunPlan.of(spec, shard);
-        Set<TaskKey> units = keys(dir.resolve(RunDirectory.JSONL), r -> ResultRecords.key(spec, r));
-        Set<BlockKey> blocks = keys(dir.resolve(RunDirectory.BLOCKS), r -> BlockRecords.key(spec, r));
+        RunLog<TaskKey> units = RunLog.results(dir, plan);
+        RunLog<BlockKey> blocks = RunLog.blocks(dir, plan);
         int done = 0;
         for (Task t : plan.tasks()) {
-            if (units.contains(t.key()) || t.isBlock() && blocks.contains(t.blockKey())) {
+            if (t.isBlock() ? blocks.records().containsKey(t.blockKey()) : units.records().containsKey(t.key())) {
                 done++;
             }
         }
-        return new RunStatus(dir, m.path("name").asText(""), shard, RunDirectory.status(dir, m), plan.tasks().size(),
-                done, checkpoints(dir.resolve(RunDirectory.CHECKPOINTS)), m.path("interruptions").asInt(0),
-                m.path("started").asText(null), m.path("ended").isTextual() ? m.get("ended").asText() : null);
-    }
-
-    private static <K> Set<K> keys(Path log, java.util.function.Function<JsonNode, K> keyOf) throws IOException {
-        Set<K> out = new HashSet<>();
-        for (String line : DurableLog.readComplete(log)) {
-            try {
-                out.add(keyOf.apply(ResultRecords.parse(line)));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                // a damaged line: the run itself reports it when it reopens the directory
-            }
+        String damage = units.damage(RunLog.Use.RUN);
+        if (damage == null) {
+            damage = blocks.damage(RunLog.Use.RUN);
         }
-        return out;
+        if (damage == null) {
+            damage = RunLog.combineDamage(plan, units, blocks);
+        }
+        return new RunStatus(dir, m.path("name").asText(""), shard,
+                damage != null ? "damaged" : RunDirectory.status(dir, m), plan.tasks().size(), done,
+                checkpoints(dir.resolve(RunDirectory.CHECKPOINTS)), m.path("interruptions").asInt(0),
+                m.path("started").asText(null), m.path("ended").isTextual() ? m.get("ended").asText() : null, damage);
     }
 
     private static Map<String, Long> checkpoints(Path dir) throws IOException {
@@ -95,7 +92,10 @@ public record RunStatus(Path dir, String name, Shard shard, String status, int t
         return out;
     }
 
-    /** The JSON form: dir, name, shard, status, tasks, tasks_done, in_progress, interruptions, started, ended. */
+    /**
+     * The JSON form: dir, name, shard, status, tasks, tasks_done, in_progress, interruptions, started, ended, and
+     * damage when there is some.
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dir", dir.toString());
@@ -110,6 +110,9 @@ public record RunStatus(Path dir, String name, Shard shard, String status, int t
         m.put("interruptions", interruptions);
         m.put("started", started);
         m.put("ended", ended);
+        if (damage != null) {
+            m.put("damage", damage);
+        }
         return m;
     }
 

@@ -1,5 +1,6 @@
 package org.qtraj.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * Stateless.
  */
 final class FlagNames {
-    /** Library words whose flag is not the word with dashes. */
-    private static final Map<String, String> ALIASES = Map.of("directory", "--out", "run_directory", "DIR");
+    /** Library words whose flag is not the word with dashes: the candidates, the first the command has wins. */
+    private static final Map<String, List<String>> ALIASES = Map.of("directory", List.of("--out"),
+            "run_directory", List.of("DIR", "SHARD_DIR"));
     /** snake_case words inside a message that may name a setting. */
     private static final Pattern WORD = Pattern.compile("\\b[a-z]+(?:_[a-z]+)+\\b");
 
@@ -46,15 +48,15 @@ final class FlagNames {
         if (spec == null) {
             return null;
         }
-        String alias = ALIASES.get(field);
-        String name = alias != null ? alias : "--" + field.replace('_', '-');
-        OptionSpec option = spec.findOption(name);
-        if (option != null && !isModelOption(option)) {
-            return name;
-        }
-        for (PositionalParamSpec p : spec.positionalParameters()) {
-            if (p.paramLabel().equals(name)) {
+        for (String name : ALIASES.getOrDefault(field, List.of("--" + field.replace('_', '-')))) {
+            OptionSpec option = spec.findOption(name);
+            if (option != null && !isModelOption(option)) {
                 return name;
+            }
+            for (PositionalParamSpec p : spec.positionalParameters()) {
+                if (p.paramLabel().equals(name)) {
+                    return name;
+                }
             }
         }
         return null;

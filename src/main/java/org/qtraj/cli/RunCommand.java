@@ -73,8 +73,14 @@ public final class RunCommand implements Callable<Integer> {
             w.flush();
             return ExitCodes.OK;
         }
+        PrintWriter err = spec.commandLine().getErr();
         BatchRunner.Options options = new BatchRunner.Options(out, resume, threads, Provenance.detect(Version.current()),
-                progress(), Checkpoint.DEFAULT_INTERVAL_NANOS);
+                progress(), Checkpoint.DEFAULT_INTERVAL_NANOS, warning -> {
+                    synchronized (err) {
+                        err.println("qtraj: warning: " + warning);
+                        err.flush();
+                    }
+                });
         BatchRunner.Summary s = BatchRunner.run(plan, options);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%s: %d units in shard %s (%d points in the run), %d already done, %d run now; results in %s%n",

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Shows how far each run directory has got: status (complete, running, interrupted = the",
             "process died, failed), tasks done out of the shard's tasks, and the units in progress with their",
-            "checkpointed trajectory index. Reads only; safe while a run writes the directory."})
+            "checkpointed trajectory index. Reads only; safe while a run writes the directory.",
+            "A directory with a damaged log shows status 'damaged' and gets one line on stderr saying which",
+            "lines and what to do; then the exit code is 2."})
 public final class StatusCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Run directories (e.g. out/shard-*).")
     List<Path> dirs;
@@ -58,7 +60,16 @@ public final class StatusCommand implements Callable<Integer> {
             w.print(table(all));
         }
         w.flush();
-        return ExitCodes.OK;
+        PrintWriter err = spec.commandLine().getErr();
+        boolean damaged = false;
+        for (RunStatus s : all) {
+            if (s.damage() != null) {
+                err.println("qtraj: " + s.damage());
+                damaged = true;
+            }
+        }
+        err.flush();
+        return damaged ? ExitCodes.BAD_INPUT : ExitCodes.OK;
     }
 
     private static String table(List<RunStatus> all) {

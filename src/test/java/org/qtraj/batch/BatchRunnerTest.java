@@ -204,8 +204,9 @@ class BatchRunnerTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(out.resolve("results.jsonl")));
         lines.set(3, "{\"point\": 1, broken");
         Files.write(out.resolve("results.jsonl"), lines, StandardCharsets.UTF_8);
-        IOException e = assertThrows(IOException.class, () -> run(plan(SPEC, Shard.ALL), out, 1));
-        assertTrue(e.getMessage().contains("line 4"), e.getMessage());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(plan(SPEC, Shard.ALL), out, 1));
+        assertEquals("directory", e.field());
+        assertTrue(e.getMessage().contains("results.jsonl line 4 is damaged (not JSON)"), e.getMessage());
     }
 
     /**
@@ -251,7 +252,11 @@ class BatchRunnerTest {
             assertEquals(1, files.count(), "only the checkpoint, no temporary file");
         }
         Files.writeString(file, "{\"sta");
-        assertThrows(IOException.class, () -> Checkpoint.open(file, 0));
+        List<String> warnings = new ArrayList<>();
+        assertTrue(Checkpoint.open(file, 0, n -> { }, warnings::add).state().isEmpty(), "a torn checkpoint is no state");
+        assertFalse(Files.exists(file), "and is discarded");
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("p0-s0-m0.json is damaged (not JSON)"), warnings.get(0));
         assertFalse(Checkpoint.none().due());
     }
 
@@ -263,11 +268,50 @@ class BatchRunnerTest {
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(".lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
              java.nio.channels.FileLock held = ch.lock()) {
+            var before = RunFiles.snapshot(out);
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(plan(SPEC, Shard.ALL), out, 1));
-            assertTrue(e.getMessage().contains("in use"), e.getMessage());
+            assertEquals("directory: " + out + " is in use by another qtraj run", e.getMessage());
             assertTrue(held.isValid());
+            assertEquals(before, RunFiles.snapshot(out), "nothing written");
         }
         assertEquals(28, run(plan(SPEC, Shard.ALL), out, 1).ran(), "free again once the holder is gone");
+    }
+
+    /**
+     * A read-only directory, or a read-only file a run appends to, is named before anything is written. Root may
+     * write anywhere whatever the permissions say, so Files.isWritable is replaced by a stand-in here (the command
+     * line test with a real chmod is RunDirectoryFaultsTest, skipped as root).
+     */
+    @Test
+    void readOnlyDirectoriesAndFilesAreNamedBeforeAnythingIsWritten() throws IOException {
+        Path out = tmp.resolve("out");
+        run(plan(SPEC, Shard.ALL), out, 1);
+        String advice = " is read-only: make it writable (e.g. chmod -R u+w " + out + ") or copy the directory to a "
+                + "writable place and run there";
+        Files.createDirectories(out.resolve("checkpoints"));
+        for (String name : List.of("", "results.jsonl", "checkpoints", ".lock")) {
+            Path readOnly = name.isEmpty() ? out.toAbsolutePath() : out.resolve(name).toAbsolutePath();
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> RunDirectory.requireWritable(out, "directory", p -> !p.toAbsolutePath().equals(readOnly)));
+            assertEquals("directory: " + (name.isEmpty() ? out : out.resolve(name)) + advice, e.getMessage());
+        }
+        Path fresh = tmp.resolve("new/run");
+        InvalidInputException parent = assertThrows(InvalidInputException.class,
+                () -> RunDirectory.requireWritable(fresh, "directory", p -> !p.equals(tmp.toAbsolutePath())));
+        assertTrue(parent.getMessage().startsWith("directory: " + tmp.toAbsolutePath() + " (where " + fresh
+                + " would be created) is read-only"), parent.getMessage());
+        RunDirectory.requireWritable(out, "directory", p -> true);
+        // Replaced by a rename only: the directory's permission is what counts.
+        RunDirectory.requireWritable(out, "directory", p -> !p.getFileName().toString().equals("manifest.json")
+                && !p.getFileName().toString().equals("results.csv"));
+        Files.delete(out.resolve("checkpoints"));
+
+        Files.writeString(out.resolve("checkpoints"), "a file\n");
+        var before = RunFiles.snapshot(out);
+        InvalidInputException file = assertThrows(InvalidInputException.class, () -> run(plan(SPEC, Shard.ALL), out, 1));
+        assertEquals("directory: " + out.resolve("checkpoints") + " is a file where a run keeps a directory: move it aside",
+                file.getMessage());
+        assertEquals(before, RunFiles.snapshot(out));
     }
 
     /** Every unit gets its own seed, and the same one in every shard and on every run. */

@@ -50,6 +50,40 @@ public final class RunFiles {
         return MAPPER.readTree(dir.resolve("manifest.json").toFile());
     }
 
+    /**
+     * Every file and directory under {@code dir} (or {@code dir} itself if it is a file): relative path to content
+     * (bytes as ISO-8859-1 text, "&lt;dir&gt;" for a directory), sorted. Two equal snapshots mean nothing was
+     * written, created, deleted or cut.
+     */
+    public static java.util.SortedMap<String, String> snapshot(Path dir) throws IOException {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            out.put(".", Files.exists(dir) ? new String(Files.readAllBytes(dir), java.nio.charset.StandardCharsets.ISO_8859_1) : "<none>");
+            return out;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                out.put(dir.relativize(p).toString(), Files.isDirectory(p) ? "<dir>"
+                        : new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return out;
+    }
+
+    /** Copies the directory {@code from} (recursively) to the new directory {@code to}. */
+    public static void copy(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path q = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(q);
+                } else {
+                    Files.copy(p, q);
+                }
+            }
+        }
+    }
+
     /** A spec parsed from YAML text. */
     public static RunSpec spec(String yaml) {
         return RunSpec.parse(yaml, "test");
