@@ -1,7 +1,9 @@
 package org.qtraj.cli;
 
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.ExactMethod;
 import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.counting.Cumulants;
 import org.qtraj.fcs.FcsExact;
 import org.qtraj.fcs.FcsSettings;
 import org.qtraj.model.Chain;
@@ -29,6 +31,10 @@ public final class ExactCommand extends ModelCommand {
             + " tilted Liouvillian (quantum methods, N <= liouvillian limit) or tilted rate matrix (rate, N <= 16).")
     boolean noise;
 
+    @Option(names = "--order", paramLabel = "K", description = "With --noise: the cumulants cumulant_1..cumulant_K"
+            + " (1 <= K <= 10, default 3).")
+    Integer order;
+
     @Option(names = "--counting-bath", paramLabel = "BATH", defaultValue = "left",
             description = "left | right: where --noise counts (default ${DEFAULT-VALUE}).")
     String countingBath;
@@ -46,6 +52,12 @@ public final class ExactCommand extends ModelCommand {
     @Override
     int execute() throws Exception {
         ExactMethod m = ExactMethod.parse(method);
+        if (order != null) {
+            if (!noise) {
+                throw new InvalidInputException("order", "sets the highest cumulant of --noise; give --noise too");
+            }
+            Cumulants.requireOrder(order);
+        }
         Chain chain = chain();
         int bath = FcsSettings.parseBath(countingBath);
         int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -53,7 +65,7 @@ public final class ExactCommand extends ModelCommand {
         FcsExact counting = noise ? FcsExact.of(chain, m == ExactMethod.RATE, bath, k) : null;
         ExactResult r = m.solve(chain, k);
         if (counting != null) {
-            r = counting.withCumulants(r);
+            r = counting.withCumulants(r, order == null ? 3 : order);
         }
         return emit(r.toMap(), Tables.exact(r));
     }
