@@ -5,6 +5,7 @@ import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.counting.ClassicalGenerator;
 import org.qtraj.exact.counting.CountingGenerator;
 import org.qtraj.exact.counting.Cumulants;
+import org.qtraj.exact.counting.LargeDeviations;
 import org.qtraj.exact.counting.QuantumCountingGenerator;
 import org.qtraj.exact.counting.WaitingTimes;
 import org.qtraj.exact.linalg.Parallelism;
@@ -83,6 +84,16 @@ public final class FcsExact {
             out = out.withExtra("cumulant_" + (i + 1), k[i]);
         }
         return out.withExtra("fano", k[1] / k[0]);
+    }
+
+    /**
+     * theta(s), the leading eigenvalue of the tilted generator, at every field of the grid, with its residual
+     * ({@link LargeDeviations#theta}).
+     *
+     * @throws org.qtraj.errors.SolverException if the continuation fails
+     */
+    public LargeDeviations.Point[] theta(double[] fields) {
+        return LargeDeviations.theta(generator, fields);
     }
 
     /** The counting generator (quantum or classical) behind these references. */

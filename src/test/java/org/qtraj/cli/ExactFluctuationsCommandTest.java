@@ -38,6 +38,29 @@ class ExactFluctuationsCommandTest {
         assertFalse(doc.has("cumulant_4"));
     }
 
+    @Test
+    void thetaGridGivesThetaResidualsAndTheRateFunction() throws Exception {
+        for (String method : new String[] {"liouvillian", "rate"}) {
+            CliRunner r = CliRunner.run("exact", "--sites", "3", "--method", method, "--temp-right", "0.5",
+                    "--theta", "-2:1:13", "--json");
+            assertEquals(0, r.exitCode(), r.err());
+            JsonNode doc = new ObjectMapper().readTree(r.out());
+            for (String key : new String[] {"theta_s", "theta", "theta_residual", "rate_function_j", "rate_function"}) {
+                assertEquals(13, doc.get(key).size(), key);
+            }
+            assertEquals(-2, doc.get("theta_s").get(0).asDouble(), 0);
+            assertEquals(0, doc.get("theta").get(8).asDouble(), 1e-13, "theta(0)");
+            // A = omega (1/T_R - 1/T_L) = 2 - 1 = 1: theta(-1) = theta(0) = 0
+            assertEquals(1.0, doc.get("affinity").asDouble(), 1e-15);
+            assertEquals(0, doc.get("theta").get(4).asDouble(), 1e-12, method + " theta(-A)");
+            assertTrue(doc.get("rate_function_j_min").asDouble() < doc.get("rate_function_j_max").asDouble());
+        }
+        CliRunner table = CliRunner.run("exact", "--sites", "2", "--theta", "-1:1:3");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("theta(s)") && table.out().contains("I(j) valid for j in"), table.out());
+        assertFalse(table.out().contains("affinity"), "T_R = 0: no affinity");
+    }
+
     /** One line naming the flag, exit 2, nothing on stdout. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -47,6 +70,16 @@ class ExactFluctuationsCommandTest {
         "exact --order 4                                 | --order",
         "exact --noise --sites 13 --method liouvillian   | N <= 12",
         "exact --noise --sites 17 --method rate          | sites",
+        "exact --theta 1:1:5                             | --theta",
+        "exact --theta 2:1:5                             | --theta",
+        "exact --theta -1:1:1                            | --theta",
+        "exact --theta NaN:1:5                           | --theta",
+        "exact --theta -1:Infinity:5                     | --theta",
+        "exact --theta -20:1:5                           | --theta",
+        "exact --theta -1:1                              | --theta",
+        "exact --theta a:b:c                             | --theta",
+        "exact --theta -1:1:5 --sites 13                 | N <= 12",
+        "exact --theta -1:1:5 --sites 17 --method rate   | sites",
     })
     void badInputIsOneLineAndExitTwo(String args, String field) {
         CliRunner r = CliRunner.run(args.trim().split("\\s+"));
