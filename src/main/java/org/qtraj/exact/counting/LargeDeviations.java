@@ -17,7 +17,7 @@ import org.qtraj.exact.sector.Gmres;
  * <h2>Eigensolver: Newton continuation in s from the steady state</h2>
  * At s = 0 the leading eigenvalue is known: theta(0) = 0 with the steady state as eigenvector, and every other
  * eigenvalue has a negative real part (a unique steady state). From there the pair (v, theta) is continued in s in
- * steps of at most {@value #MAX_STEP}: a secant predictor for theta, the previous eigenvector for v, then Newton's
+ * steps of at most {@value #MAX_STEP}: secant predictors for theta and v from the last two points, then Newton's
  * method on F(v, theta) = (L(s) v - theta v, tr v - 1), each Newton step one solve of the bordered system
  * <pre>
  *   [ L(s) - theta   -v ] [dv    ]   [ -(L(s) v - theta v) ]
@@ -103,7 +103,7 @@ public final class LargeDeviations {
     }
 
     /**
-     * K equally spaced counting fields from lo to hi (both included; lo + i (hi - lo)/(K - 1)).
+     * K equally spaced counting fields from lo to hi (both included; (lo (K - 1 - i) + hi i)/(K - 1)).
      *
      * @throws InvalidInputException naming "theta" as {@link #parseGrid}
      */
@@ -124,7 +124,8 @@ public final class LargeDeviations {
         }
         double[] s = new double[k];
         for (int i = 0; i < k; i++) {
-            s[i] = i == k - 1 ? hi : lo + i * (hi - lo) / (k - 1);
+            // (lo (K-1-i) + hi i)/(K-1): both ends exact, and s = 0 exactly on a symmetric grid with odd K
+            s[i] = (lo * (k - 1 - i) + hi * i) / (k - 1);
         }
         return s;
     }
@@ -172,6 +173,9 @@ public final class LargeDeviations {
         private final CountingGenerator g;
         private final double tol;
         private double[] v;
+        /** The eigenvector before the last accepted step (null before the first) and that step's length. */
+        private double[] previousV;
+        private double previousStep;
         private double s;
         private double theta;
         private double slope;
@@ -201,7 +205,7 @@ public final class LargeDeviations {
                 double dist = target - s;
                 double step = Math.abs(dist) <= h ? dist : Math.copySign(h, dist);
                 double next = Math.abs(dist) <= h ? target : s + step;
-                Newton n = newton(g, next, v, theta + slope * step, tol);
+                Newton n = newton(g, next, predict(step), theta + slope * step, tol);
                 if (n == null) {
                     h /= 2;
                     if (h < MIN_STEP) {
@@ -211,6 +215,8 @@ public final class LargeDeviations {
                     continue;
                 }
                 slope = (n.theta - theta) / step;
+                previousV = v;
+                previousStep = step;
                 accept(next, n);
                 residual = n.residual;
                 h = Math.min(MAX_STEP, 2 * h);
@@ -220,6 +226,20 @@ public final class LargeDeviations {
                         + " eigenvalue found is not the leading one");
             }
             return new Point(target, theta, residual, steps);
+        }
+
+        /** Secant predictor of the eigenvector a step ahead: v + (step/previousStep) (v - previousV). */
+        private double[] predict(double step) {
+            double f = previousV == null ? 0 : step / previousStep;
+            if (previousV == null || !(Math.abs(f) <= 2)) {
+                // no previous point, or one far closer than this step: a secant would amplify its rounding
+                return v;
+            }
+            double[] p = new double[v.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = v[i] + f * (v[i] - previousV[i]);
+            }
+            return p;
         }
 
         private void accept(double at, Newton n) {
@@ -284,6 +304,9 @@ public final class LargeDeviations {
                 v[i] += z[i];
             }
             theta += z[dim];
+            if (!(g.trace(v) > 0)) {
+                return null; // a wild step: the caller halves the continuation step
+            }
             scaleToUnitTrace(g, v);
         }
         return null;
