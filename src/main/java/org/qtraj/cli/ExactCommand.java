@@ -30,7 +30,8 @@ public final class ExactCommand extends ModelCommand {
     String method;
 
     @Option(names = "--noise", description = "Also the scaled cumulants of the net count (absorptions - emissions) at the"
-            + " counting bath: cumulant_1 (mean), cumulant_2 (noise), cumulant_3 and fano = cumulant_2/cumulant_1;"
+            + " counting bath: cumulant_1 (mean), cumulant_2 (noise), cumulant_3 (up to --order)"
+            + " and fano = cumulant_2/cumulant_1;"
             + " tilted Liouvillian (quantum methods, N <= liouvillian limit) or tilted rate matrix (rate, N <= 16).")
     boolean noise;
 

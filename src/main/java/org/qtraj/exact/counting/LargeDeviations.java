@@ -344,7 +344,7 @@ public final class LargeDeviations {
      * chain; hence P(N_t = n)/P(N_t = -n) ~ e^{A n} and theta(s) = theta(-s - A). For equal omegas and T_L &gt; T_R,
      * A = omega (1/T_R - 1/T_L) &gt; 0: the mean current flows out of the hot bath, as it must.
      *
-     * <p>Measured (LargeDeviationsTest, quantum and classical, N = 3, 4): the symmetry holds to 1e-12 or better with
+     * <p>Measured (LargeDeviationsTest, quantum and classical, N = 3, 4): the symmetry holds to 2e-11 (the accuracy of theta) with
      * D != 0, with dephasing on every site, with unequal omegas, and with disordered couplings: the dephasing jumps n_k
      * move no excitation and are their own time reverse (an infinite-temperature bath that exchanges no particles),
      * so they add no term to A. It needs both temperatures &gt; 0: at T = 0 one direction of a bath's jumps is absent,
