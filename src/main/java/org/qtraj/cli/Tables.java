@@ -3,6 +3,7 @@ package org.qtraj.cli;
 import java.util.Locale;
 import java.util.Map;
 import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.counting.LargeDeviations;
 
 /** Plain-text tables for the terminal. */
 final class Tables {
@@ -44,5 +45,23 @@ final class Tables {
 
     static void row(StringBuilder sb, String label, String value) {
         sb.append(String.format(Locale.ROOT, "%-24s %s%n", label, value));
+    }
+
+    /** theta(s) with its residual, then the rate function I(j) on its valid range. */
+    static String theta(LargeDeviations.Point[] points, LargeDeviations.RateFunction rf, double affinity) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%n%10s %20s %10s%n", "s", "theta(s)", "residual"));
+        for (LargeDeviations.Point p : points) {
+            sb.append(String.format(Locale.ROOT, "%10.5f %20.12g %10.2e%n", p.s(), p.theta(), p.residual()));
+        }
+        sb.append(String.format(Locale.ROOT, "%n%20s %20s%n", "j", "I(j)"));
+        for (int i = 0; i < rf.j().length; i++) {
+            sb.append(String.format(Locale.ROOT, "%20.12g %20.12g%n", rf.j()[i], rf.rate()[i]));
+        }
+        sb.append(String.format(Locale.ROOT, "I(j) valid for j in [%.6g, %.6g]%n", rf.jMin(), rf.jMax()));
+        if (Double.isFinite(affinity)) {
+            sb.append(String.format(Locale.ROOT, "affinity A = %.12g (theta(s) = theta(-s - A))%n", affinity));
+        }
+        return sb.toString();
     }
 }

@@ -5,6 +5,7 @@ import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.counting.ClassicalGenerator;
 import org.qtraj.exact.counting.CountingGenerator;
 import org.qtraj.exact.counting.Cumulants;
+import org.qtraj.exact.counting.LargeDeviations;
 import org.qtraj.exact.counting.QuantumCountingGenerator;
 import org.qtraj.exact.counting.WaitingTimes;
 import org.qtraj.exact.linalg.Parallelism;
@@ -55,11 +56,49 @@ public final class FcsExact {
         return Cumulants.of(generator, 3);
     }
 
+    /**
+     * kappa_1 .. kappa_order.
+     *
+     * @throws org.qtraj.errors.InvalidInputException naming "order" if it is outside 1..{@value Cumulants#MAX_ORDER}
+     */
+    public double[] cumulants(int order) {
+        return Cumulants.of(generator, order);
+    }
+
     /** The result with cumulant_1, cumulant_2, cumulant_3 and fano = cumulant_2/cumulant_1 added to its extras. */
     public ExactResult withCumulants(ExactResult r) {
-        double[] k = cumulants();
-        return r.withExtra("cumulant_1", k[0]).withExtra("cumulant_2", k[1]).withExtra("cumulant_3", k[2])
-                .withExtra("fano", k[1] / k[0]);
+        return withCumulants(r, 3);
+    }
+
+    /**
+     * The result with cumulant_1 .. cumulant_order and fano = cumulant_2/cumulant_1 (for order 1 computed all the
+     * same: the Fano factor needs kappa_2) added to its extras.
+     *
+     * @throws org.qtraj.errors.InvalidInputException naming "order" if it is outside 1..{@value Cumulants#MAX_ORDER}
+     */
+    public ExactResult withCumulants(ExactResult r, int order) {
+        Cumulants.requireOrder(order);
+        double[] k = Cumulants.of(generator, Math.max(order, 2));
+        ExactResult out = r;
+        for (int i = 0; i < order; i++) {
+            out = out.withExtra("cumulant_" + (i + 1), k[i]);
+        }
+        return out.withExtra("fano", k[1] / k[0]);
+    }
+
+    /**
+     * theta(s), the leading eigenvalue of the tilted generator, at every field of the grid, with its residual
+     * ({@link LargeDeviations#theta}).
+     *
+     * @throws org.qtraj.errors.SolverException if the continuation fails
+     */
+    public LargeDeviations.Point[] theta(double[] fields) {
+        return LargeDeviations.theta(generator, fields);
+    }
+
+    /** The counting generator (quantum or classical) behind these references. */
+    public CountingGenerator generator() {
+        return generator;
     }
 
     /** The kind of channel index c (0 absorption, 1 emission; {@link FcsRecorder#channel}). */

@@ -166,6 +166,29 @@ public final class ClassicalGenerator implements CountingGenerator {
         return 2 * max;
     }
 
+    /** {@inheritDoc} Here the diagonal of the rate matrix, -1/(total exit rate) (floored away from 0). */
+    @Override
+    public void precondition(double[] x, double[] y) {
+        for (int i = 0; i < dim; i++) {
+            y[i] = -x[i] / Math.max(outRate[i], 1e-300);
+        }
+    }
+
+    /** {@inheritDoc} Here every entry. */
+    @Override
+    public boolean isPositive(double[] p) {
+        double max = 0;
+        for (double v : p) {
+            max = Math.max(max, Math.abs(v));
+        }
+        for (double v : p) {
+            if (!(v >= -1e-9 * max)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@inheritDoc} Here the sum of the entries. */
     @Override
     public double trace(double[] p) {

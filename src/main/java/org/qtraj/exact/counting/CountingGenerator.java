@@ -46,4 +46,42 @@ public interface CountingGenerator {
 
     /** An upper bound on the norm of L_0: sets the time step of integrations. */
     double normBound();
+
+    /**
+     * y = L(s) x = L_0 x + (e^s - 1) J_abs x + (e^{-s} - 1) J_em x = L_0 x + sinh(s) L^(1) x + (cosh(s) - 1) L^(2) x,
+     * the tilted generator at the real counting field s (overwrites y). This default uses {@link #apply} and
+     * {@link #applyCounted}; implementations may fuse them.
+     */
+    default void applyTilted(double s, double[] x, double[] y) {
+        apply(x, y);
+        if (s == 0) {
+            return;
+        }
+        double[] t = new double[x.length];
+        applyCounted(1, x, t);
+        double sh = Math.sinh(s);
+        double ch = 2 * Math.sinh(s / 2) * Math.sinh(s / 2); // cosh(s) - 1 without cancellation
+        for (int i = 0; i < y.length; i++) {
+            y[i] += sh * t[i];
+        }
+        applyCounted(2, x, t);
+        for (int i = 0; i < y.length; i++) {
+            y[i] += ch * t[i];
+        }
+    }
+
+    /**
+     * y = M^{-1} x for an approximate inverse M^{-1} of L_0 that is cheap to apply (overwrites y): a preconditioner for
+     * iterative solves with L(s) - theta. The default is the identity.
+     */
+    default void precondition(double[] x, double[] y) {
+        System.arraycopy(x, 0, y, 0, x.length);
+    }
+
+    /**
+     * Whether x (with tr x &gt; 0) passes this generator's positivity check for a Perron eigenvector: every entry
+     * &gt;= -1e-9 max |x| for a probability vector, every population (block diagonal) &gt;= -1e-9 tr x for a density
+     * matrix.
+     */
+    boolean isPositive(double[] x);
 }

@@ -8,6 +8,7 @@ import org.qtraj.exact.linalg.Parallelism;
 import org.qtraj.exact.sector.BlockState;
 import org.qtraj.exact.sector.Gmres;
 import org.qtraj.exact.sector.Liouvillian;
+import org.qtraj.exact.sector.SectorBasis;
 import org.qtraj.exact.sector.TraceFixedSolver;
 import org.qtraj.model.Chain;
 
@@ -91,6 +92,46 @@ public final class QuantumCountingGenerator implements CountingGenerator {
             double weight = (order & 1) == 0 ? 1 : c.countingSign();
             Gmres.axpy(weight, tmp, y);
         }
+    }
+
+    /** {@inheritDoc} Here one pass over the counted channels with the weights e^{nu s} - 1. */
+    @Override
+    public void applyTilted(double s, double[] x, double[] y) {
+        liouvillian.apply(x, y);
+        if (s == 0) {
+            return;
+        }
+        double[] tmp = new double[x.length];
+        for (Liouvillian.Channel c : counted) {
+            if (c.rate() == 0) {
+                continue;
+            }
+            liouvillian.applyJump(c, x, tmp);
+            Gmres.axpy(Math.expm1(c.countingSign() * s), tmp, y);
+        }
+    }
+
+    /** {@inheritDoc} Here the per-sector coherent preconditioner of the shared {@link TraceFixedSolver}. */
+    @Override
+    public void precondition(double[] x, double[] y) {
+        solver.precondition(x, y);
+    }
+
+    /** {@inheritDoc} Here the diagonal of every block (the populations of the basis states). */
+    @Override
+    public boolean isPositive(double[] x) {
+        SectorBasis basis = liouvillian.basis();
+        double floor = -1e-9 * trace(x);
+        for (int n = 0; n < basis.sectors(); n++) {
+            int d = basis.dim(n);
+            int off = basis.offset(n);
+            for (int i = 0; i < d; i++) {
+                if (!(x[off + i * d + i] >= floor)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** {@inheritDoc} Here L x L^+ for that bath's channel of the given kind. */

@@ -55,6 +55,14 @@ public final class TraceFixedSolver {
         return new TraceFixedSolver(liouvillian, preconditioner, tolerance, maxIterations);
     }
 
+    /**
+     * y = M^{-1} x, the solver's preconditioner (the per-sector coherent approximate inverse of L) on packed vectors;
+     * for iterative solves with operators close to L (e.g. the tilted generator). Overwrites y.
+     */
+    public void precondition(double[] x, double[] y) {
+        preconditioner.apply(x, y);
+    }
+
     /** The generator L this solver inverts (with the trace pinned). */
     public Liouvillian liouvillian() {
         return liouvillian;
