@@ -8,6 +8,7 @@ import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.ExactReferences;
+import org.qtraj.simulation.QuantumEngine;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
@@ -22,8 +23,15 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
      * estimators beside their exact values, or with --times the relaxation curves beside the exact ones.
      */
     static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine) throws IOException {
+        return run(command, relaxation, engine, QuantumEngine.SECTOR);
+    }
+
+    /** As {@link #run(EnsembleCommand, RelaxationOptions, Engine)}, quantum trajectories on {@code quantumEngine}. */
+    static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine, QuantumEngine quantumEngine)
+            throws IOException {
         Chain chain = command.chain();
-        SimulationSettings settings = relaxation.apply(command.simulation.settings(Estimator.HEAT_CURRENT), chain.sites());
+        SimulationSettings settings = relaxation.apply(command.simulation.settings(Estimator.HEAT_CURRENT), chain.sites())
+                .toBuilder().quantumEngine(quantumEngine).build();
         SimulationResult result = EnsembleCommand.withProgress(engine, settings,
                 bar -> Simulations.run(engine, chain, settings, bar));
         String shortfall = result.shortfall(settings);

@@ -176,7 +176,8 @@ public final class GaussianTrajectory {
      * @param tolerance truncation error per Taylor step (class comment), in [1e-14, 1e-3]
      * @param options   window, initial state (bit k of the mask: site k + 1 excited; sites beyond 31 start empty)
      *                  and sample times
-     * @throws InvalidInputException naming "anisotropy" if some D_b != 0, "tolerance" if out of range
+     * @throws InvalidInputException naming "anisotropy" if some D_b != 0, "tolerance" if out of range,
+     *                               "initial_state" if the mask has a bit beyond site N
      */
     public static GaussianTrajectory of(Chain chain, double tolerance, TrajectoryOptions options) {
         for (int b = 0; b < chain.bonds(); b++) {
@@ -187,6 +188,10 @@ public final class GaussianTrajectory {
         }
         if (!(tolerance >= 1e-14 && tolerance <= 1e-3)) {
             throw new InvalidInputException("tolerance", "must be in [1e-14, 1e-3], got " + tolerance);
+        }
+        if (chain.sites() < 31 && options.initialState() >= 1 << chain.sites()) {
+            throw new InvalidInputException("initial_state", "must be a mask below 2^N = " + (1 << chain.sites())
+                    + ", got " + options.initialState());
         }
         return new GaussianTrajectory(chain, tolerance, options);
     }

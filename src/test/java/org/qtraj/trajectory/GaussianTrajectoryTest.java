@@ -174,4 +174,21 @@ class GaussianTrajectoryTest {
         assertEquals("tolerance", assertThrows(InvalidInputException.class,
                 () -> GaussianTrajectory.of(ok, 1e-2, TrajectoryOptions.of(1, 2))).field());
     }
+
+    /** Relaxation from |0101&gt; (sites 1 and 3 excited) through interior baths: sampled populations against exp(L t). */
+    @Test
+    void sampledPopulationsMatchTheExactRelaxation() {
+        Chain chain = interior();
+        double[] times = {0, 0.5, 2, 6};
+        TrajectoryOptions o = TrajectoryOptions.of(0, 6).sampling(0b0101, java.util.List.of(0.0, 0.5, 2.0, 6.0));
+        Estimates e = run(GaussianTrajectory.of(chain, 1e-9, o), 400, 77L, 2).result();
+        double[][] exact = org.qtraj.exact.relaxation.Relaxation.populations(chain, 0b0101, times);
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int j = 0; j < times.length; j++) {
+            for (int k = 0; k < 4; k++) {
+                m.put("population_" + (k + 1) + "_at_" + j, exact[j][k]);
+            }
+        }
+        ZChecks.assertZ("gaussian relaxation from 0101, interior baths", e, m);
+    }
 }
