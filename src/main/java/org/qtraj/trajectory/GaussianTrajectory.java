@@ -28,7 +28,8 @@ import org.qtraj.model.Chain;
  * decays the squared norm of every state by exp(-sum_j G_j nbar_j t). h_eff is shifted by a scalar (the midpoints of
  * the omega_k and of the l_k), whose phase is dropped and whose decay is added to the log-norm, and the shifted
  * A is propagated by Taylor steps of order K and length h from {@link StepPlan} with nu = max row sum of |A| &gt;=
- * ||A||_2: the truncation error is at most {@code tolerance} in the Frobenius norm of the orbitals (each of norm 1)
+ * ||A||_2 (shorter, 1.25 times the expected time to the jump at the present decay rate, when that is sooner: most
+ * steps then end just past a jump instead of computing a full step's terms): the truncation error is at most {@code tolerance} in the Frobenius norm of the orbitals (each of norm 1)
  * per step, and the series is cut earlier when the a posteriori bound ||u_k|| q/(1-q), q = nu h/(k+1) &lt; 1/2, on
  * the remaining terms is below it.
  *
@@ -49,8 +50,9 @@ import org.qtraj.model.Chain;
  * {@link QuantumTrajectory#sampleNames} when the options have sample times): heat currents Tr(H D_j rho) from
  * C_kk and Re C_{b,b+1} (for D = 0, D_j^+(H) = omega_k (G n (1 - n_k) - G (n + 1) n_k) - (gamma_j/2) (hopping of
  * the bonds at k)), the dephasing heat current, counted particle currents, local heat currents, populations and the
- * jump rate. The time integrals over each step use the step plan's Gauss-Legendre rule on the step polynomial
- * (error below the tolerance relative to the observable's norm per unit time, {@link StepPlan}); steps are cut at
+ * jump rate. The time integrals over each step use a Gauss-Legendre rule on the step polynomial with the fewest nodes
+ * that keep the error below the tolerance relative to the observable's norm per unit time for the interval
+ * integrated ({@link StepPlan#nodesFor}); steps are cut at
  * t_burn, t_total, sample times and jumps.
  *
  * <p>Immutable and thread-safe: every {@link #run} has its own work space; the randomness is the provider handed in
@@ -77,6 +79,8 @@ public final class GaussianTrajectory {
     private final double scalarDecay;
     private final double normBound;
     private final StepPlan plan;
+    // Gauss-Legendre rules with 1..plan.nodes().length nodes on [0, 1]: [m - 1][0] nodes, [m - 1][1] weights
+    private final double[][][] rules;
     // jump channels with nonzero rate
     private final int[] chanKind;
     private final int[] chanSite;
@@ -163,6 +167,10 @@ public final class GaussianTrajectory {
         }
         this.normBound = bound;
         this.plan = StepPlan.of(bound, tolerance, 2);
+        this.rules = new double[plan.nodes().length][][];
+        for (int m = 1; m <= rules.length; m++) {
+            rules[m - 1] = m == rules.length ? new double[][] {plan.nodes(), plan.weights()} : StepPlan.gaussLegendre(m);
+        }
         this.sampleTimes = options.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
         List<String> nm = new ArrayList<>(QuantumTrajectory.estimatorNames(n));
         nm.addAll(QuantumTrajectory.sampleNames(n, sampleTimes.length));
@@ -342,7 +350,7 @@ public final class GaussianTrajectory {
                 if (nextSample < sampleTimes.length && sampleTimes[nextSample] < target) {
                     target = sampleTimes[nextSample];
                 }
-                double h = Math.min(plan.step(), target - t);
+                double h = Math.min(stepToward(logR), target - t);
                 boolean reaches = h >= target - t;
                 int order = taylor(h);
                 double decay = (lossShift * n + scalarDecay) * h;
@@ -379,6 +387,21 @@ public final class GaussianTrajectory {
                 sample(t);
             }
             return estimates(tTotal - tBurn);
+        }
+
+        /**
+         * The plan's step, or shorter when the jump is expected sooner: 1.25 times the time at which the log-norm,
+         * falling at its present rate, would reach ln r (the Taylor series and the quadrature then need fewer terms
+         * and nodes for the same bounds; the step only has to contain the jump more often than not).
+         */
+        private double stepToward(double logR) {
+            observe(pRe, pIm);
+            double rate = scalarDecay;
+            for (int k = 0; k < sites; k++) {
+                rate += loss[k] * pops[k];
+            }
+            double expected = rate > 0 ? (logNorm - logR) / rate : Double.POSITIVE_INFINITY;
+            return Math.min(plan.step(), 1.25 * expected);
         }
 
         private void swapEnd() {
@@ -543,8 +566,10 @@ public final class GaussianTrajectory {
 
         /** Adds the Gauss-Legendre integrals over [0, frac h] of C_kk and Re C_{b,b+1}. */
         private void integrate(int order, double frac, double h) {
-            double[] nodes = plan.nodes();
-            double[] weights = plan.weights();
+            int m = Math.min(StepPlan.nodesFor(normBound * h * frac, tolerance), rules.length);
+            double[][] rule = rules[m - 1];
+            double[] nodes = rule[0];
+            double[] weights = rule[1];
             for (int i = 0; i < nodes.length; i++) {
                 copyEvaluate(order, frac * nodes[i], tmpRe, tmpIm);
                 orthonormalise(tmpRe, tmpIm, 1);
