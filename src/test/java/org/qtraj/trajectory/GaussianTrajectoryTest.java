@@ -38,8 +38,8 @@ class GaussianTrajectoryTest {
      */
     static final double T20_BURN = 300;
     static final double T20_TOTAL = 600;
-    static final double T50_BURN = 350;
-    static final double T50_TOTAL = 550;
+    static final double T50_BURN = 300;
+    static final double T50_TOTAL = 500;
 
     static EnsembleRun<Estimates> run(GaussianTrajectory q, long trajectories, long seed, int threads) {
         return EnsembleDriver.run((i, rng) -> q.run(rng), Estimates.empty(q.names()), Estimates::add,
