@@ -15,8 +15,11 @@ import org.qtraj.simulation.Simulations;
 import org.qtraj.stats.Estimate;
 import org.qtraj.stats.MeanVar;
 
-/** A simulation result beside its exact references: the table and the JSON document of simulate and classical. */
-record EnsembleReport(SimulationResult result, String referenceMethod, Map<String, Double> references) {
+/**
+ * A simulation result beside its exact references: the table and the JSON document of simulate and classical;
+ * {@code engine} is the quantum-trajectory engine that ran (sector or gaussian), null for the classical simulation.
+ */
+record EnsembleReport(SimulationResult result, String referenceMethod, Map<String, Double> references, String engine) {
 
     /**
      * What simulate and classical do: run the engine on the command's model and settings, then print the steady-state
@@ -43,9 +46,10 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
                     ExactReferences.relaxation(engine, chain, settings).orElse(null));
             return command.emit(r.toMap(), r.table());
         }
+        String engineKey = engine == Engine.QUANTUM ? quantumEngine.resolve(chain).key() : null;
         EnsembleReport report = ExactReferences.steadyState(engine, chain, settings.threads())
-                .map(e -> new EnsembleReport(result, e.method(), ExactReferences.values(chain, e)))
-                .orElse(new EnsembleReport(result, null, Map.of()));
+                .map(e -> new EnsembleReport(result, e.method(), ExactReferences.values(chain, e), engineKey))
+                .orElse(new EnsembleReport(result, null, Map.of(), engineKey));
         return command.emit(report.toMap(), report.table());
     }
 
@@ -61,6 +65,9 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
 
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>(result.toMap());
+        if (engine != null) {
+            m.put("engine", engine);
+        }
         m.put("exact_method", referenceMethod);
         Map<String, Object> exact = new LinkedHashMap<>();
         Map<String, Object> zs = new LinkedHashMap<>();
@@ -77,7 +84,7 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
 
     String table() {
         StringBuilder sb = new StringBuilder();
-        Tables.row(sb, "method", result.method());
+        Tables.row(sb, "method", engine == null ? result.method() : result.method() + " (" + engine + " engine)");
         Tables.row(sb, "sites", Integer.toString(result.sites()));
         Tables.row(sb, "trajectories", result.trajectories() + " (stopped on " + result.stopReason().replace('_', ' ') + ")");
         Tables.row(sb, "seed", Long.toString(result.seed()));

@@ -25,6 +25,7 @@ class GaussianEngineCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         JsonNode doc = JSON.readTree(r.out());
         assertEquals(300, doc.get("trajectories").asLong());
+        assertEquals("gaussian", doc.get("engine").asText());
         for (String key : new String[] {"heat_current", "particle_current"}) {
             double z = doc.get("z").get(key).asDouble();
             assertTrue(Math.abs(z) < 4, key + " z = " + z + "\n" + r.out());
@@ -37,6 +38,16 @@ class GaussianEngineCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
         assertTrue(r.err().contains("anisotropy"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void autoRunsGaussianOnALongXXChainAndSaysSo() throws IOException {
+        CliRunner r = CliRunner.run("simulate", "--engine", "auto", "--sites", "30", "--dephasing", "0.5", "--t-burn", "10",
+                "--t-total", "20", "--trajectories", "4", "--threads", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("(gaussian engine)"), r.out());
+        CliRunner sector = CliRunner.run("simulate", "--trajectories", "4", "--threads", "1", "--json");
+        assertEquals("sector", JSON.readTree(sector.out()).get("engine").asText());
     }
 
     @Test
