@@ -8,22 +8,33 @@ import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.Estimator;
 import org.qtraj.simulation.ExactReferences;
+import org.qtraj.simulation.QuantumEngine;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
 import org.qtraj.stats.Estimate;
 import org.qtraj.stats.MeanVar;
 
-/** A simulation result beside its exact references: the table and the JSON document of simulate and classical. */
-record EnsembleReport(SimulationResult result, String referenceMethod, Map<String, Double> references) {
+/**
+ * A simulation result beside its exact references: the table and the JSON document of simulate and classical;
+ * {@code engine} is the quantum-trajectory engine that ran (sector or gaussian), null for the classical simulation.
+ */
+record EnsembleReport(SimulationResult result, String referenceMethod, Map<String, Double> references, String engine) {
 
     /**
      * What simulate and classical do: run the engine on the command's model and settings, then print the steady-state
      * estimators beside their exact values, or with --times the relaxation curves beside the exact ones.
      */
     static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine) throws IOException {
+        return run(command, relaxation, engine, QuantumEngine.SECTOR);
+    }
+
+    /** As {@link #run(EnsembleCommand, RelaxationOptions, Engine)}, quantum trajectories on {@code quantumEngine}. */
+    static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine, QuantumEngine quantumEngine)
+            throws IOException {
         Chain chain = command.chain();
-        SimulationSettings settings = relaxation.apply(command.simulation.settings(Estimator.HEAT_CURRENT), chain.sites());
+        SimulationSettings settings = relaxation.apply(command.simulation.settings(Estimator.HEAT_CURRENT), chain.sites())
+                .toBuilder().quantumEngine(quantumEngine).build();
         SimulationResult result = EnsembleCommand.withProgress(engine, settings,
                 bar -> Simulations.run(engine, chain, settings, bar));
         String shortfall = result.shortfall(settings);
@@ -35,9 +46,10 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
                     ExactReferences.relaxation(engine, chain, settings).orElse(null));
             return command.emit(r.toMap(), r.table());
         }
+        String engineKey = engine == Engine.QUANTUM ? quantumEngine.resolve(chain).key() : null;
         EnsembleReport report = ExactReferences.steadyState(engine, chain, settings.threads())
-                .map(e -> new EnsembleReport(result, e.method(), ExactReferences.values(chain, e)))
-                .orElse(new EnsembleReport(result, null, Map.of()));
+                .map(e -> new EnsembleReport(result, e.method(), ExactReferences.values(chain, e), engineKey))
+                .orElse(new EnsembleReport(result, null, Map.of(), engineKey));
         return command.emit(report.toMap(), report.table());
     }
 
@@ -53,6 +65,9 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
 
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>(result.toMap());
+        if (engine != null) {
+            m.put("engine", engine);
+        }
         m.put("exact_method", referenceMethod);
         Map<String, Object> exact = new LinkedHashMap<>();
         Map<String, Object> zs = new LinkedHashMap<>();
@@ -69,7 +84,7 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
 
     String table() {
         StringBuilder sb = new StringBuilder();
-        Tables.row(sb, "method", result.method());
+        Tables.row(sb, "method", engine == null ? result.method() : result.method() + " (" + engine + " engine)");
         Tables.row(sb, "sites", Integer.toString(result.sites()));
         Tables.row(sb, "trajectories", result.trajectories() + " (stopped on " + result.stopReason().replace('_', ' ') + ")");
         Tables.row(sb, "seed", Long.toString(result.seed()));

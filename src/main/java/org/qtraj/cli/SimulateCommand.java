@@ -1,8 +1,10 @@
 package org.qtraj.cli;
 
 import org.qtraj.simulation.Engine;
+import org.qtraj.simulation.QuantumEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code qtraj simulate}: quantum trajectories with error bars, beside the exact values.
@@ -19,6 +21,11 @@ public final class SimulateCommand extends EnsembleCommand {
     @Mixin
     RelaxationOptions relaxation = new RelaxationOptions();
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = {"sector (one excitation sector, N <= 24), gaussian",
+        "(Slater determinants: XX chains only, D = 0, any N) or auto (gaussian for XX chains from "
+            + QuantumEngine.AUTO_GAUSSIAN_SITES + " sites on). Default: ${DEFAULT-VALUE}."})
+    String engine = "sector";
+
     /**
      * Runs the quantum ensemble and prints the report.
      *
@@ -27,6 +34,6 @@ public final class SimulateCommand extends EnsembleCommand {
      */
     @Override
     int execute() throws Exception {
-        return EnsembleReport.run(this, relaxation, Engine.QUANTUM);
+        return EnsembleReport.run(this, relaxation, Engine.QUANTUM, QuantumEngine.of(engine));
     }
 }

@@ -28,6 +28,7 @@ public final class SimulationSettings {
     private final Estimator monitor;
     private final int initialState;
     private final List<Double> sampleTimes;
+    private final QuantumEngine quantumEngine;
 
     private SimulationSettings(Builder b) {
         seed = b.seed;
@@ -39,6 +40,7 @@ public final class SimulationSettings {
         monitor = b.monitor;
         initialState = b.initialState;
         sampleTimes = b.sampleTimes;
+        quantumEngine = b.quantumEngine;
     }
 
     /** A builder with every default: seed 1, all cores, 200 trajectories, the model's default window. */
@@ -58,6 +60,7 @@ public final class SimulationSettings {
         b.monitor = monitor;
         b.initialState = initialState;
         b.sampleTimes = sampleTimes;
+        b.quantumEngine = quantumEngine;
         return b;
     }
 
@@ -106,6 +109,11 @@ public final class SimulationSettings {
         return initialState;
     }
 
+    /** Which engine runs quantum trajectories (default {@link QuantumEngine#SECTOR}). */
+    public QuantumEngine quantumEngine() {
+        return quantumEngine;
+    }
+
     /** Times at which the trajectories record the populations (relaxation curves); may be empty. */
     public List<Double> sampleTimes() {
         return sampleTimes;
@@ -132,8 +140,15 @@ public final class SimulationSettings {
         private Estimator monitor = Estimator.HEAT_CURRENT;
         private int initialState;
         private List<Double> sampleTimes = List.of();
+        private QuantumEngine quantumEngine = QuantumEngine.SECTOR;
 
         private Builder() {
+        }
+
+        /** Which engine runs quantum trajectories (default sector; see {@link QuantumEngine}). */
+        public Builder quantumEngine(QuantumEngine engine) {
+            this.quantumEngine = java.util.Objects.requireNonNull(engine);
+            return this;
         }
 
         /** Master seed (default 1). */

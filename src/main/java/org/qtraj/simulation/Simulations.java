@@ -16,6 +16,7 @@ import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
 import org.qtraj.model.RelaxationTimes;
 import org.qtraj.stats.Estimates;
+import org.qtraj.trajectory.GaussianTrajectory;
 import org.qtraj.trajectory.QuantumTrajectory;
 import org.qtraj.trajectory.TrajectoryOptions;
 import org.qtraj.trajectory.Unravelling;
@@ -84,13 +85,22 @@ public final class Simulations {
     /**
      * The ensemble of {@code engine} for the chain and settings.
      *
-     * @throws InvalidInputException for a window, tolerance or initial state the engine refuses
+     * <p>Quantum ensembles run on {@link SimulationSettings#quantumEngine()} resolved for the chain (sector,
+     * gaussian or auto); both engines give the same estimator names.
+     *
+     * @throws InvalidInputException for a window, tolerance or initial state the engine refuses, and naming
+     *                               "anisotropy" for the gaussian engine on a chain with D != 0
      */
     public static TrajectoryEnsemble ensemble(Engine engine, Chain chain, SimulationSettings s) {
         if (engine == Engine.QUANTUM) {
             TrajectoryOptions times = (s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal())
                     : TrajectoryOptions.defaults(chain)).sampling(s.initialState(), s.sampleTimes());
             checkWork(engine, chain, times.tTotal());
+            if (s.quantumEngine().resolve(chain) == QuantumEngine.GAUSSIAN) {
+                GaussianTrajectory gq = GaussianTrajectory.of(chain, s.tolerance(), times);
+                return new TrajectoryEnsemble(engine, chain.sites(), gq.names(), (i, rng) -> gq.run(rng), times.tTotal(),
+                        times.tBurn(), chain.bathOmega(chain.left()));
+            }
             QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), times);
             return new TrajectoryEnsemble(engine, chain.sites(), q.names(), (i, rng) -> q.run(rng), times.tTotal(), times.tBurn(),
                     chain.bathOmega(chain.left()));

@@ -1,0 +1,799 @@
+package org.qtraj.trajectory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.errors.SolverException;
+import org.qtraj.model.Bath;
+import org.qtraj.model.Chain;
+
+/**
+ * One quantum trajectory of an XX chain (D = 0) as a Slater determinant (PHYSICS.md, "Free-fermion structure"):
+ * the same unravelling, estimators and names as the sector engine ({@link QuantumTrajectory}), at a cost polynomial
+ * in N instead of C(N, n).
+ *
+ * <h2>State</h2>
+ * n orbitals on N sites, the columns of an N x n complex matrix P (real and imaginary parts in double arrays),
+ * |P&gt; = prod_a (sum_k P_ka c_k^+)|0&gt;, &lt;P|P&gt; = det(P^+ P). After every integration step the orbitals
+ * are re-orthonormalised by modified Gram-Schmidt (P = Q R, P replaced by Q) and log det(P^+ P) = 2 sum_a ln R_aa
+ * is added to a separately kept log-norm, so the norm never under- or overflows. With orthonormal orbitals the
+ * correlation matrix is C = P P^+, &lt;n_k&gt; = C_kk.
+ *
+ * <h2>Propagation</h2>
+ * Between jumps P(t) = exp(-i h_eff t) P with the tridiagonal one-body h_eff: diagonal omega_k - (i/2) l_k, l_k =
+ * gamma_k + sum over the baths on site k of G_j (the emission part G (nbar + 1) of L^+ L minus the n_k part
+ * G nbar of the absorption channel's G nbar (1 - n_k)), off-diagonal g_b; the absorption channels' constant part
+ * decays the squared norm of every state by exp(-sum_j G_j nbar_j t). h_eff is shifted by a scalar (the midpoints of
+ * the omega_k and of the l_k), whose phase is dropped and whose decay is added to the log-norm, and the shifted
+ * A is propagated by Taylor steps of order K and length h from {@link StepPlan} with nu = max row sum of |A| &gt;=
+ * ||A||_2 (shorter, 1.25 times the expected time to the jump at the present decay rate, when that is sooner: most
+ * steps then end just past a jump instead of computing a full step's terms): the truncation error is at most {@code tolerance} in the Frobenius norm of the orbitals (each of norm 1)
+ * per step, and the series is cut earlier when the a posteriori bound ||u_k|| q/(1-q), q = nu h/(k+1) &lt; 1/2, on
+ * the remaining terms is below it.
+ *
+ * <h2>Jumps (waiting-time method)</h2>
+ * r is drawn uniform in (0, 1); the jump happens where ln ||psi(t)||^2 = ln r, found inside the step by safeguarded
+ * Newton on the step polynomial with the exact derivative d ln||psi||^2/dt = -(sum_k l_k C_kk + sum_j G_j nbar_j), to
+ * an absolute error of 1e-13 in ln ||psi||^2 (a relative 1e-13 in the norm). The channel is then chosen exactly with
+ * probability ~ ||L_m psi||^2 / &lt;psi|psi&gt;: G_j (nbar_j + 1) C_kk (emission), G_j nbar_j (1 - C_kk)
+ * (absorption), gamma_k C_kk (dephasing). Emission c_k: the orbital with the largest weight on site k is the pivot,
+ * its multiples are subtracted from the others so that it alone touches site k (a determinant-preserving column
+ * operation), and it is dropped; absorption c_k^+ appends e_k; dephasing n_k = c_k^+ c_k does both. A bath on an
+ * interior site k carries the Jordan-Wigner string prod_{j &lt; k} (1 - 2 n_j), which maps every orbital to itself
+ * with its entries on sites j &lt; k negated. The orbitals are then re-orthonormalised (two Gram-Schmidt passes) and
+ * the norm reset to 1.
+ *
+ * <h2>Estimators</h2>
+ * The names and meanings of {@link QuantumTrajectory#estimatorNames} (and the sampled populations of
+ * {@link QuantumTrajectory#sampleNames} when the options have sample times): heat currents Tr(H D_j rho) from
+ * C_kk and Re C_{b,b+1} (for D = 0, D_j^+(H) = omega_k (G n (1 - n_k) - G (n + 1) n_k) - (gamma_j/2) (hopping of
+ * the bonds at k)), the dephasing heat current, counted particle currents, local heat currents, populations and the
+ * jump rate. The time integrals over each step use a Gauss-Legendre rule on the step polynomial with the fewest nodes
+ * that keep the error below the tolerance relative to the observable's norm per unit time for the interval
+ * integrated ({@link StepPlan#nodesFor}); steps are cut at
+ * t_burn, t_total, sample times and jumps.
+ *
+ * <p>Immutable and thread-safe: every {@link #run} has its own work space; the randomness is the provider handed in
+ * (per jump: r, then the channel; two doubles).
+ */
+public final class GaussianTrajectory {
+    private static final double ROOT_TOLERANCE = 1e-13;
+
+    private static final int EMISSION = 0;
+    private static final int ABSORPTION = 1;
+    private static final int DEPHASING = 2;
+
+    private final Chain chain;
+    private final TrajectoryOptions options;
+    private final double tolerance;
+    private final List<String> names;
+    private final int sites;
+    // shifted one-body A = h_eff - (wc - i lc/2): diagonal ar + i ai, off-diagonal g
+    private final double[] ar;
+    private final double[] ai;
+    private final double[] g;
+    private final double[] loss;
+    private final double lossShift;
+    private final double scalarDecay;
+    private final double normBound;
+    private final StepPlan plan;
+    // Gauss-Legendre rules with 1..plan.nodes().length nodes on [0, 1]: [m - 1][0] nodes, [m - 1][1] weights
+    private final double[][][] rules;
+    // jump channels with nonzero rate
+    private final int[] chanKind;
+    private final int[] chanSite;
+    private final int[] chanBath;
+    private final double[] chanRate;
+    private final double[] emissionRate = new double[2];
+    private final double[] absorptionRate = new double[2];
+    private final double[] bathGamma = new double[2];
+    private final double[] bathOmega = new double[2];
+    private final int[] bathSite = new int[2];
+    private final double[] sampleTimes;
+
+    private GaussianTrajectory(Chain chain, double tolerance, TrajectoryOptions options) {
+        this.chain = chain;
+        this.options = options;
+        this.tolerance = tolerance;
+        this.sites = chain.sites();
+        int n = sites;
+        loss = new double[n];
+        double c0 = 0;
+        Bath[] baths = chain.baths();
+        List<int[]> kinds = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        for (int j = 0; j < 2; j++) {
+            Bath b = baths[j];
+            bathSite[j] = b.site();
+            bathOmega[j] = chain.bathOmega(b);
+            bathGamma[j] = b.gamma(bathOmega[j]);
+            emissionRate[j] = b.emissionRate(bathOmega[j]);
+            absorptionRate[j] = b.absorptionRate(bathOmega[j]);
+            loss[b.site()] += emissionRate[j] - absorptionRate[j];
+            c0 += absorptionRate[j];
+            if (emissionRate[j] > 0) {
+                kinds.add(new int[] {EMISSION, b.site(), j});
+                rates.add(emissionRate[j]);
+            }
+            if (absorptionRate[j] > 0) {
+                kinds.add(new int[] {ABSORPTION, b.site(), j});
+                rates.add(absorptionRate[j]);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            loss[k] += chain.dephasing(k);
+            if (chain.dephasing(k) > 0) {
+                kinds.add(new int[] {DEPHASING, k, -1});
+                rates.add(chain.dephasing(k));
+            }
+        }
+        this.scalarDecay = c0;
+        chanKind = new int[kinds.size()];
+        chanSite = new int[kinds.size()];
+        chanBath = new int[kinds.size()];
+        chanRate = new double[kinds.size()];
+        for (int c = 0; c < chanKind.length; c++) {
+            chanKind[c] = kinds.get(c)[0];
+            chanSite[c] = kinds.get(c)[1];
+            chanBath[c] = kinds.get(c)[2];
+            chanRate[c] = rates.get(c);
+        }
+        double wMin = Double.POSITIVE_INFINITY;
+        double wMax = Double.NEGATIVE_INFINITY;
+        double lMin = Double.POSITIVE_INFINITY;
+        double lMax = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            wMin = Math.min(wMin, chain.omega(k));
+            wMax = Math.max(wMax, chain.omega(k));
+            lMin = Math.min(lMin, loss[k]);
+            lMax = Math.max(lMax, loss[k]);
+        }
+        double wc = 0.5 * (wMin + wMax);
+        this.lossShift = 0.5 * (lMin + lMax);
+        ar = new double[n];
+        ai = new double[n];
+        g = new double[n - 1];
+        for (int b = 0; b < n - 1; b++) {
+            g[b] = chain.coupling(b);
+        }
+        double bound = 0;
+        for (int k = 0; k < n; k++) {
+            ar[k] = chain.omega(k) - wc;
+            ai[k] = -0.5 * (loss[k] - lossShift);
+            double row = Math.hypot(ar[k], ai[k]) + (k > 0 ? Math.abs(g[k - 1]) : 0) + (k < n - 1 ? Math.abs(g[k]) : 0);
+            bound = Math.max(bound, row);
+        }
+        this.normBound = bound;
+        this.plan = StepPlan.of(bound, tolerance, 2);
+        this.rules = new double[plan.nodes().length][][];
+        for (int m = 1; m <= rules.length; m++) {
+            rules[m - 1] = m == rules.length ? new double[][] {plan.nodes(), plan.weights()} : StepPlan.gaussLegendre(m);
+        }
+        this.sampleTimes = options.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
+        List<String> nm = new ArrayList<>(QuantumTrajectory.estimatorNames(n));
+        nm.addAll(QuantumTrajectory.sampleNames(n, sampleTimes.length));
+        this.names = Collections.unmodifiableList(nm);
+    }
+
+    /**
+     * The Gaussian trajectory of an XX chain.
+     *
+     * @param chain     the chain; its anisotropy must vanish on every bond
+     * @param tolerance truncation error per Taylor step (class comment), in [1e-14, 1e-3]
+     * @param options   window, initial state (bit k of the mask: site k + 1 excited; sites beyond 31 start empty)
+     *                  and sample times
+     * @throws InvalidInputException naming "anisotropy" if some D_b != 0, "tolerance" if out of range,
+     *                               "initial_state" if the mask has a bit beyond site N
+     */
+    public static GaussianTrajectory of(Chain chain, double tolerance, TrajectoryOptions options) {
+        for (int b = 0; b < chain.bonds(); b++) {
+            if (chain.anisotropy(b) != 0) {
+                throw new InvalidInputException("anisotropy", "must be 0 on every bond for the gaussian engine (a free-"
+                        + "fermion chain), got " + chain.anisotropy(b) + " at bond " + (b + 1));
+            }
+        }
+        if (!(tolerance >= 1e-14 && tolerance <= 1e-3)) {
+            throw new InvalidInputException("tolerance", "must be in [1e-14, 1e-3], got " + tolerance);
+        }
+        if (chain.sites() < 31 && options.initialState() >= 1 << chain.sites()) {
+            throw new InvalidInputException("initial_state", "must be a mask below 2^N = " + (1 << chain.sites())
+                    + ", got " + options.initialState());
+        }
+        return new GaussianTrajectory(chain, tolerance, options);
+    }
+
+    /** Names of the values {@link #run} returns, in order: those of the sector engine for the same options. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The chain. */
+    public Chain chain() {
+        return chain;
+    }
+
+    /** The time window, initial state and sample times. */
+    public TrajectoryOptions options() {
+        return options;
+    }
+
+    /** Taylor order, step, nodes of the integration plan (for reports and tests). */
+    StepPlan plan() {
+        return plan;
+    }
+
+    /** The bound nu &gt;= ||A||_2 on the shifted one-body effective Hamiltonian. */
+    double normBound() {
+        return normBound;
+    }
+
+    /**
+     * Runs one trajectory and returns its estimators in the order of {@link #names()} (a new array). All randomness
+     * comes from {@code rng}, used by the calling thread only.
+     */
+    public double[] run(UniformRandomProvider rng) {
+        return new Run(rng, null).go();
+    }
+
+    /**
+     * As {@link #run(UniformRandomProvider)}, and reports every bath jump inside the window to {@code listener}
+     * (null for none); the trajectory is the same with or without it.
+     */
+    public double[] run(UniformRandomProvider rng, JumpListener listener) {
+        return new Run(rng, listener).go();
+    }
+
+    /** Health of one run, for tests: see {@link #diagnose}. */
+    record Diagnostics(long steps, long jumps, double worstOrthonormality, double worstJumpNorm, int finalOrbitals) {
+    }
+
+    /**
+     * Runs one trajectory and reports its health: the largest |(P^+ P - I)_ab| of the orbitals after every jump and
+     * every 64th step, the largest |ln ||psi||^2 - ln r| at the jumps, the step and jump counts.
+     */
+    Diagnostics diagnose(UniformRandomProvider rng) {
+        Run r = new Run(rng, null);
+        r.diagnose = true;
+        r.go();
+        return new Diagnostics(r.steps, r.allJumps, r.worstOrtho, r.worstJumpNorm, r.n);
+    }
+
+    /** The mutable state of one trajectory. */
+    private final class Run {
+        private final UniformRandomProvider rng;
+        private final JumpListener listener;
+        private final int len = sites;
+        private int n;
+        private int cap;
+        // terms[k] = u_k, [0] re, [1] im; terms[0] is the state P
+        private final double[][][] terms = new double[StepPlan.MAX_ORDER + 1][][];
+        private double[] pRe;
+        private double[] pIm;
+        private double[] endRe;
+        private double[] endIm;
+        private double[] tmpRe;
+        private double[] tmpIm;
+        private double logNorm;
+        private final double[] pops = new double[sites];
+        private final double[] bonds = new double[Math.max(sites - 1, 0)];
+        private final double[] intPops = new double[sites];
+        private final double[] intBonds = new double[Math.max(sites - 1, 0)];
+        private final long[] net = new long[2];
+        private long jumps;
+        private final double[] samples = new double[sampleTimes.length * sites];
+        private int nextSample;
+        // diagnostics
+        private boolean diagnose;
+        private long steps;
+        private long allJumps;
+        private double worstOrtho;
+        private double worstJumpNorm;
+
+        Run(UniformRandomProvider rng, JumpListener listener) {
+            this.rng = rng;
+            this.listener = listener;
+            int init = options.initialState();
+            n = 0;
+            for (int k = 0; k < Math.min(sites, 31); k++) {
+                if ((init & (1 << k)) != 0) {
+                    n++;
+                }
+            }
+            allocate(Math.min(sites, Math.max(n, 4)));
+            int a = 0;
+            for (int k = 0; k < Math.min(sites, 31); k++) {
+                if ((init & (1 << k)) != 0) {
+                    pRe[a * len + k] = 1;
+                    a++;
+                }
+            }
+        }
+
+        /** (Re)allocates the work arrays for up to c orbitals, keeping P. */
+        private void allocate(int c) {
+            double[] re = new double[len * c];
+            double[] im = new double[len * c];
+            if (pRe != null) {
+                System.arraycopy(pRe, 0, re, 0, len * n);
+                System.arraycopy(pIm, 0, im, 0, len * n);
+            }
+            pRe = re;
+            pIm = im;
+            endRe = new double[len * c];
+            endIm = new double[len * c];
+            tmpRe = new double[len * c];
+            tmpIm = new double[len * c];
+            for (int k = 1; k < terms.length; k++) {
+                terms[k] = null;
+            }
+            cap = c;
+        }
+
+        private void ensure(int orbitals) {
+            if (orbitals > cap) {
+                allocate(Math.min(sites, Math.max(2 * cap, orbitals)));
+            }
+        }
+
+        double[] go() {
+            final double tBurn = options.tBurn();
+            final double tTotal = options.tTotal();
+            double logR = Math.log(threshold());
+            logNorm = 0;
+            double t = 0;
+            sample(t);
+            while (t < tTotal) {
+                boolean window = t >= tBurn;
+                double target = window ? tTotal : tBurn;
+                if (nextSample < sampleTimes.length && sampleTimes[nextSample] < target) {
+                    target = sampleTimes[nextSample];
+                }
+                double h = Math.min(stepToward(logR), target - t);
+                boolean reaches = h >= target - t;
+                int order = taylor(h);
+                double decay = (lossShift * n + scalarDecay) * h;
+                copyEvaluate(order, 1.0, endRe, endIm);
+                double endLog = logNorm + orthonormalise(endRe, endIm, 1) - decay;
+                steps++;
+                if (endLog > logR) {
+                    if (window) {
+                        integrate(order, 1.0, h);
+                    }
+                    swapEnd();
+                    logNorm = endLog;
+                    t = reaches ? target : t + h;
+                    if (diagnose && steps % 64 == 0) {
+                        worstOrtho = Math.max(worstOrtho, orthonormalityDefect());
+                    }
+                    sample(t);
+                    continue;
+                }
+                double frac = jumpFraction(order, h, logR, endLog);
+                copyEvaluate(order, frac, endRe, endIm);
+                double atJump = logNorm + orthonormalise(endRe, endIm, 1) - (lossShift * n + scalarDecay) * h * frac;
+                if (window) {
+                    integrate(order, frac, h);
+                }
+                swapEnd();
+                if (diagnose) {
+                    worstJumpNorm = Math.max(worstJumpNorm, Math.abs(atJump - logR));
+                }
+                t = (frac == 1.0 && reaches) ? target : t + frac * h;
+                jump(window, t);
+                logNorm = 0;
+                logR = Math.log(threshold());
+                sample(t);
+            }
+            return estimates(tTotal - tBurn);
+        }
+
+        /**
+         * The plan's step, or shorter when the jump is expected sooner: 1.25 times the time at which the log-norm,
+         * falling at its present rate, would reach ln r (the Taylor series and the quadrature then need fewer terms
+         * and nodes for the same bounds; the step only has to contain the jump more often than not).
+         */
+        private double stepToward(double logR) {
+            observe(pRe, pIm);
+            double rate = scalarDecay;
+            for (int k = 0; k < sites; k++) {
+                rate += loss[k] * pops[k];
+            }
+            double expected = rate > 0 ? (logNorm - logR) / rate : Double.POSITIVE_INFINITY;
+            return Math.min(plan.step(), 1.25 * expected);
+        }
+
+        private void swapEnd() {
+            double[] s = pRe;
+            pRe = endRe;
+            endRe = s;
+            s = pIm;
+            pIm = endIm;
+            endIm = s;
+        }
+
+        private double threshold() {
+            double r;
+            do {
+                r = rng.nextDouble();
+            } while (r == 0);
+            return r;
+        }
+
+        private void sample(double t) {
+            if (nextSample < sampleTimes.length && t == sampleTimes[nextSample]) {
+                observe(pRe, pIm);
+                System.arraycopy(pops, 0, samples, nextSample * sites, sites);
+                nextSample++;
+            }
+        }
+
+        /** Fills terms[1..K] with u_k = (-i A h)^k P / k!; returns the order used (class comment). */
+        private int taylor(double h) {
+            int order = plan.order();
+            double x = normBound * h;
+            int size = len * n;
+            double[] srcRe = pRe;
+            double[] srcIm = pIm;
+            for (int k = 1; k <= order; k++) {
+                if (terms[k] == null) {
+                    terms[k] = new double[][] {new double[len * cap], new double[len * cap]};
+                }
+                double[] dRe = terms[k][0];
+                double[] dIm = terms[k][1];
+                double f = h / k;
+                double nk = 0;
+                for (int a = 0; a < n; a++) {
+                    nk += applyMinusIA(srcRe, srcIm, dRe, dIm, a * len, f);
+                }
+                srcRe = dRe;
+                srcIm = dIm;
+                double q = x / (k + 1);
+                if (size == 0 || (q < 0.5 && Math.sqrt(nk) * q / (1 - q) <= tolerance)) {
+                    return k;
+                }
+            }
+            return order;
+        }
+
+        /** dst = -i f A src on one orbital starting at offset o; returns its squared norm. */
+        private double applyMinusIA(double[] sRe, double[] sIm, double[] dRe, double[] dIm, int o, double f) {
+            double n2 = 0;
+            int last = len - 1;
+            for (int k = 0; k <= last; k++) {
+                double xr = sRe[o + k];
+                double xi = sIm[o + k];
+                double zr = ar[k] * xr - ai[k] * xi;
+                double zi = ar[k] * xi + ai[k] * xr;
+                if (k > 0) {
+                    zr += g[k - 1] * sRe[o + k - 1];
+                    zi += g[k - 1] * sIm[o + k - 1];
+                }
+                if (k < last) {
+                    zr += g[k] * sRe[o + k + 1];
+                    zi += g[k] * sIm[o + k + 1];
+                }
+                double re = f * zi;
+                double im = -f * zr;
+                dRe[o + k] = re;
+                dIm[o + k] = im;
+                n2 += re * re + im * im;
+            }
+            return n2;
+        }
+
+        /** out = sum_k frac^k u_k (Horner). */
+        private void copyEvaluate(int order, double frac, double[] oRe, double[] oIm) {
+            int size = len * n;
+            if (size == 0) {
+                return;
+            }
+            double[] topRe = order == 0 ? pRe : terms[order][0];
+            double[] topIm = order == 0 ? pIm : terms[order][1];
+            System.arraycopy(topRe, 0, oRe, 0, size);
+            System.arraycopy(topIm, 0, oIm, 0, size);
+            for (int k = order - 1; k >= 0; k--) {
+                double[] uRe = k == 0 ? pRe : terms[k][0];
+                double[] uIm = k == 0 ? pIm : terms[k][1];
+                for (int i = 0; i < size; i++) {
+                    oRe[i] = oRe[i] * frac + uRe[i];
+                    oIm[i] = oIm[i] * frac + uIm[i];
+                }
+            }
+        }
+
+        /**
+         * Modified Gram-Schmidt on the n orbitals in place ({@code passes} times); returns ln det(P^+ P) of the input,
+         * 2 sum_a ln R_aa of the first pass.
+         */
+        private double orthonormalise(double[] re, double[] im, int passes) {
+            double logDet = 0;
+            for (int pass = 0; pass < passes; pass++) {
+                for (int a = 0; a < n; a++) {
+                    int oa = a * len;
+                    for (int b = 0; b < a; b++) {
+                        int ob = b * len;
+                        double sr = 0;
+                        double si = 0;
+                        for (int k = 0; k < len; k++) {
+                            // conj(q_b) v_a
+                            sr += re[ob + k] * re[oa + k] + im[ob + k] * im[oa + k];
+                            si += re[ob + k] * im[oa + k] - im[ob + k] * re[oa + k];
+                        }
+                        for (int k = 0; k < len; k++) {
+                            double qr = re[ob + k];
+                            double qi = im[ob + k];
+                            re[oa + k] -= sr * qr - si * qi;
+                            im[oa + k] -= sr * qi + si * qr;
+                        }
+                    }
+                    double n2 = 0;
+                    for (int k = 0; k < len; k++) {
+                        n2 += re[oa + k] * re[oa + k] + im[oa + k] * im[oa + k];
+                    }
+                    if (!(n2 > 0) || !Double.isFinite(n2)) {
+                        throw new SolverException("orbitals became linearly dependent (Gram-Schmidt norm " + n2
+                                + " of orbital " + (a + 1) + " of " + n + ")");
+                    }
+                    if (pass == 0) {
+                        logDet += Math.log(n2);
+                    }
+                    double s = 1 / Math.sqrt(n2);
+                    for (int k = 0; k < len; k++) {
+                        re[oa + k] *= s;
+                        im[oa + k] *= s;
+                    }
+                }
+            }
+            return logDet;
+        }
+
+        /** pops[k] = C_kk, bonds[b] = Re C_{b,b+1} of orthonormal orbitals. */
+        private void observe(double[] re, double[] im) {
+            java.util.Arrays.fill(pops, 0);
+            java.util.Arrays.fill(bonds, 0);
+            for (int a = 0; a < n; a++) {
+                int o = a * len;
+                for (int k = 0; k < len; k++) {
+                    pops[k] += re[o + k] * re[o + k] + im[o + k] * im[o + k];
+                }
+                for (int b = 0; b < len - 1; b++) {
+                    bonds[b] += re[o + b] * re[o + b + 1] + im[o + b] * im[o + b + 1];
+                }
+            }
+        }
+
+        /** Adds the Gauss-Legendre integrals over [0, frac h] of C_kk and Re C_{b,b+1}. */
+        private void integrate(int order, double frac, double h) {
+            int m = Math.min(StepPlan.nodesFor(normBound * h * frac, tolerance), rules.length);
+            double[][] rule = rules[m - 1];
+            double[] nodes = rule[0];
+            double[] weights = rule[1];
+            for (int i = 0; i < nodes.length; i++) {
+                copyEvaluate(order, frac * nodes[i], tmpRe, tmpIm);
+                orthonormalise(tmpRe, tmpIm, 1);
+                observe(tmpRe, tmpIm);
+                double w = frac * h * weights[i];
+                for (int k = 0; k < sites; k++) {
+                    intPops[k] += w * pops[k];
+                }
+                for (int b = 0; b < bonds.length; b++) {
+                    intBonds[b] += w * bonds[b];
+                }
+            }
+        }
+
+        /**
+         * The fraction f of the step h at which ln ||psi||^2 = ln r (it is above at f = 0 and not above at f = 1):
+         * safeguarded Newton with the exact derivative, kept inside the bracket.
+         */
+        private double jumpFraction(int order, double h, double logR, double endLog) {
+            double lo = 0;
+            double hi = 1;
+            double rate = lossShift * n + scalarDecay;
+            // start from the linear interpolation of the log-norm
+            double f = (logNorm - logR) / (logNorm - endLog);
+            if (!(f > 0 && f < 1)) {
+                f = 0.5;
+            }
+            for (int it = 0; it < 200; it++) {
+                copyEvaluate(order, f, tmpRe, tmpIm);
+                double val = logNorm + orthonormalise(tmpRe, tmpIm, 1) - rate * h * f - logR;
+                if (Math.abs(val) <= ROOT_TOLERANCE) {
+                    return f;
+                }
+                if (val > 0) {
+                    lo = f;
+                } else {
+                    hi = f;
+                }
+                observe(tmpRe, tmpIm);
+                double d = scalarDecay;
+                for (int k = 0; k < sites; k++) {
+                    d += loss[k] * pops[k];
+                }
+                double dv = -h * d;
+                double next = dv < 0 ? f - val / dv : Double.NaN;
+                if (!(next > lo && next < hi)) {
+                    next = 0.5 * (lo + hi);
+                }
+                if (hi - lo <= 1e-15 || next == f) {
+                    return next;
+                }
+                f = next;
+            }
+            throw new SolverException("jump-time search did not converge (bracket [" + lo + ", " + hi + "] of a step "
+                    + h + ")");
+        }
+
+        /** Picks a channel with probability ~ ||L_m psi||^2 and applies it to the (orthonormal) orbitals. */
+        private void jump(boolean window, double t) {
+            observe(pRe, pIm);
+            double total = 0;
+            double[] rates = new double[chanKind.length];
+            for (int c = 0; c < rates.length; c++) {
+                double p = pops[chanSite[c]];
+                rates[c] = chanRate[c] * (chanKind[c] == ABSORPTION ? Math.max(1 - p, 0) : p);
+                total += rates[c];
+            }
+            if (!(total > 0)) {
+                throw new SolverException("norm decayed in a state with no jump rate (" + n + " orbitals)");
+            }
+            double u = rng.nextDouble() * total;
+            int pick = rates.length - 1;
+            for (int c = 0; c < rates.length; c++) {
+                u -= rates[c];
+                if (u < 0 && rates[c] > 0) {
+                    pick = c;
+                    break;
+                }
+            }
+            while (rates[pick] == 0) {
+                pick--;
+            }
+            int k = chanSite[pick];
+            int kind = chanKind[pick];
+            allJumps++;
+            if (window) {
+                jumps++;
+                if (chanBath[pick] >= 0) {
+                    int charge = kind == ABSORPTION ? 1 : -1;
+                    net[chanBath[pick]] += charge;
+                    if (listener != null) {
+                        listener.onJump(chanBath[pick], charge, t);
+                    }
+                }
+            }
+            switch (kind) {
+                case EMISSION -> {
+                    annihilate(k);
+                    string(k);
+                }
+                case ABSORPTION -> {
+                    string(k);
+                    create(k);
+                }
+                default -> {
+                    annihilate(k);
+                    create(k);
+                }
+            }
+            orthonormalise(pRe, pIm, 2);
+            if (diagnose) {
+                worstOrtho = Math.max(worstOrtho, orthonormalityDefect());
+            }
+        }
+
+        /** c_k: makes the orbital with the largest weight on site k the only one touching k, and drops it. */
+        private void annihilate(int k) {
+            int pivot = -1;
+            double best = 0;
+            for (int a = 0; a < n; a++) {
+                double w = pRe[a * len + k] * pRe[a * len + k] + pIm[a * len + k] * pIm[a * len + k];
+                if (w > best) {
+                    best = w;
+                    pivot = a;
+                }
+            }
+            if (pivot < 0) {
+                throw new SolverException("annihilation on an empty site " + (k + 1));
+            }
+            int op = pivot * len;
+            double pr = pRe[op + k];
+            double pi = pIm[op + k];
+            for (int a = 0; a < n; a++) {
+                if (a == pivot) {
+                    continue;
+                }
+                int oa = a * len;
+                // factor = P_ka / P_kp
+                double xr = pRe[oa + k];
+                double xi = pIm[oa + k];
+                double fr = (xr * pr + xi * pi) / best;
+                double fi = (xi * pr - xr * pi) / best;
+                for (int s = 0; s < len; s++) {
+                    double qr = pRe[op + s];
+                    double qi = pIm[op + s];
+                    pRe[oa + s] -= fr * qr - fi * qi;
+                    pIm[oa + s] -= fr * qi + fi * qr;
+                }
+                pRe[oa + k] = 0;
+                pIm[oa + k] = 0;
+            }
+            int last = (n - 1) * len;
+            if (pivot != n - 1) {
+                System.arraycopy(pRe, last, pRe, op, len);
+                System.arraycopy(pIm, last, pIm, op, len);
+            }
+            n--;
+        }
+
+        /** c_k^+: appends the orbital e_k. */
+        private void create(int k) {
+            ensure(n + 1);
+            int o = n * len;
+            java.util.Arrays.fill(pRe, o, o + len, 0);
+            java.util.Arrays.fill(pIm, o, o + len, 0);
+            pRe[o + k] = 1;
+            n++;
+        }
+
+        /** The Jordan-Wigner string prod_{j &lt; k} (1 - 2 n_j): negates the entries of every orbital on j &lt; k. */
+        private void string(int k) {
+            for (int a = 0; a < n; a++) {
+                int o = a * len;
+                for (int j = 0; j < k; j++) {
+                    pRe[o + j] = -pRe[o + j];
+                    pIm[o + j] = -pIm[o + j];
+                }
+            }
+        }
+
+        /** max_ab |(P^+ P - I)_ab|. */
+        private double orthonormalityDefect() {
+            double worst = 0;
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b <= a; b++) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int k = 0; k < len; k++) {
+                        sr += pRe[a * len + k] * pRe[b * len + k] + pIm[a * len + k] * pIm[b * len + k];
+                        si += pRe[a * len + k] * pIm[b * len + k] - pIm[a * len + k] * pRe[b * len + k];
+                    }
+                    if (a == b) {
+                        sr -= 1;
+                    }
+                    worst = Math.max(worst, Math.hypot(sr, si));
+                }
+            }
+            return worst;
+        }
+
+        private double[] estimates(double window) {
+            double[] v = new double[names.size()];
+            double deph = 0;
+            for (int b = 0; b < intBonds.length; b++) {
+                deph -= 0.5 * (chain.dephasing(b) + chain.dephasing(b + 1)) * 2 * g[b] * intBonds[b];
+            }
+            for (int j = 0; j < 2; j++) {
+                int k = bathSite[j];
+                double w = bathOmega[j];
+                double hop = (k > 0 ? 2 * g[k - 1] * intBonds[k - 1] : 0) + (k < sites - 1 ? 2 * g[k] * intBonds[k] : 0);
+                double diag = -emissionRate[j] * w * intPops[k] + absorptionRate[j] * w * (window - intPops[k]);
+                v[j] = (diag - 0.5 * bathGamma[j] * hop) / window;
+            }
+            v[2] = deph / window;
+            v[3] = net[0] / window;
+            v[4] = net[1] / window;
+            v[5] = bathOmega[0] * net[0] / window;
+            v[6] = bathOmega[1] * net[1] / window;
+            for (int k = 0; k < sites; k++) {
+                v[7 + k] = intPops[k] / window;
+            }
+            v[7 + sites] = jumps / window;
+            System.arraycopy(samples, 0, v, 8 + sites, samples.length);
+            return v;
+        }
+    }
+}
