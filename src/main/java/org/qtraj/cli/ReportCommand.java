@@ -7,8 +7,10 @@ import java.util.concurrent.Callable;
 import org.qtraj.report.PaperReport;
 import org.qtraj.report.RunResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code qtraj report DIR... --out analysis/}: the paper's figures and REPORT.md from run directories. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -23,6 +25,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the figures and REPORT.md go.")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         List<RunResults> runs = new ArrayList<>();
@@ -30,7 +35,8 @@ public final class ReportCommand implements Callable<Integer> {
             runs.add(RunResults.read(d));
         }
         Path report = PaperReport.write(runs, out);
-        System.out.println("wrote " + report);
+        spec.commandLine().getOut().println("wrote " + report);
+        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 }
