@@ -1,6 +1,8 @@
 package org.qtraj.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import org.qtraj.errors.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +30,32 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * A path option or parameter. Picocli's own conversion would quote the exception (InvalidPathException) in its
+     * message; this says what is wrong in words.
+     */
+    static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + printable(text) + "' is not a valid path ("
+                    + e.getReason() + ")");
+        }
+    }
+
+    /** The text with control characters written as Java unicode escapes, so that a message stays one printable line. */
+    static String printable(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
     public static void main(String[] args) {
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -41,6 +69,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Path.class, Main::path);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("qtraj: " + ex.getMessage());
             err.println("Try 'qtraj " + ex.getCommandLine().getCommandName() + " --help' for the allowed options.");
