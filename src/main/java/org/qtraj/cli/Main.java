@@ -43,8 +43,14 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The text with control characters written as Java unicode escapes, so that a message stays one printable line. */
+    /**
+     * The text with control characters written as Java unicode escapes, so that a message stays one printable line
+     * whatever value it quotes (a newline in an option's value would otherwise split it).
+     */
     static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
         StringBuilder sb = new StringBuilder();
         text.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {
@@ -71,7 +77,7 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.registerConverter(Path.class, Main::path);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("qtraj: " + ex.getMessage());
+            err.println("qtraj: " + printable(ex.getMessage()));
             err.println("Try 'qtraj " + ex.getCommandLine().getCommandName() + " --help' for the allowed options.");
             err.flush();
             return ExitCodes.BAD_INPUT;
@@ -83,11 +89,11 @@ public final class Main implements Runnable {
                 ex.printStackTrace(err);
             }
             if (ex instanceof InvalidInputException bad) {
-                err.println("qtraj: " + FlagNames.message(bad, commandLine.getCommandSpec()));
+                err.println("qtraj: " + printable(FlagNames.message(bad, commandLine.getCommandSpec())));
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
-            err.println("qtraj: internal error: " + ex);
+            err.println("qtraj: internal error: " + printable(String.valueOf(ex)));
             err.flush();
             return ExitCodes.INTERNAL;
         });

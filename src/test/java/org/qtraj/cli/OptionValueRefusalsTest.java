@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Option values the fuzz suite (org.qtraj.fuzz) found refused badly or not at all: a path with a NUL character was
- * refused with picocli's message quoting an InvalidPathException, and --times A:B:K with a huge K allocated K times
- * and ran out of memory (an OutOfMemoryError escaping the command).
+ * refused with picocli's message quoting an InvalidPathException, --times A:B:K with a huge K allocated K times
+ * and ran out of memory (an OutOfMemoryError escaping the command), and merge named its directories run_directory.
  */
 class OptionValueRefusalsTest {
     @TempDir
@@ -52,6 +52,29 @@ class OptionValueRefusalsTest {
             assertTrue(r.err().startsWith("qtraj: --times: asks for "), r.err());
             assertTrue(r.err().contains("at most " + RelaxationOptions.MAX_TIMES), r.err());
         }
+    }
+
+    @Test
+    void aValueWithANewlineKeepsTheRefusalOnOneLine() {
+        CliRunner picocli = CliRunner.run("classical", "--omega", "\n", "--sites", "2");
+        assertEquals(ExitCodes.BAD_INPUT, picocli.exitCode(), picocli.err());
+        assertEquals(List.of("qtraj: Invalid value for option '--omega': '\\u000a' is not a double",
+                "Try 'qtraj classical --help' for the allowed options."), picocli.err().lines().toList());
+        CliRunner own = CliRunner.run("exact", "--sites", "2", "--method", "a\nb");
+        assertEquals(ExitCodes.BAD_INPUT, own.exitCode(), own.err());
+        assertEquals(1, own.err().lines().count(), own.err());
+        assertTrue(own.err().contains("a\\u000ab"), own.err());
+    }
+
+    @Test
+    void mergeNamesItsShardDirectories() throws Exception {
+        Path spec = tmp.resolve("spec.yaml");
+        java.nio.file.Files.writeString(spec, "methods: [{method: exact}]\n");
+        Path run = tmp.resolve("r");
+        assertEquals(0, CliRunner.run("run", spec.toString(), "--out", run.toString()).exitCode());
+        CliRunner r = CliRunner.run("merge", run.toString(), run.toString(), "--out", tmp.resolve("m").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("qtraj: SHARD_DIR: "), "the label of merge's directories, not run_directory: " + r.err());
     }
 
     @Test
