@@ -64,13 +64,77 @@ class FuzzFindingsTest {
 
     @Test
     @Disabled("lead: batch.RunDirectory.readManifest throws IOException (exit 1, 'internal error: java.io.IOException')"
-            + " for a manifest.json that is not JSON; status and merge should refuse the directory with exit 2")
-    void statusAndMergeRefuseADamagedManifest() throws Exception {
+            + " for a manifest.json that is not JSON; status, merge and run --out on it should refuse with exit 2")
+    void statusMergeAndRunRefuseADamagedManifest() throws Exception {
         Path dir = run("junk-manifest");
         Files.writeString(dir.resolve("manifest.json"), "{not json");
         assertRefusedInOneLine(CliRunner.run("status", dir.toString(), "--json"));
         assertRefusedInOneLine(CliRunner.run("merge", dir.toString(), "--out", tmp.resolve("merged").toString()));
         assertFalse(Files.exists(tmp.resolve("merged")));
+        Path spec = tmp.resolve("spec.yaml");
+        Files.writeString(spec, SPEC);
+        assertRefusedInOneLine(CliRunner.run("run", spec.toString(), "--out", dir.toString()));
+    }
+
+    @Test
+    @Disabled("lead: batch.RunDirectory.open / Merger: run or merge --out DIR that cannot be made (under a regular file,"
+            + " under /proc) is exit 1 ('internal error: java.nio.file.FileSystemException: ...: Not a directory')")
+    void runAndMergeRefuseAnOutThatCannotBeMade() throws Exception {
+        Path dir = run("r");
+        Path file = tmp.resolve("file.txt");
+        Files.writeString(file, "x");
+        Path spec = tmp.resolve("spec2.yaml");
+        Files.writeString(spec, SPEC);
+        for (String out : new String[] {file.resolve("x").toString(), "/proc/qtraj-forbidden/x"}) {
+            assertRefusedInOneLine(CliRunner.run("run", spec.toString(), "--out", out));
+            assertRefusedInOneLine(CliRunner.run("merge", dir.toString(), "--out", out));
+        }
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    @Disabled("lead: model (Chain, PerElement) / exact: no upper bound on --sites: 2147483647 lets an OutOfMemoryError"
+            + " escape the command (PerElement.expand; stack trace, exit 1), and --sites 100000 --method correlation"
+            + " runs without end (an 80 GB problem); refuse chains too large to hold or solve, naming sites")
+    void hugeChainsAreRefused() {
+        for (String[] line : new String[][] {{"exact", "--sites", "2147483647"},
+            {"exact", "--sites", "100000", "--method", "correlation"},
+            {"crosscheck", "--sites", "2147483647", "--trajectories", "3", "--t-total", "1"}}) {
+            CliRunner r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                try {
+                    return CliRunner.run(line);
+                } catch (OutOfMemoryError e) {
+                    // caught here: surefire treats an Error reaching it as the fork's death
+                    throw new AssertionError(String.join(" ", line) + ": " + e + " escaped the command");
+                }
+            });
+            assertTrue(r.exitCode() == 0 || r.exitCode() == 2, String.join(" ", line) + ": " + r.err());
+        }
+    }
+
+    @Test
+    @Disabled("lead: model validation / exact.RateSolver: --hopping 0 (or -0.0) is accepted, then the rate equations"
+            + " fail: 'internal error: SolverException: rate: site 2 reaches no bath with a nonzero rate' (exit 1) in"
+            + " exact --method rate, classical and crosscheck; refuse it (exit 2 naming hopping) or solve it")
+    void aZeroHoppingRateIsRefusedOrSolved() {
+        for (String[] line : new String[][] {{"exact", "--method", "rate", "--hopping", "0", "--sites", "3"},
+            {"classical", "--hopping", "0", "--trajectories", "5", "--sites", "3", "--t-total", "2"},
+            {"crosscheck", "--hopping=-0.0", "--trajectories", "10", "--sites", "4", "--t-total", "10", "--threads", "2"}}) {
+            CliRunner r = CliRunner.run(line);
+            assertTrue(r.exitCode() == 0 || r.exitCode() == 2 || r.exitCode() == 3, String.join(" ", line) + ": " + r.err());
+            if (r.exitCode() == 2) {
+                assertRefusedInOneLine(r);
+            }
+        }
+    }
+
+    @Test
+    @Disabled("lead: cli.BenchCommand: bench --seconds Infinity is refused with 'qtraj: trajectories: give a trajectory"
+            + " count, a target error or a time limit' (a field bench does not have); refuse non-finite --seconds by name")
+    void benchNamesSecondsWhenItIsNotFinite() {
+        CliRunner r = CliRunner.run("bench", "--seconds", "Infinity", "--sites", "2", "--classical-sites", "10");
+        assertRefusedInOneLine(r);
+        assertTrue(r.err().startsWith("qtraj: --seconds: "), r.err());
     }
 
     @Test
@@ -149,7 +213,8 @@ class FuzzFindingsTest {
 
     @Test
     @Disabled("lead: fcs.FcsFiles.write: fcs --histograms FILE (a regular file, or under /proc) is an internal error"
-            + " (FileAlreadyExistsException / NoSuchFileException) after the whole run; check the directory first")
+            + " (FileAlreadyExistsException / NoSuchFileException) after the whole run, and a/missing/../h makes a/h"
+            + " then fails writing into it; check (and normalise) the directory first")
     void fcsRefusesHistogramsIntoAFileBeforeTheWork() throws Exception {
         Path file = tmp.resolve("file.txt");
         Files.writeString(file, "x");
@@ -157,6 +222,10 @@ class FuzzFindingsTest {
                 "--t-total", "2");
         assertRefusedInOneLine(r);
         assertEquals("x", Files.readString(file));
+        // a/missing/../h: the directory a/h is made, then written through the missing a/missing (exit 1, a/h left)
+        CliRunner dotdot = CliRunner.run("fcs", "--histograms", tmp.resolve("missing").resolve("..").resolve("h").toString(),
+                "--sites", "2", "--trajectories", "3", "--t-total", "2");
+        assertTrue(dotdot.exitCode() == 0 || dotdot.exitCode() == 2, dotdot.err());
     }
 
     /**

@@ -186,8 +186,9 @@ final class CommandLines {
     static Arbitrary<Tokens> value(String command, String name) {
         Arbitrary<String> v = switch (name) {
             // model options
+            // valid chains up to 8 sites (9 to 12 are the Liouvillian's: minutes by request), then past its limit
             case "--sites" -> command.equals("bench") ? intList("2", "2,3", "3") : Values.integers("2", "3", "4", "5",
-                    "1", "6", "8", "9", "12", "13", "17", "31", "32", "64");
+                    "1", "6", "8", "13", "17", "31", "32", "64");
             case "--omega" -> Values.doubles("1", "0.5", "2", "0.1", "10");
             case "--coupling" -> Values.doubles("1", "0.5", "0", "-1", "2");
             case "--anisotropy" -> Values.doubles("0", "0.5", "1", "-1", "2");
@@ -228,8 +229,11 @@ final class CommandLines {
                     "1/2147483648", "1/", "/", "1/2/3", "2147483647/2147483647", " 1 / 1 ", "1//1", "0/0");
             // bench
             case "--classical-sites" -> intList("10", "10,20", "4");
-            case "--seconds" -> Values.texts(List.of("0.001", "0.002", "0.005"), "0", "-1", "NaN", "Infinity", "1e-300",
-                    "4.9e-324", "-0", "1e300", "abc", "");
+            // no large finite --seconds: a bench of 1e300 s is long by request
+            case "--seconds" -> Arbitraries.frequencyOf(
+                    Tuple.of(3, Arbitraries.of("0.001", "0.002", "0.005")),
+                    Tuple.of(2, Arbitraries.of("0", "-1", "NaN", "Infinity", "-Infinity", "1e-300", "4.9e-324", "-0", "1e999",
+                            "abc", "", " ", "\n", "0x1p-10", "1,5")));
             default -> throw new IllegalStateException("the fuzz table has no values for " + command + " " + name
                     + ": add it to CommandLines.value");
         };

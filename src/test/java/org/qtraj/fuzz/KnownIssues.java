@@ -42,8 +42,9 @@ final class KnownIssues {
             new Issue("out-unwritable", Set.of(Kind.EXIT_CODE, Kind.STACK_TRACE),
                     (c, o) -> WRITERS.contains(c.command()) && c.hasOption("--out") && o != null && o.code() == 1
                             && o.err().contains("java.nio.file.")),
-            // fcs --histograms DIR that cannot be written: internal error after the work (fcs.FcsFiles)
-            new Issue("histograms-unwritable", Set.of(Kind.EXIT_CODE, Kind.STACK_TRACE),
+            // fcs --histograms DIR that cannot be written: internal error after the work, a/missing/../b made on the way
+            // (fcs.FcsFiles)
+            new Issue("histograms-unwritable", Set.of(Kind.EXIT_CODE, Kind.STACK_TRACE, Kind.WROTE_ON_REFUSAL),
                     (c, o) -> c.command().equals("fcs") && c.hasOption("--histograms") && o != null && o.code() == 1
                             && o.err().contains("java.nio.file.")),
             // simulate --threads 100000: internal error (ForkJoinPool refuses more than 32767)
@@ -62,8 +63,21 @@ final class KnownIssues {
             // a damaged run directory (junk manifest, a bad results line): internal error instead of exit 2
             // (batch.RunDirectory, RunStatus, Merger)
             new Issue("damaged-run-directory", Set.of(Kind.EXIT_CODE, Kind.STACK_TRACE),
-                    (c, o) -> Set.of("status", "merge").contains(c.command()) && o != null && o.code() == 1
+                    (c, o) -> Set.of("status", "merge", "run").contains(c.command()) && o != null && o.code() == 1
                             && o.err().contains("java.io.IOException")),
+            // run/merge --out DIR that cannot be made (under a file, under /proc): internal error (batch.RunDirectory,
+            // Merger)
+            new Issue("run-dir-unmakeable", Set.of(Kind.EXIT_CODE, Kind.STACK_TRACE),
+                    (c, o) -> Set.of("run", "merge").contains(c.command()) && o != null && o.code() == 1
+                            && o.err().contains("java.nio.file.")),
+            // --sites 2147483647: OutOfMemoryError escapes (model.PerElement.expand); --sites 100000 with the
+            // correlation solver never ends: no bound on the chain length (model, exact)
+            new Issue("sites-unbounded", Set.of(Kind.CRASH, Kind.EXIT_CODE, Kind.STACK_TRACE, Kind.TIMEOUT),
+                    (c, o) -> sites(c) >= 100_000),
+            // a hopping rate of 0 (or -0.0) is accepted, then the rate equations fail: SolverException, exit 1
+            // (model validation or exact.RateSolver)
+            new Issue("hopping-zero", Set.of(Kind.EXIT_CODE, Kind.STACK_TRACE),
+                    (c, o) -> o != null && o.err().contains("reaches no bath with a nonzero rate")),
             // run/merge --out a/missing/../b: the directory a/b is made, then its files are looked up through the
             // missing a/missing: internal error, a directory left behind (batch.RunDirectory, Merger)
             new Issue("out-through-missing-dir", Set.of(Kind.EXIT_CODE, Kind.STACK_TRACE, Kind.WROTE_ON_REFUSAL),

@@ -23,7 +23,7 @@ final class Values {
     /** Integers at the edges of int and long, and past them. */
     static final List<String> SPECIAL_INTEGERS = List.of("0", "-1", "1", "2147483647", "2147483648", "-2147483648",
             "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1.0", "1e3", "1_000",
-            "0x10", "010", "+3", "\u0663", "1000000", "100000");
+            "0x10", "02", "+3", "\u0663", "1000000", "100000");
 
     /** Text no option expects. */
     static final List<String> JUNK = List.of("", " ", "abc", "nan", "inf", "infinity", "true", "null", "~", "1,5",

@@ -271,7 +271,7 @@ final class Verdict {
         if (body.isBlank() || body.equals("null") || body.startsWith("null") || body.contains("internal error")) {
             return "exit 2 with an empty or internal message: " + m;
         }
-        if (!tryLine && !body.matches("[^\\s:]+: \\S.*")) {
+        if (!tryLine && !body.matches("[^\\s:]+: .*\\S.*")) {
             // qtraj's own refusals name the field first ("qtraj: --sites: must be ..."); picocli's have the Try line
             return "exit 2 without the field first ('qtraj: FIELD: what is allowed'): " + m;
         }
