@@ -52,8 +52,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         output.check();
-        if (!(seconds > 0)) {
-            throw new InvalidInputException("seconds", "must be > 0, got " + seconds);
+        if (!(seconds > 0 && seconds <= 3600)) {
+            throw new InvalidInputException("seconds", "must be > 0 and at most 3600, got " + seconds);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         double warmup = Math.min(seconds, 3);

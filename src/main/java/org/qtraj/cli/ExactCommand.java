@@ -1,7 +1,6 @@
 package org.qtraj.cli;
 
 import java.util.Map;
-
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.ExactMethod;
 import org.qtraj.exact.ExactResult;

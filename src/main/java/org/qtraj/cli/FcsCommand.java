@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.qtraj.errors.InvalidInputException;
+import org.qtraj.exact.QuickReference;
 import org.qtraj.fcs.Fcs;
 import org.qtraj.fcs.FcsComparison;
 import org.qtraj.fcs.FcsExact;
@@ -94,6 +95,11 @@ public final class FcsCommand extends EnsembleCommand {
 
     /** The exact references when the generator takes the chain (else none: the estimates stand alone). */
     private FcsExact exactOrNull(Chain chain, int bath, int threads) {
+        if (!QuickReference.countingIsQuick(chain, classical)) {
+            spec.commandLine().getErr().println("qtraj: note: no exact reference (the tilted generator at N = "
+                    + chain.sites() + " takes more than a few seconds; qtraj exact --noise computes it)");
+            return null;
+        }
         try {
             return FcsExact.of(chain, classical, bath, threads);
         } catch (InvalidInputException e) {

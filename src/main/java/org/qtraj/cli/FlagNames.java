@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * Turns the library's words into the command line's: an {@link InvalidInputException} names a setting as the
  * library does ({@code t_burn}, {@code threads}, {@code directory}), and the message printed for a command names the
- * flag of that command that sets it ({@code --t-burn}, {@code --threads}, {@code --out}). A field the command has no
+ * flag of that command that sets it ({@code --t-burn}, {@code --threads}, {@code --out}; a run directory is the
+ * positional DIR, or SHARD_DIR in merge). A field the command has no
  * flag for (a key of a model file or run spec, such as {@code baths.left.site}) is printed as it is. Model options
  * keep their file keys ({@code sites}, {@code dephasing}), since the same value may come from a model file.
  * Stateless.

@@ -1,6 +1,8 @@
 package org.qtraj.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import org.qtraj.errors.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +39,39 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * A path option or parameter. Picocli's own conversion would quote the exception (InvalidPathException) in its
+     * message; this says what is wrong in words.
+     */
+    static Path path(String text) {
+        try {
+            // normalised: a/missing/../b would otherwise be created as a/b and then written through a/missing
+            return Path.of(text).normalize();
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + printable(text) + "' is not a valid path ("
+                    + e.getReason() + ")");
+        }
+    }
+
+    /**
+     * The text with control characters written as Java unicode escapes, so that a message stays one printable line
+     * whatever value it quotes (a newline in an option's value would otherwise split it).
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
     /** The program's entry point: {@link #execute} on stdout and stderr, then exits the JVM with its code. */
     public static void main(String[] args) {
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -51,8 +86,9 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Path.class, Main::path);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("qtraj: " + ex.getMessage());
+            err.println("qtraj: " + printable(ex.getMessage()));
             err.println("Try 'qtraj " + ex.getCommandLine().getCommandName() + " --help' for the allowed options.");
             err.flush();
             return ExitCodes.BAD_INPUT;
@@ -64,11 +100,11 @@ public final class Main implements Runnable {
                 ex.printStackTrace(err);
             }
             if (ex instanceof InvalidInputException bad) {
-                err.println("qtraj: " + FlagNames.message(bad, commandLine.getCommandSpec()));
+                err.println("qtraj: " + printable(FlagNames.message(bad, commandLine.getCommandSpec())));
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
-            err.println("qtraj: internal error: " + ex);
+            err.println("qtraj: internal error: " + printable(String.valueOf(ex)));
             err.flush();
             return ExitCodes.INTERNAL;
         });

@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
 
 /** --times and --initial-state of {@code qtraj simulate}: relaxation curves from a basis state. */
 final class RelaxationOptions {
+    /** Most sample times --times may ask for (a larger count only exhausts the memory: 0:1:1e9). */
+    static final int MAX_TIMES = 100_000;
+
     @Option(names = "--times", paramLabel = "T1,T2,..|A:B:K", description = {"Also record the populations at these "
             + "times from the initial state (relaxation curves, with error bars and the exact time evolution): a list, "
             + "or A:B:K for K equally spaced times from A to B. Without --t-total the trajectories end at the last time."})
@@ -49,11 +52,20 @@ final class RelaxationOptions {
                 if (p.length != 3) {
                     throw new NumberFormatException();
                 }
+                double count = Double.parseDouble(p[2].trim());
+                if (count > MAX_TIMES) {
+                    throw new InvalidInputException("times", "asks for " + p[2].trim() + " times; at most " + MAX_TIMES
+                            + " are allowed, got '" + times + "'");
+                }
                 return RelaxationInputs.checkedTimes("times", RelaxationInputs.evenlySpaced("times",
-                        Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()), Double.parseDouble(p[2].trim())));
+                        Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()), count));
+            }
+            String[] parts = t.split(",");
+            if (parts.length > MAX_TIMES) {
+                throw new InvalidInputException("times", "lists " + parts.length + " times; at most " + MAX_TIMES + " are allowed");
             }
             List<Double> out = new ArrayList<>();
-            for (String s : t.split(",")) {
+            for (String s : parts) {
                 out.add(Double.parseDouble(s.trim()));
             }
             return RelaxationInputs.checkedTimes("times", out);

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.qtraj.errors.InvalidInputException;
-import org.qtraj.io.AtomicFiles;
 import org.qtraj.report.PaperReport;
 import org.qtraj.report.RunResults;
 import picocli.CommandLine.Command;
@@ -42,10 +40,6 @@ public final class ReportCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
-        String why = AtomicFiles.refusal(out.resolve("REPORT.md"));
-        if (why != null) {
-            throw new InvalidInputException("out", why);
-        }
         List<RunResults> runs = new ArrayList<>();
         for (Path d : dirs) {
             runs.add(RunResults.read(d));

@@ -13,6 +13,8 @@ import org.qtraj.batch.Provenance;
 import org.qtraj.batch.RunPlan;
 import org.qtraj.batch.RunSpec;
 import org.qtraj.batch.Shard;
+import org.qtraj.errors.InvalidInputException;
+import org.qtraj.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,6 +66,10 @@ public final class RunCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
+        String why = AtomicFiles.directoryRefusal(out);
+        if (why != null) {
+            throw new InvalidInputException("directory", why);
+        }
         RunSpec runSpec = RunSpec.load(specFile);
         RunPlan plan = RunPlan.of(runSpec, Shard.parse(shard));
         if (dryRun) {

@@ -16,6 +16,16 @@ public final class QuickReference {
     public static final int CORRELATION_SITES = 2000;
     /** Largest N for which the Liouvillian solver counts as quick. */
     public static final int LIOUVILLIAN_SITES = 8;
+    /**
+     * Largest N for which the classical tilted rate matrix (2^N patterns) counts as quick for counting statistics;
+     * the quantum tilted generator uses {@link #LIOUVILLIAN_SITES} (at N = 10 it took 28 s).
+     */
+    public static final int CLASSICAL_COUNTING_SITES = 12;
+
+    /** Whether the exact counting statistics of the chain take at most a few seconds. */
+    public static boolean countingIsQuick(Chain chain, boolean classical) {
+        return chain.sites() <= (classical ? CLASSICAL_COUNTING_SITES : LIOUVILLIAN_SITES);
+    }
 
     private QuickReference() {
     }

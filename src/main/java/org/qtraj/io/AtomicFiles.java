@@ -43,9 +43,29 @@ public final class AtomicFiles {
         try {
             Files.delete(Files.createTempFile(dir, ".qtraj-probe.", ".tmp"));
         } catch (IOException | RuntimeException e) {
-            return "cannot write into " + dir + " (" + e.getClass().getSimpleName() + ")";
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : "it takes no new files";
+            return "cannot write into " + dir + " (" + reason + ")";
         }
         return null;
+    }
+
+    /**
+     * Why a directory {@code dir} that does not exist yet could not be made in its nearest existing ancestor
+     * directory (tried with a temporary file, nothing left behind), or null if it exists, can be made, or has a
+     * regular file in the way (which the caller reports in its own words).
+     */
+    public static String directoryRefusal(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path ancestor = abs;
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor == abs || ancestor == null || !Files.isDirectory(ancestor)) {
+            return null;
+        }
+        return refusal(abs.resolve(".probe"));
     }
 
     /** Replaces {@code target} with {@code text} (UTF-8) atomically; creates parent directories. */

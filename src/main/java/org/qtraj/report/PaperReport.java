@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.report.RunResults.Rec;
 
 /**
@@ -48,15 +49,24 @@ public final class PaperReport {
     }
 
     /**
-     * Writes the figures and REPORT.md for the given runs into {@code out}.
+     * Writes the figures and REPORT.md for the given runs into the directory {@code given}.
      *
-     * @param runs the run directories read, in any order; recognised by spec name
-     * @param out  the directory for REPORT.md and the figures (created if needed)
+     * @param runs  the run directories read, in any order; recognised by spec name
+     * @param given the directory for REPORT.md and the figures (created if needed)
      * @return the path of REPORT.md
+     * @throws InvalidInputException (field directory) if {@code given} cannot be created, before anything is written
      * @throws IOException if a file cannot be written
      */
-    public static Path write(List<RunResults> runs, Path out) throws IOException {
-        Files.createDirectories(out);
+    public static Path write(List<RunResults> runs, Path given) throws IOException {
+        // "a/missing/../b" is a/b: Files.createDirectories makes a/b, but the files written into it would be looked up
+        // through a/missing, which does not exist
+        Path out = given.normalize();
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            // refused before anything is drawn: a path under a file, a place that cannot be written, ...
+            throw new InvalidInputException("directory", "cannot create the report directory " + out + " (" + reason(e) + ")");
+        }
         PaperReport r = new PaperReport(out);
         Map<String, RunResults> byName = new LinkedHashMap<>();
         for (RunResults run : runs) {
@@ -81,6 +91,24 @@ public final class PaperReport {
             r.body.append(RelaxationFigure.write(byName.get("relaxation"), out));
         }
         return r.finish(runs);
+    }
+
+    /** Why a directory could not be made, in words (no exception class names). */
+    private static String reason(IOException e) {
+        String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : "";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file is in the way: " + file;
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + file;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory: " + file;
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (file.isEmpty() ? "" : ": " + file);
+        }
+        return String.valueOf(e.getMessage());
     }
 
     // ---------------------------------------------------------------- Fig. 2

@@ -1,5 +1,6 @@
 package org.qtraj.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -79,14 +80,28 @@ public record RunResults(Path dir, String name, String status, List<Rec> records
         }
     }
 
-    /** Reads a run directory. */
+    /**
+     * Reads a run directory.
+     *
+     * @throws InvalidInputException (field run_directory) if {@code dir} has no manifest.json and results.jsonl, or its
+     *                               manifest is not a JSON object
+     */
     public static RunResults read(Path dir) throws IOException {
         Path manifest = dir.resolve("manifest.json");
         Path results = dir.resolve("results.jsonl");
         if (!Files.isRegularFile(manifest) || !Files.isRegularFile(results)) {
             throw new InvalidInputException("run_directory", dir + " is not a run directory (needs manifest.json and results.jsonl)");
         }
-        JsonNode m = JSON.readTree(manifest.toFile());
+        JsonNode m;
+        try {
+            m = JSON.readTree(manifest.toFile());
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("run_directory", dir + " has a damaged manifest.json (not valid JSON: "
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (m == null || !m.isObject()) {
+            throw new InvalidInputException("run_directory", dir + " has a damaged manifest.json (not a JSON object)");
+        }
         List<Rec> recs = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
             String line;

@@ -13,6 +13,8 @@ import org.qtraj.errors.InvalidInputException;
 public final class RelaxationInputs {
     /** Most sites an initial state can be given for (an int mask). */
     public static final int MAX_MASK_SITES = 31;
+    /** Most sample times a relaxation curve may have (each is a column of every trajectory's estimates). */
+    public static final int MAX_TIMES = 100_000;
 
     private RelaxationInputs() {
     }
@@ -26,6 +28,9 @@ public final class RelaxationInputs {
         if (count != Math.rint(count) || count < 2 || !(last > first)) {
             throw new InvalidInputException(field, "needs last > first and an integer count >= 2, got first " + first
                     + ", last " + last + ", count " + count);
+        }
+        if (count > MAX_TIMES) {
+            throw new InvalidInputException(field, "asks for " + count + " times; at most " + MAX_TIMES + " are allowed");
         }
         int k = (int) count;
         List<Double> out = new ArrayList<>(k);
