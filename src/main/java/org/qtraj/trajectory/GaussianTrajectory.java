@@ -194,13 +194,8 @@ public final class GaussianTrajectory {
                         + "fermion chain), got " + chain.anisotropy(b) + " at bond " + (b + 1));
             }
         }
-        if (!(tolerance >= 1e-14 && tolerance <= 1e-3)) {
-            throw new InvalidInputException("tolerance", "must be in [1e-14, 1e-3], got " + tolerance);
-        }
-        if (chain.sites() < 31 && options.initialState() >= 1 << chain.sites()) {
-            throw new InvalidInputException("initial_state", "must be a mask below 2^N = " + (1 << chain.sites())
-                    + ", got " + options.initialState());
-        }
+        StepPlan.checkTolerance(tolerance);
+        options.requireInitialStateFits(chain.sites());
         return new GaussianTrajectory(chain, tolerance, options);
     }
 

@@ -60,10 +60,7 @@ public final class QuantumTrajectory {
         this.unravelling = unravelling;
         this.options = options;
         Chain chain = unravelling.chain();
-        if (options.initialState() >= 1 << chain.sites()) {
-            throw new org.qtraj.errors.InvalidInputException("initial_state", "must be a mask below 2^N = " + (1 << chain.sites())
-                    + ", got " + options.initialState());
-        }
+        options.requireInitialStateFits(chain.sites());
         this.baths = chain.baths();
         this.bathGamma = new double[2];
         this.bathOmega = new double[2];

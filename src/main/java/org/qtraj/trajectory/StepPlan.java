@@ -1,5 +1,7 @@
 package org.qtraj.trajectory;
 
+import org.qtraj.errors.InvalidInputException;
+
 /**
  * Step size, Taylor order and quadrature rule for one sector, chosen a priori from a bound nu >= ||A||_2 on the
  * shifted effective Hamiltonian (see {@link Sector}) and the tolerance.
@@ -132,5 +134,17 @@ record StepPlan(int order, double step, double[] nodes, double[] weights) {
             w[m - 1 - i] = 1.0 / ((1 - z * z) * dp * dp);
         }
         return new double[][] {x, w};
+    }
+
+    /**
+     * Checks a local error per step: both trajectory engines take one in [1e-14, 1e-3] (below, rounding dominates;
+     * above, the truncation bound no longer describes the error).
+     *
+     * @throws InvalidInputException naming "tolerance" otherwise
+     */
+    static void checkTolerance(double tolerance) {
+        if (!(tolerance >= 1e-14 && tolerance <= 1e-3)) {
+            throw new InvalidInputException("tolerance", "must be in [1e-14, 1e-3], got " + tolerance);
+        }
     }
 }

@@ -70,4 +70,17 @@ public record TrajectoryOptions(double tBurn, double tTotal, int initialState, L
         double t = RelaxationTimes.quantum(chain);
         return new TrajectoryOptions(RelaxationTimes.BURN_IN * t, RelaxationTimes.TOTAL * t, 0);
     }
+
+    /**
+     * Checks that the initial mask has no bit beyond site {@code sites} (masks hold 31 sites; longer chains start
+     * empty past them).
+     *
+     * @throws InvalidInputException naming "initial_state" otherwise
+     */
+    public void requireInitialStateFits(int sites) {
+        if (sites < 31 && initialState >= 1 << sites) {
+            throw new InvalidInputException("initial_state", "must be a mask below 2^N = " + (1 << sites) + ", got "
+                    + initialState);
+        }
+    }
 }

@@ -73,9 +73,7 @@ public final class Unravelling {
         if (chain.sites() > MAX_SITES) {
             throw new InvalidInputException("sites", "quantum trajectories handle N <= " + MAX_SITES + ", got " + chain.sites());
         }
-        if (!(tolerance >= 1e-14 && tolerance <= 1e-3)) {
-            throw new InvalidInputException("tolerance", "must be in [1e-14, 1e-3], got " + tolerance);
-        }
+        StepPlan.checkTolerance(tolerance);
         return new Unravelling(chain, tolerance);
     }
 
