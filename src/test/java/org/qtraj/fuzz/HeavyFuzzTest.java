@@ -16,7 +16,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * {@code mvn -Pheavy verify -Dtest=HeavyFuzzTest}.
  */
 @Tag("slow")
-class HeavyFuzzTest {
+class HeavyFuzzTest extends CommandLineCases {
     static final String SEED = "20260102";
 
     @Property(tries = 2800, seed = SEED, whenFixedSeed = FixedSeedMode.ALLOW, edgeCases = EdgeCasesMode.NONE)
@@ -82,61 +82,6 @@ class HeavyFuzzTest {
     @Property(tries = 5500, seed = SEED, whenFixedSeed = FixedSeedMode.ALLOW, edgeCases = EdgeCasesMode.NONE)
     void runSpecs(@ForAll("specCases") CliCase c) {
         Fuzz.check(c);
-    }
-
-    @Provide
-    Arbitrary<CliCase> exactCases() {
-        return CommandLines.cases("exact");
-    }
-
-    @Provide
-    Arbitrary<CliCase> simulateCases() {
-        return CommandLines.cases("simulate");
-    }
-
-    @Provide
-    Arbitrary<CliCase> classicalCases() {
-        return CommandLines.cases("classical");
-    }
-
-    @Provide
-    Arbitrary<CliCase> fcsCases() {
-        return CommandLines.cases("fcs");
-    }
-
-    @Provide
-    Arbitrary<CliCase> crosscheckCases() {
-        return CommandLines.cases("crosscheck");
-    }
-
-    @Provide
-    Arbitrary<CliCase> runCases() {
-        return CommandLines.cases("run");
-    }
-
-    @Provide
-    Arbitrary<CliCase> statusCases() {
-        return CommandLines.cases("status");
-    }
-
-    @Provide
-    Arbitrary<CliCase> mergeCases() {
-        return CommandLines.cases("merge");
-    }
-
-    @Provide
-    Arbitrary<CliCase> reportCases() {
-        return CommandLines.cases("report");
-    }
-
-    @Provide
-    Arbitrary<CliCase> benchCases() {
-        return CommandLines.cases("bench", 1);
-    }
-
-    @Provide
-    Arbitrary<CliCase> globalCases() {
-        return CommandLines.globalCases();
     }
 
     @Provide
