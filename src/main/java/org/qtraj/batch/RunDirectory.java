@@ -237,6 +237,11 @@ final class RunDirectory implements Closeable {
                     + dir + " would be created)") + " is read-only" + advice);
         }
         if (!Files.isDirectory(dir)) {
+            // a new directory: try to make a file where it would go (isWritable says yes to root even on /proc)
+            String why = AtomicFiles.directoryRefusal(dir);
+            if (why != null) {
+                throw new InvalidInputException(field, why);
+            }
             return;
         }
         for (String name : new String[] {CHECKPOINTS, JSONL, CSV, BLOCKS, MANIFEST, ".lock"}) {

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.qtraj.batch.Merger;
 import org.qtraj.batch.Provenance;
 import org.qtraj.errors.InvalidInputException;
-import org.qtraj.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,10 +40,6 @@ public final class MergeCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
-        String why = AtomicFiles.directoryRefusal(out);
-        if (why != null) {
-            throw new InvalidInputException("directory", why);
-        }
         Merger.Summary s = Merger.merge(inputs, out, Provenance.detect(Version.current()));
         PrintWriter w = spec.commandLine().getOut();
         w.printf("merged %d directories, %d units; results in %s%n", s.directories(), s.records(), out);

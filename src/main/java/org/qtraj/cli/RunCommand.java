@@ -14,7 +14,6 @@ import org.qtraj.batch.RunPlan;
 import org.qtraj.batch.RunSpec;
 import org.qtraj.batch.Shard;
 import org.qtraj.errors.InvalidInputException;
-import org.qtraj.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,10 +65,6 @@ public final class RunCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
-        String why = AtomicFiles.directoryRefusal(out);
-        if (why != null) {
-            throw new InvalidInputException("directory", why);
-        }
         RunSpec runSpec = RunSpec.load(specFile);
         RunPlan plan = RunPlan.of(runSpec, Shard.parse(shard));
         if (dryRun) {

@@ -54,7 +54,7 @@ public final class AtomicFiles {
     /**
      * Why a directory {@code dir} that does not exist yet could not be made in its nearest existing ancestor
      * directory (tried with a temporary file, nothing left behind), or null if it exists, can be made, or has a
-     * regular file in the way (which the caller reports in its own words).
+     * regular file in the way (which run directories report in their own words first).
      */
     public static String directoryRefusal(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
