@@ -79,7 +79,7 @@ public final class EnsembleDriver {
                         reason = StopReason.TRAJECTORIES;
                     } else if (stop.hasTargetError()) {
                         MeanVar m = monitor.sample(acc);
-                        double scale = monitor.scale(acc);
+                        double scale = monitor.scale(acc, m);
                         if (stop.errorReached(m.count(), m.standardError(), scale)) {
                             reason = StopReason.TARGET_ERROR;
                         } else if (stop.outOfReach(m.count(), m.standardError(), scale)) {
@@ -91,8 +91,9 @@ public final class EnsembleDriver {
                 if (reason == null && elapsed >= stop.timeLimitSeconds()) {
                     reason = StopReason.TIME_LIMIT;
                 }
-                listener.progress(done, stop.maxTrajectories(), monitor == null ? null : monitor.sample(acc),
-                        monitor == null ? Double.NaN : stop.absoluteTarget(monitor.scale(acc)), elapsed);
+                MeanVar monitored = monitor == null ? null : monitor.sample(acc);
+                listener.progress(done, stop.maxTrajectories(), monitored,
+                        monitor == null ? Double.NaN : stop.absoluteTarget(monitor.scale(acc, monitored)), elapsed);
                 double batchSeconds = Math.max((System.nanoTime() - batchStart) * 1e-9, 1e-6);
                 double perTrajectory = batchSeconds / size;
                 double budget = Math.min(BATCH_SECONDS, Math.max(stop.timeLimitSeconds() - elapsed, 0.01));

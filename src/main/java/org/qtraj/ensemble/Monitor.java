@@ -17,9 +17,12 @@ public interface Monitor<A> {
     /** The monitored estimator's sample in {@code acc}. */
     MeanVar sample(A acc);
 
-    /** The magnitude a relative target error is a fraction of; |mean| unless the monitor says otherwise. */
-    default double scale(A acc) {
-        return Math.abs(sample(acc).mean());
+    /**
+     * The magnitude a relative target error is a fraction of, given {@code sample} = {@link #sample}(acc) (passed in
+     * so that it is not computed twice per trajectory); |mean| unless the monitor says otherwise.
+     */
+    default double scale(A acc, MeanVar sample) {
+        return Math.abs(sample.mean());
     }
 
     /** A monitor whose relative scale is max(|mean|, {@code floor(acc)}). */
@@ -31,8 +34,8 @@ public interface Monitor<A> {
             }
 
             @Override
-            public double scale(A acc) {
-                return Math.max(Math.abs(sample.apply(acc).mean()), Math.abs(floor.applyAsDouble(acc)));
+            public double scale(A acc, MeanVar s) {
+                return Math.max(Math.abs(s.mean()), Math.abs(floor.applyAsDouble(acc)));
             }
         };
     }

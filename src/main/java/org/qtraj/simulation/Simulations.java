@@ -178,12 +178,14 @@ public final class Simulations {
     public static Monitor<Estimates> monitor(TrajectoryEnsemble e, SimulationSettings s) {
         requireMonitor(e, s);
         String key = s.monitor().key();
+        // indices resolved once: the monitor is read after every trajectory
+        int monitored = e.names().indexOf(key);
         int particle = e.names().indexOf(Estimator.PARTICLE_CURRENT.key());
         double factor = key.contains("heat_current") ? e.omegaLeft() : key.startsWith("particle_current") ? 1 : 0;
         if (particle < 0 || factor == 0) {
-            return est -> est.get(key);
+            return est -> est.get(monitored);
         }
-        return Monitor.of(est -> est.get(key), est -> factor * est.get(particle).mean());
+        return Monitor.of(est -> est.get(monitored), est -> factor * est.get(particle).mean());
     }
 
     private static SimulationResult run(TrajectoryEnsemble e, SimulationSettings s, ProgressListener progress) {
