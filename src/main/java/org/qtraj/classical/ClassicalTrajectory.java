@@ -154,6 +154,10 @@ public final class ClassicalTrajectory {
      */
     private abstract static class Engine {
         final int bonds;
+        /** the sites of each bond, and for a network the bonds at each site; null on a chain (bond b is b, b+1). */
+        final int[] bondFrom;
+        final int[] bondTo;
+        final int[][] incident;
         /** occupation of each site, 0 or 1. */
         final byte[] occ;
         /** occupied time of each site inside the window so far. */
@@ -175,7 +179,31 @@ public final class ClassicalTrajectory {
 
         Engine(ExclusionProcess p, UniformRandomProvider rng) {
             int n = p.sites();
-            this.bonds = n - 1;
+            this.bonds = p.bonds();
+            if (p.isChain()) {
+                bondFrom = null;
+                bondTo = null;
+                incident = null;
+            } else {
+                bondFrom = new int[bonds];
+                bondTo = new int[bonds];
+                int[] degree = new int[n];
+                for (int b = 0; b < bonds; b++) {
+                    bondFrom[b] = p.bondFrom(b);
+                    bondTo[b] = p.bondTo(b);
+                    degree[bondFrom[b]]++;
+                    degree[bondTo[b]]++;
+                }
+                incident = new int[n][];
+                for (int k = 0; k < n; k++) {
+                    incident[k] = new int[degree[k]];
+                    degree[k] = 0;
+                }
+                for (int b = 0; b < bonds; b++) {
+                    incident[bondFrom[b]][degree[bondFrom[b]]++] = b;
+                    incident[bondTo[b]][degree[bondTo[b]]++] = b;
+                }
+            }
             this.occ = new byte[n];
             this.occTime = new double[n];
             this.since = new double[n];
@@ -196,8 +224,22 @@ public final class ClassicalTrajectory {
         /** The active bond whose rate interval holds x, 0 <= x <= hopTotal(). */
         abstract int pickBond(double x);
 
-        /** Bond b's activity (occ[b] != occ[b+1]) has just flipped. */
+        /** Bond b's activity (its two sites differently occupied) has just flipped. */
         abstract void bondFlipped(int b);
+
+        /** True if bond b has exactly one end occupied. */
+        final boolean active(int b) {
+            return bondFrom == null ? occ[b] != occ[b + 1] : occ[bondFrom[b]] != occ[bondTo[b]];
+        }
+
+        /** Site k's occupation has just changed: every bond at k except {@code except} flips its activity. */
+        private void siteChanged(int k, int except) {
+            for (int e : incident[k]) {
+                if (e != except) {
+                    bondFlipped(e);
+                }
+            }
+        }
 
         /** Runs the Gillespie loop from t to tEnd; the event that would fall after tEnd is discarded. */
         final void advance(double t, double tEnd) {
@@ -232,6 +274,10 @@ public final class ClassicalTrajectory {
 
         /** Moves the particle across active bond b; bonds b-1 and b+1 change their activity, b keeps it. */
         private void hop(int b, double t) {
+            if (incident != null) {
+                hopOnNetwork(b, t);
+                return;
+            }
             int from = occ[b] != 0 ? b : b + 1;
             int to = 2 * b + 1 - from;
             occ[from] = 0;
@@ -244,6 +290,20 @@ public final class ClassicalTrajectory {
             if (b + 1 < bonds) {
                 bondFlipped(b + 1);
             }
+        }
+
+        /** {@link #hop} on a network: the bonds at both ends flip, b keeps its activity. */
+        private void hopOnNetwork(int b, double t) {
+            int a = bondFrom[b];
+            int c = bondTo[b];
+            int from = occ[a] != 0 ? a : c;
+            int to = a + c - from;
+            occ[from] = 0;
+            occ[to] = 1;
+            occTime[from] += t - since[from];
+            since[to] = t;
+            siteChanged(a, b);
+            siteChanged(c, b);
         }
 
         /** Injects into or removes from bath site k; bonds k-1 and k change their activity. */
@@ -266,6 +326,10 @@ public final class ClassicalTrajectory {
             if (listener != null) {
                 listener.onBoundaryEvent(bath, change, t);
             }
+            if (incident != null) {
+                siteChanged(k, -1);
+                return;
+            }
             if (k > 0) {
                 bondFlipped(k - 1);
             }
@@ -280,7 +344,7 @@ public final class ClassicalTrajectory {
                 occ[k] = (byte) (initial[k] ? 1 : 0);
             }
             for (int b = 0; b < bonds; b++) {
-                if (occ[b] != occ[b + 1]) {
+                if (active(b)) {
                     bondFlipped(b);
                 }
             }
@@ -398,7 +462,7 @@ public final class ClassicalTrajectory {
         void bondFlipped(int b) {
             final double[] tree = this.tree;
             int i = leaves + b;
-            tree[i] = occ[b] != occ[b + 1] ? rate[b] : 0;
+            tree[i] = active(b) ? rate[b] : 0;
             for (i >>= 1; i > 0; i >>= 1) {
                 tree[i] = tree[2 * i] + tree[2 * i + 1];
             }

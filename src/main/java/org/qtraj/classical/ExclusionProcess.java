@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
+import org.qtraj.model.Graph;
 
 /**
  * The classical analogue of a chain (PHYSICS.md "Classical analogue", paper sec. IV): a symmetric simple
@@ -15,12 +16,16 @@ import org.qtraj.model.Chain;
  *       ({@link Bath#emissionRate}), with nbar_j = 1/(exp(omega_{k_j}/T_j) - 1).</li>
  * </ul>
  * The baths may sit on any sites, also on the same one. Only the rates above enter; the couplings g,
- * the anisotropy and the dephasing of the quantum chain play no role here.
+ * the anisotropy and the dephasing of the quantum chain play no role here. On a network (PHYSICS.md "Networks")
+ * bond b joins the sites {@link #bondFrom} and {@link #bondTo} instead of b and b+1; exactly two baths.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ExclusionProcess {
     private final double[] hopping;
+    private final int sites;
+    private final int[] bondFrom;
+    private final int[] bondTo;
     private final boolean uniformHopping;
     private final int leftSite;
     private final int rightSite;
@@ -31,10 +36,13 @@ public final class ExclusionProcess {
     private final double leftOmega;
     private final double rightOmega;
 
-    private ExclusionProcess(double[] hopping, boolean uniformHopping, int leftSite, int rightSite,
-                             double leftInjection, double leftRemoval, double rightInjection,
-                             double rightRemoval, double leftOmega, double rightOmega) {
+    private ExclusionProcess(double[] hopping, int sites, int[] bondFrom, int[] bondTo, boolean uniformHopping,
+                             int leftSite, int rightSite, double leftInjection, double leftRemoval,
+                             double rightInjection, double rightRemoval, double leftOmega, double rightOmega) {
         this.hopping = hopping;
+        this.sites = sites;
+        this.bondFrom = bondFrom;
+        this.bondTo = bondTo;
         this.uniformHopping = uniformHopping;
         this.leftSite = leftSite;
         this.rightSite = rightSite;
@@ -46,14 +54,25 @@ public final class ExclusionProcess {
         this.rightOmega = rightOmega;
     }
 
-    /** The exclusion process of a (validated) chain: its hopping rates V_b and its two baths. */
+    /**
+     * The exclusion process of a (validated) chain or network: its hopping rates V_b and its two baths.
+     *
+     * @throws org.qtraj.errors.InvalidInputException naming {@code baths} if the model has other than two baths
+     */
     public static ExclusionProcess of(Chain chain) {
         Objects.requireNonNull(chain, "chain");
+        if (chain.bathCount() != 2) {
+            throw new org.qtraj.errors.InvalidInputException("baths", "the classical simulation counts the currents of"
+                    + " exactly two baths (the first and the second named), this model has " + chain.bathCount()
+                    + "; use the rate method for it");
+        }
+        Graph graph = chain.graph();
         Bath left = chain.left();
         Bath right = chain.right();
         double wl = chain.bathOmega(left);
         double wr = chain.bathOmega(right);
-        return new ExclusionProcess(chain.hoppings(), chain.hasUniformHopping(), left.site(), right.site(),
+        return new ExclusionProcess(chain.hoppings(), chain.sites(), chain.isChain() ? null : graph.from(),
+                chain.isChain() ? null : graph.to(), chain.hasUniformHopping(), left.site(), right.site(),
                 left.absorptionRate(wl), left.emissionRate(wl), right.absorptionRate(wr), right.emissionRate(wr),
                 wl, wr);
     }
@@ -63,16 +82,37 @@ public final class ExclusionProcess {
      * selection instead of the active-bond set). For tests that compare the two selection paths.
      */
     ExclusionProcess withPerBondSelection() {
-        return new ExclusionProcess(hopping, false, leftSite, rightSite, leftInjection, leftRemoval,
+        return new ExclusionProcess(hopping, sites, bondFrom, bondTo, false, leftSite, rightSite, leftInjection,
+                leftRemoval,
                 rightInjection, rightRemoval, leftOmega, rightOmega);
     }
 
     /** Number of sites N. */
     public int sites() {
-        return hopping.length + 1;
+        return sites;
     }
 
-    /** Hopping rate V_b of bond b (sites b, b+1). */
+    /** Number of bonds. */
+    public int bonds() {
+        return hopping.length;
+    }
+
+    /** True if bond b joins b and b+1 for every b (the chain: the simulation's fastest path). */
+    public boolean isChain() {
+        return bondFrom == null;
+    }
+
+    /** The first site of bond b (0-based). */
+    public int bondFrom(int bond) {
+        return bondFrom == null ? bond : bondFrom[bond];
+    }
+
+    /** The second site of bond b (0-based). */
+    public int bondTo(int bond) {
+        return bondTo == null ? bond + 1 : bondTo[bond];
+    }
+
+    /** Hopping rate V_b of bond b (sites b, b+1 on a chain). */
     public double hopping(int bond) {
         return hopping[bond];
     }

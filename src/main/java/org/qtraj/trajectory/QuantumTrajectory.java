@@ -147,7 +147,7 @@ public final class QuantumTrajectory {
         private final double[] weightedProbability;
         // window integrals
         private final double[] intPops = new double[sites];
-        private final double[] intBonds = new double[Math.max(sites - 1, 0)];
+        private final double[] intBonds = new double[unravelling.chain().bonds()];
         private final double[] intBathDiag = new double[2];
         private final long[] net = new long[2];
         private long jumps;
@@ -467,11 +467,16 @@ public final class QuantumTrajectory {
             double deph = 0;
             Chain chain = unravelling.chain();
             for (int b = 0; b < intBonds.length; b++) {
-                deph -= 0.5 * (chain.dephasing(b) + chain.dephasing(b + 1)) * intBonds[b];
+                deph -= 0.5 * (chain.dephasing(chain.bondFrom(b)) + chain.dephasing(chain.bondTo(b))) * intBonds[b];
             }
             for (int j = 0; j < 2; j++) {
                 int k = baths[j].site();
-                double hop = (k > 0 ? intBonds[k - 1] : 0) + (k < sites - 1 ? intBonds[k] : 0);
+                double hop = 0;
+                for (int b = 0; b < intBonds.length; b++) {
+                    if (chain.bondFrom(b) == k || chain.bondTo(b) == k) {
+                        hop += intBonds[b];
+                    }
+                }
                 v[j] = (intBathDiag[j] - 0.5 * bathGamma[j] * hop) / window;
             }
             v[2] = deph / window;

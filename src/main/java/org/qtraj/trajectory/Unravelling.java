@@ -73,8 +73,22 @@ public final class Unravelling {
         if (chain.sites() > MAX_SITES) {
             throw new InvalidInputException("sites", "quantum trajectories handle N <= " + MAX_SITES + ", got " + chain.sites());
         }
+        requireTwoBaths(chain);
         StepPlan.checkTolerance(tolerance);
         return new Unravelling(chain, tolerance);
+    }
+
+    /**
+     * Refuses a model with other than two baths: a trajectory's estimators count the first bath (left) and the
+     * second (right); networks with two baths on any sites are fine.
+     *
+     * @throws InvalidInputException naming {@code baths}
+     */
+    public static void requireTwoBaths(Chain chain) {
+        if (chain.bathCount() != 2) {
+            throw new InvalidInputException("baths", "trajectories count the currents of exactly two baths (the first"
+                    + " and the second named), this model has " + chain.bathCount() + "; use the exact methods for it");
+        }
     }
 
     /** The chain unravelled. */
@@ -123,7 +137,7 @@ public final class Unravelling {
         return b;
     }
 
-    /** E(mask) = sum_k omega_k n_k + sum_b D_b sz_b sz_{b+1}, sz = 2 n - 1. */
+    /** E(mask) = sum_k omega_k n_k + sum_b D_b sz_{a(b)} sz_{c(b)}, sz = 2 n - 1, bond b joining a(b) and c(b). */
     double energy(int mask) {
         double e = 0;
         for (int k = 0; k < sites; k++) {
@@ -131,10 +145,10 @@ public final class Unravelling {
                 e += chain.omega(k);
             }
         }
-        for (int b = 0; b < sites - 1; b++) {
+        for (int b = 0; b < chain.bonds(); b++) {
             double d = chain.anisotropy(b);
             if (d != 0) {
-                int zz = ((mask >>> b) & 1) == ((mask >>> (b + 1)) & 1) ? 1 : -1;
+                int zz = ((mask >>> chain.bondFrom(b)) & 1) == ((mask >>> chain.bondTo(b)) & 1) ? 1 : -1;
                 e += d * zz;
             }
         }
@@ -170,14 +184,14 @@ public final class Unravelling {
         }
         double e0 = 0.5 * (eMin + eMax);
         double c0 = 0.5 * (gMin + gMax);
-        // hopping entries, row by row: move one excitation across bond b (sites b, b+1)
+        // hopping entries, row by row: move one excitation across bond b
         int[] rowStart = new int[dim + 1];
         List<int[]> entries = new ArrayList<>();
         for (int x = 0; x < dim; x++) {
             int mask = masks[x];
-            for (int b = 0; b < sites - 1; b++) {
+            for (int b = 0; b < chain.bonds(); b++) {
                 double g = chain.coupling(b);
-                int pair = 3 << b;
+                int pair = 1 << chain.bondFrom(b) | 1 << chain.bondTo(b);
                 int occ = mask & pair;
                 if (g != 0 && occ != 0 && occ != pair) {
                     entries.add(new int[] {indexOfMask[mask ^ pair], b});
