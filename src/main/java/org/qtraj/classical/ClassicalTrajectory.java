@@ -172,8 +172,12 @@ public final class ClassicalTrajectory {
         final double rightOut;
         final UniformRandomProvider rng;
         final ContinuousSampler exponential;
-        long netLeft;
-        long netRight;
+        /** every bath's site and rates, for models with other than two baths */
+        final int[] bathSite;
+        final double[] bathIn;
+        final double[] bathOut;
+        /** injections minus removals per bath in the window (0 left, 1 right) */
+        final long[] net;
         long events;
         BoundaryEventListener listener;
 
@@ -213,6 +217,16 @@ public final class ClassicalTrajectory {
             this.leftOut = p.leftRemoval();
             this.rightIn = p.rightInjection();
             this.rightOut = p.rightRemoval();
+            int baths = p.bathCount();
+            this.bathSite = new int[baths];
+            this.bathIn = new double[baths];
+            this.bathOut = new double[baths];
+            for (int j = 0; j < baths; j++) {
+                bathSite[j] = p.bathSite(j);
+                bathIn[j] = p.bathInjection(j);
+                bathOut[j] = p.bathRemoval(j);
+            }
+            this.net = new long[baths];
             this.rng = rng;
             // Measured ~10-20% more events/s than -log(1 - u) at N = 100 and 1000 (ClassicalBenchmark).
             this.exponential = ZigguratSampler.Exponential.of(rng);
@@ -243,6 +257,10 @@ public final class ClassicalTrajectory {
 
         /** Runs the Gillespie loop from t to tEnd; the event that would fall after tEnd is discarded. */
         final void advance(double t, double tEnd) {
+            if (bathSite.length != 2) {
+                advanceManyBaths(t, tEnd);
+                return;
+            }
             final byte[] occ = this.occ;
             final UniformRandomProvider rng = this.rng;
             final int ls = leftSite;
@@ -269,6 +287,47 @@ public final class ClassicalTrajectory {
                 } else {
                     boundary(rs, t, BoundaryEventListener.RIGHT);
                 }
+            }
+        }
+
+        /** {@link #advance} for one bath or more than two: the bath events chosen from a list. */
+        private void advanceManyBaths(double t, double tEnd) {
+            final byte[] occ = this.occ;
+            final int baths = bathSite.length;
+            final double[] rate = new double[baths];
+            while (true) {
+                double hop = hopTotal();
+                double total = hop;
+                for (int j = 0; j < baths; j++) {
+                    rate[j] = occ[bathSite[j]] != 0 ? bathOut[j] : bathIn[j];
+                    total += rate[j];
+                }
+                if (!(total > 0)) {
+                    return;
+                }
+                t += exponential.sample() / total;
+                if (t > tEnd) {
+                    return;
+                }
+                events++;
+                double x = rng.nextDouble() * total;
+                if (x < hop && hop > 0) {
+                    hop(pickBond(x), t);
+                    continue;
+                }
+                x -= hop;
+                int pick = baths - 1;
+                for (int j = 0; j < baths; j++) {
+                    if (x < rate[j] && rate[j] > 0) {
+                        pick = j;
+                        break;
+                    }
+                    x -= rate[j];
+                }
+                while (rate[pick] == 0) {
+                    pick--;
+                }
+                boundary(bathSite[pick], t, pick);
             }
         }
 
@@ -318,11 +377,7 @@ public final class ClassicalTrajectory {
                 since[k] = t;
                 change = 1;
             }
-            if (bath == BoundaryEventListener.LEFT) {
-                netLeft += change;
-            } else {
-                netRight += change;
-            }
+            net[bath] += change;
             if (listener != null) {
                 listener.onBoundaryEvent(bath, change, t);
             }
@@ -352,8 +407,7 @@ public final class ClassicalTrajectory {
 
         /** Forgets what the burn-in accumulated and starts measuring at tBurn. */
         final void openWindow(double tBurn, BoundaryEventListener listener) {
-            netLeft = 0;
-            netRight = 0;
+            Arrays.fill(net, 0);
             Arrays.fill(occTime, 0);
             Arrays.fill(since, tBurn);
             this.listener = listener;
@@ -365,8 +419,8 @@ public final class ClassicalTrajectory {
                     occTime[k] += tTotal - since[k];
                 }
             }
-            return new ClassicalSample(netLeft, netRight, tTotal - tBurn, occTime, events, p.leftOmega(),
-                    p.rightOmega(), sampled);
+            return new ClassicalSample(net[0], net.length > 1 ? net[1] : 0, tTotal - tBurn, occTime, events,
+                    p.leftOmega(), p.rightOmega(), sampled, net);
         }
     }
 

@@ -114,7 +114,7 @@ public final class FcsCommand extends EnsembleCommand {
         StringBuilder sb = new StringBuilder();
         Tables.row(sb, "method", r.method());
         Tables.row(sb, "sites", Integer.toString(r.sites()));
-        Tables.row(sb, "counting bath", r.bath() == 0 ? "left" : "right");
+        Tables.row(sb, "counting bath", r.bathName());
         Tables.row(sb, "trajectories", r.trajectories() + " (stopped on " + r.stopReason().replace('_', ' ') + ")");
         Tables.row(sb, "windows", String.format(Locale.ROOT, "%d per trajectory of T = %.6g in [%.6g, %.6g]; %d counts",
                 r.windows(), r.window(), r.tBurn(), r.tTotal(), r.data().counts().size()));

@@ -112,15 +112,18 @@ final class BondCurrents {
         return null;
     }
 
-    /** The full result for an XX chain from n_k and Re C_{k,k+1}. */
+    /** The full result for an XX chain from n_k and Re C_{k,k+1}: every bath's currents, left first. */
     static ExactResult result(String method, Chain chain, double[] populations, double[] reCoherence,
                               java.util.Map<String, Double> extras) {
-        double iLeft = particleCurrent(chain, chain.left(), populations);
-        double iRight = particleCurrent(chain, chain.right(), populations);
-        return new ExactResult(method, chain.sites(),
-                bathHeatCurrent(chain, chain.left(), populations, reCoherence),
-                bathHeatCurrent(chain, chain.right(), populations, reCoherence),
-                dephasingHeatCurrent(chain, reCoherence), iLeft, iRight,
-                chain.bathOmega(chain.left()) * iLeft, populations, 0, extras);
+        java.util.List<BathCurrent> baths = new java.util.ArrayList<>();
+        Bath[] list = chain.baths();
+        for (int j = 0; j < list.length; j++) {
+            baths.add(new BathCurrent(chain.bathName(j), bathHeatCurrent(chain, list[j], populations, reCoherence),
+                    particleCurrent(chain, list[j], populations)));
+        }
+        ExactResult r = ExactResult.of(method, chain.sites(), baths, dephasingHeatCurrent(chain, reCoherence),
+                chain.bathOmega(chain.left()) * baths.get(0).particleCurrent(), populations, extras, new int[0][],
+                new double[0]);
+        return r;
     }
 }

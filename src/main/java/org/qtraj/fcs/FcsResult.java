@@ -15,7 +15,7 @@ import org.qtraj.stats.Estimate;
  * <p>Immutable and thread-safe (the warnings are copied; the {@link FcsAccumulator} is immutable in use).
  *
  * @param method        trajectories | classical
- * @param bath          counting bath, 0 left or 1 right
+ * @param bath          counting bath, its index in the model (0 left, 1 right for a chain)
  * @param window        window length T
  * @param windows       windows per trajectory
  * @param relaxation    the model's relaxation-time estimate t_relax used for defaults and the independence check

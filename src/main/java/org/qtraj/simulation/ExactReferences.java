@@ -38,16 +38,10 @@ public final class ExactReferences {
      */
     public static Map<String, Double> values(Chain chain, ExactResult exact) {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("heat_current", exact.heatCurrentLeft());
-        m.put("heat_current_right", exact.heatCurrentRight());
-        m.put("heat_current_dephasing", exact.heatCurrentDephasing());
-        m.put("particle_current", exact.particleCurrentLeft());
-        m.put("particle_current_right", exact.particleCurrentRight());
-        m.put("particle_current_symmetric", exact.particleCurrentLeft());
-        m.put("local_heat_current", exact.localHeatCurrent());
-        m.put("local_heat_current_right", chain.bathOmega(chain.right()) * exact.particleCurrentRight());
+        if (chain.isTwoBathChain()) {
+            twoBathChain(chain, exact, m);
+        }
         if (!chain.isTwoBathChain()) {
-            m.clear();
             java.util.List<org.qtraj.exact.BathCurrent> baths = exact.baths();
             for (int j = 0; j < baths.size(); j++) {
                 String suffix = j == 0 ? "" : "_" + chain.bathName(j);
@@ -70,6 +64,17 @@ public final class ExactReferences {
             m.put("population_" + (k + 1), p[k]);
         }
         return m;
+    }
+
+    private static void twoBathChain(Chain chain, ExactResult exact, Map<String, Double> m) {
+        m.put("heat_current", exact.heatCurrentLeft());
+        m.put("heat_current_right", exact.heatCurrentRight());
+        m.put("heat_current_dephasing", exact.heatCurrentDephasing());
+        m.put("particle_current", exact.particleCurrentLeft());
+        m.put("particle_current_right", exact.particleCurrentRight());
+        m.put("particle_current_symmetric", exact.particleCurrentLeft());
+        m.put("local_heat_current", exact.localHeatCurrent());
+        m.put("local_heat_current_right", chain.bathOmega(chain.right()) * exact.particleCurrentRight());
     }
 
     /**

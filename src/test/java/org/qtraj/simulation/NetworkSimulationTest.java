@@ -89,12 +89,31 @@ class NetworkSimulationTest {
     }
 
     @Test
-    void classicalRefusesOtherThanTwoBathsAndGaussianRefusesNetworks() {
-        Chain star = Chain.builder().network(NetworkSpec.parse("star")).sites(4).bath("a", 2, 1, 1).bath("b", 3, 1, 0)
-                .bath("c", 4, 1, 0.5).build();
-        SimulationSettings settings = SimulationSettings.builder().seed(1).trajectories(10).build();
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Simulations.classical(star, settings));
-        assertEquals("baths", e.field());
+    void classicalWithOneAndWithThreeBathsMatchesTheRateEquations() {
+        Chain[] models = {
+            Chain.builder().network(NetworkSpec.parse("star")).sites(4).hoppings(1, 0.6, 1.4).bath("hot", 2, 1.0, 2.0)
+                    .bath("cold", 3, 0.8, 0.0).bath("warm", 4, 0.7, 0.5).build(),
+            Chain.builder().sites(3).bath("only", 2, 1.0, 1.0).build(),
+        };
+        for (Chain chain : models) {
+            ExactResult exact = ExactMethod.RATE.solve(chain);
+            SimulationSettings settings = SimulationSettings.builder().seed(9).trajectories(300).threads(2).build();
+            SimulationResult r = Simulations.classical(chain, settings);
+            for (int j = 0; j < chain.bathCount(); j++) {
+                String suffix = j == 0 ? "" : "_" + chain.bathName(j);
+                within(r.estimate(new Estimator("particle_current" + suffix)),
+                        exact.baths().get(j).particleCurrent(), "I_" + chain.bathName(j));
+                within(r.estimate(new Estimator("heat_current" + suffix)),
+                        exact.baths().get(j).heatCurrent(), "J_" + chain.bathName(j));
+            }
+            for (int k = 1; k <= chain.sites(); k++) {
+                within(r.estimate(Estimator.population(k)), exact.populations()[k - 1], "P_" + k + " " + chain);
+            }
+        }
+    }
+
+    @Test
+    void gaussianRefusesNetworksAndAutoPicksTheSectorEngine() {
         Chain ring = Chain.builder().network(NetworkSpec.parse("ring")).sites(6).build();
         SimulationSettings gaussian = SimulationSettings.builder().seed(1).trajectories(10)
                 .quantumEngine(QuantumEngine.GAUSSIAN).build();
