@@ -47,7 +47,7 @@ class NetworkSimulationTest {
                 .bath("trap", 3, 5, 0).build();
         ExactResult exact = ExactMethod.AUTO.solve(fmo);
         assertEquals("liouvillian", exact.method());
-        SimulationSettings settings = SimulationSettings.builder().seed(11).trajectories(200).threads(2).build();
+        SimulationSettings settings = SimulationSettings.builder().seed(11).trajectories(40).threads(2).build();
         SimulationResult r = Simulations.quantum(fmo, settings);
         within(r.estimate(Estimator.PARTICLE_CURRENT), exact.particleCurrentLeft(), "I_pump");
         within(r.estimate(Estimator.HEAT_CURRENT), exact.heatCurrentLeft(), "J_pump");
