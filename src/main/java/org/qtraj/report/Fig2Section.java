@@ -64,12 +64,20 @@ final class Fig2Section {
         return md.toString();
     }
 
-    /** {J at the smallest N, largest N, J there, analytic d ln J/d ln N there}; key = gamma (quantum) or V (classical). */
+    /**
+     * {J at the smallest N, largest N, J there, analytic d ln J/d ln N there}; key = gamma (quantum) or V (classical), NaN
+     * when not swept (then a secant).
+     */
     private static double[] ends(List<double[]> xy, double key, boolean isClassical) {
         List<double[]> s = new ArrayList<>(xy);
         s.sort((p, q) -> Double.compare(p[0], q[0]));
         double[] last = s.get(s.size() - 1);
         int n = (int) last[0];
+        if (Double.isNaN(key)) {
+            // the curve's parameter was not swept, so its value is not in the records: the secant of the two largest N
+            double[] before = s.get(s.size() - 2);
+            return new double[] {s.get(0)[1], last[0], last[1], Math.log(last[1] / before[1]) / Math.log(last[0] / before[0])};
+        }
         double slope = isClassical
                 ? PaperModels.classicalExponent(Chain.builder().sites(n).hopping(key).leftBath(1, 1).rightBath(1, 0).build(), n)
                 : PaperModels.quantumExponent(PaperModels.chain(n, key, 1), n);

@@ -34,6 +34,8 @@ final class Fig4Section {
     private static final double[] LEVELS = {0, 0.005, 0.01, 0.02, 0.03};
     private static final int BISECTIONS = 14;
     private static final double LOG_FLOOR = 1e-9;
+    /** Bottom of the zoom's s_N axis. */
+    private static final double ZOOM_MIN = 1e-7;
 
     private Fig4Section() {
     }
@@ -97,6 +99,10 @@ final class Fig4Section {
                 + "here in (s_1, s_N), it is the thin strip at the bottom; the zoom puts s_N on a log axis. The column s_1 = 0 "
                 + "(entangled for every s_N of the grid) is the mirror image of the strip (s_1 < s_N*(s_N), hot bath on site N), "
                 + "narrower than the grid step, and is not drawn.\n\n");
+        md.append("The figures shade the entangled region by the largest concurrence max_g C (bands 0, 0.005, 0.01, 0.02, 0.03; "
+                + "the band edges are interpolated linearly in s_N between the run's grid points, step 0.0005 near s_N = 0, so their "
+                + "vertical edges below s_N ~ 1e-4 are that interpolation), the boundary dashed; the left figure shades the whole "
+                + "triangle s_N <= s_1 lightly.\n\n");
         md.append("Boundary s_N*(s_1) (entangled for s_N < s_N*; bisection in ln s_N, 14 halvings, relative precision better "
                 + "than 1%), with the local growth exponent d ln s_N*/d ln s_1 between neighbouring columns:\n\n");
         md.append("| s_1 | s_N*(s_1) | d ln s_N*/d ln s_1 |\n|---|---|---|\n");
@@ -176,8 +182,9 @@ final class Fig4Section {
     private static void draw(Map<Double, TreeMap<Double, double[]>> grid, List<double[]> boundary, Path out) throws IOException {
         Color[] shades = {new Color(0xC6DBEF), new Color(0x9ECAE1), new Color(0x6BAED6), new Color(0x3182BD), new Color(0x08519C)};
         for (boolean zoom : new boolean[] {false, true}) {
-            XYChart c = Charts.chart("Fig. 4: N = 2, gamma_1 = gamma_N: where some g gives entanglement"
-                    + (zoom ? " (zoom, log s_N)" : ""), "s_1 (dimensionless)", "s_N (dimensionless)", false, zoom);
+            XYChart c = Charts.chart(zoom ? "Fig. 4 zoom (log s_N): N = 2, gamma_1 = gamma_N"
+                    : "Fig. 4: N = 2, gamma_1 = gamma_N: where some g gives entanglement", "s_1 (dimensionless)", zoom ? "s_N (dimensionless, log scale)" : "s_N (dimensionless)",
+                    false, false);
             if (!zoom) {
                 XYSeries all = c.addSeries("all values s_N <= s_1 (shaded)", new double[] {0, 0.5}, new double[] {0, 0.5});
                 all.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
@@ -189,10 +196,12 @@ final class Fig4Section {
                 List<double[]> band = zoom ? null : levelCurve(grid, boundary, LEVELS[l]);
                 String name = l == 0 ? "entangled (max_g C > 0)" : String.format(Locale.ROOT, "max_g C > %.3f", LEVELS[l]);
                 if (zoom) {
+                    // decades above the axis floor on a linear axis, labelled as s_N: XChart fills an area towards y = 0,
+                    // so 0 must be the bottom; points below the floor (C under the level even at s_N = 0) sit on it
                     List<double[]> curve = levelCurve(grid, boundary, LEVELS[l]);
-                    if (curve.size() >= 2) {
+                    if (curve.stream().anyMatch(p -> p[1] > ZOOM_MIN)) {
                         XYSeries s = c.addSeries(name, curve.stream().mapToDouble(p -> p[0]).toArray(),
-                                curve.stream().mapToDouble(p -> Math.max(p[1], LOG_FLOOR)).toArray());
+                                curve.stream().mapToDouble(p -> decades(p[1])).toArray());
                         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
                         s.setMarker(SeriesMarkers.NONE);
                         s.setFillColor(shades[l]);
@@ -208,18 +217,24 @@ final class Fig4Section {
             }
             if (boundary.size() >= 2) {
                 XYSeries b = c.addSeries("boundary s_N*(s_1), W = 0 (not included)", boundary.stream().mapToDouble(p -> p[0]).toArray(),
-                        boundary.stream().mapToDouble(p -> p[1]).toArray());
+                        boundary.stream().mapToDouble(p -> zoom ? decades(p[1]) : p[1]).toArray());
                 b.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 b.setMarker(SeriesMarkers.NONE);
                 b.setLineStyle(SeriesLines.DASH_DASH);
                 b.setLineColor(Color.BLACK);
             }
             if (zoom) {
-                c.getStyler().setYAxisMin(1e-7);
-                c.getStyler().setYAxisMax(0.02);
+                c.getStyler().setYAxisMin(0.0);
+                c.getStyler().setYAxisMax(decades(0.02));
+                c.getStyler().setyAxisTickLabelsFormattingFunction(y -> String.format(Locale.ROOT, "%.0e", ZOOM_MIN * Math.pow(10, y)));
             }
             Charts.save(c, out, "fig4" + (zoom ? "-zoom" : ""));
         }
+    }
+
+    /** log10(s_N / ZOOM_MIN), at least 0: the zoom's vertical coordinate. */
+    private static double decades(double sn) {
+        return Math.log10(Math.max(sn, ZOOM_MIN) / ZOOM_MIN);
     }
 
     /**
