@@ -161,8 +161,8 @@ final class AppendixBSection {
                         integerFit(jInt, 2, 1000).alpha(), mAlpha),
                 evidence, "no", "no", "");
         claims.add("Appendix B: regression coefficient R", "R = 0.9999851",
-                String.format(Locale.ROOT, "|R| depends on the range: 2..%d (where |alpha| = 0.0242 in magnitude) gives |R| = %.7f; "
-                        + "|R| = 0.9999851 at 2..%d, where alpha = %.4f; %s", mAlpha, Math.abs(fa.r()), mR, fr.alpha(),
+                String.format(Locale.ROOT, "|R| depends on the range: 2..%d (|alpha| = %.4f, the nearest to 0.0242) gives |R| = %.7f; "
+                        + "|R| = 0.9999851 at 2..%d, where alpha = %.4f; %s", mAlpha, Math.abs(fa.alpha()), Math.abs(fa.r()), mR, fr.alpha(),
                         mBoth < 0 ? "no range reproduces alpha and R together" : "2.." + mBoth + " gives both in magnitude"),
                 evidence, alphaOk ? "partly" : "no", "yes",
                 "R alone can be matched by choosing the range, but not together with alpha; calling R \"yes\" while alpha is \"no\" "

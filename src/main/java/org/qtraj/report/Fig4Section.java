@@ -70,6 +70,10 @@ final class Fig4Section {
                 maxCG = Math.max(maxCG, c);
             }
         }
+        if (total == 0) {
+            // nothing to draw or refine (the bisections below cost seconds): say so
+            return "## Fig. 4: entanglement region, N = 2\n\nThe run `" + run.dir() + "` has no equal_gamma records: nothing drawn.\n\n";
+        }
         EntanglementSearch search = EntanglementSearch.of(true, 1e-3, 1e3, 61);
         List<Double> columns = new ArrayList<>(grid.keySet().stream().filter(s -> s > 0).toList());
         double[] refined = IntStream.range(0, columns.size()).parallel()
