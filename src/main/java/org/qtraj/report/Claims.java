@@ -45,16 +45,25 @@ final class Claims {
         StringBuilder md = new StringBuilder();
         for (Row r : rows) {
             if (r.before() == null) {
-                md.append("- new row: ").append(r.claim()).append(": ").append(r.verdict()).append(". ").append(r.why()).append('\n');
+                md.append("- new row: ").append(r.claim()).append(": ").append(r.verdict()).append(". ").append(sentence(r.why())).append('\n');
             } else if (!r.before().equals(r.verdict())) {
                 md.append("- ").append(r.claim()).append(": ").append(r.before()).append(" -> ").append(r.verdict()).append(". ")
-                        .append(r.why()).append('\n');
+                        .append(sentence(r.why())).append('\n');
             }
         }
         for (String s : removed) {
             md.append("- removed row: ").append(s).append('\n');
         }
         return md.toString();
+    }
+
+    /** The reason as a sentence: capital first letter, full stop. */
+    private static String sentence(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        String t = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return t.endsWith(".") ? t : t + ".";
     }
 
     private static String cell(String s) {

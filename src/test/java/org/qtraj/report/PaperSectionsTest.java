@@ -170,7 +170,7 @@ class PaperSectionsTest {
         c.add("c", "p", "f", "e", "no", null, "new");
         assertTrue(c.table().contains("| a \\|x\\| | p | f | e | yes |"), c.table());
         String note = c.changes(List.of("d: gone"));
-        assertEquals("- b: yes -> no. because\n- new row: c: no. new\n- removed row: d: gone\n", note);
+        assertEquals("- b: yes -> no. Because.\n- new row: c: no. New.\n- removed row: d: gone\n", note);
     }
 
     @Test
