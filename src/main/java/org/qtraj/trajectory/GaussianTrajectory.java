@@ -16,22 +16,30 @@ import org.qtraj.model.Chain;
  *
  * <h2>State</h2>
  * n orbitals on N sites, the columns of an N x n complex matrix P (real and imaginary parts in double arrays),
- * |P&gt; = prod_a (sum_k P_ka c_k^+)|0&gt;, &lt;P|P&gt; = det(P^+ P). After every integration step the orbitals
- * are re-orthonormalised by modified Gram-Schmidt (P = Q R, P replaced by Q) and log det(P^+ P) = 2 sum_a ln R_aa
- * is added to a separately kept log-norm, so the norm never under- or overflows. With orthonormal orbitals the
- * correlation matrix is C = P P^+, &lt;n_k&gt; = C_kk.
+ * |P&gt; = prod_a (sum_k P_ka c_k^+)|0&gt;, &lt;P|P&gt; = det G, G = P^+ P. At the start of every step the orbitals
+ * are orthonormal; ln det G of the evolved orbitals is added to a separately kept log-norm, so the norm never under-
+ * or overflows. With orthonormal orbitals the correlation matrix is C = P P^+, &lt;n_k&gt; = C_kk.
  *
  * <h2>Propagation</h2>
  * Between jumps P(t) = exp(-i h_eff t) P with the tridiagonal one-body h_eff: diagonal omega_k - (i/2) l_k, l_k =
  * gamma_k + sum over the baths on site k of G_j (the emission part G (nbar + 1) of L^+ L minus the n_k part
  * G nbar of the absorption channel's G nbar (1 - n_k)), off-diagonal g_b; the absorption channels' constant part
- * decays the squared norm of every state by exp(-sum_j G_j nbar_j t). h_eff is shifted by a scalar (the midpoints of
- * the omega_k and of the l_k), whose phase is dropped and whose decay is added to the log-norm, and the shifted
- * A is propagated by Taylor steps of order K and length h from {@link StepPlan} with nu = max row sum of |A| &gt;=
- * ||A||_2 (shorter, 1.25 times the expected time to the jump at the present decay rate, when that is sooner: most
- * steps then end just past a jump instead of computing a full step's terms): the truncation error is at most {@code tolerance} in the Frobenius norm of the orbitals (each of norm 1)
- * per step, and the series is cut earlier when the a posteriori bound ||u_k|| q/(1-q), q = nu h/(k+1) &lt; 1/2, on
- * the remaining terms is below it.
+ * decays the squared norm of every state by exp(-sum_j G_j nbar_j t). h_eff is shifted by a scalar (the midpoint of
+ * the omega_k and the most frequent l_k), whose phase is dropped and whose decay is added to the log-norm, and the
+ * shifted A is propagated by Taylor steps of order K and length h from {@link StepPlan} with nu = max row sum of |A|
+ * &gt;= ||A||_2 (shorter, 1.25 times the expected time to the jump at the present decay rate, when that is sooner:
+ * most steps then end just past a jump instead of computing a full step's terms): the truncation error is at most
+ * {@code tolerance} in the Frobenius norm of the orbitals (each of norm 1) per step, and the series is cut earlier
+ * when the a posteriori bound ||u_k|| q/(1-q), q = nu h/(k+1) &lt; 1/2, on the remaining terms is below it.
+ *
+ * <p>Cost per step, the part that grows fastest (profiled: formerly half the time in Gram-Schmidt): the anti-Hermitian
+ * part of A is diagonal, -(i/2)(l_k - shift), and nonzero only on the r "lossy" sites where l_k differs from the
+ * shift (for uniform dephasing: the two bath sites), so dG/ds = 2 h P(s)^+ diag(Im A) P(s) needs only the r rows of
+ * P(s). G(f) = I + 2 h int_0^f ... ds is integrated exactly (a polynomial of degree 2K, K + 1 Gauss-Legendre nodes) in
+ * O(K r n^2), independent of N; its Cholesky factor L gives ln det G(f) for the jump-time search and the end of the
+ * step without touching the N x n orbitals, and the orbitals at a node or the end of a step are orthonormalised as
+ * P L^-+ (one product per pair of orbitals, half of Gram-Schmidt). Where r is large (disordered dephasing) G is
+ * formed directly from P(f) when that is cheaper.
  *
  * <h2>Jumps (waiting-time method)</h2>
  * r is drawn uniform in (0, 1); the jump happens where ln ||psi(t)||^2 = ln r, found inside the step by safeguarded
@@ -47,19 +55,36 @@ import org.qtraj.model.Chain;
  *
  * <h2>Estimators</h2>
  * The names and meanings of {@link QuantumTrajectory#estimatorNames} (and the sampled populations of
- * {@link QuantumTrajectory#sampleNames} when the options have sample times): heat currents Tr(H D_j rho) from
- * C_kk and Re C_{b,b+1} (for D = 0, D_j^+(H) = omega_k (G n (1 - n_k) - G (n + 1) n_k) - (gamma_j/2) (hopping of
- * the bonds at k)), the dephasing heat current, counted particle currents, local heat currents, populations and the
- * jump rate. The time integrals over each step use a Gauss-Legendre rule on the step polynomial with the fewest nodes
- * that keep the error below the tolerance relative to the observable's norm per unit time for the interval
- * integrated ({@link StepPlan#nodesFor}); steps are cut at
- * t_burn, t_total, sample times and jumps.
+ * {@link QuantumTrajectory#sampleNames} when the options have sample times), then {@value #ENTROPY}: heat currents
+ * Tr(H D_j rho) (for D = 0, D_j^+(H) = omega_k (G n (1 - n_k) - G (n + 1) n_k) - (gamma_j/2) (hopping of the bonds at
+ * k)), the dephasing heat current, counted particle currents, local heat currents, populations and the jump rate.
+ * The heat current of bath j replaces the exchange term omega_k (G n (1 - n_k) - G (n + 1) n_k), integrated over the
+ * window, by omega_k times the counted net jumps of that bath: the same expectation (the jump rates are the
+ * conditional expectations of the counts, for any initial state and window) and a far smaller variance at a hot bath
+ * (N = 100, gamma = 0.5, T_1 = 1: standard error 0.0004 instead of 0.0043 per four trajectories; the integral of
+ * n_1 carries the slow fluctuations of the chain's filling with a factor G (2 nbar + 1)); the hopping term stays the
+ * continuous integral of Re C_{b,b+1}. The time integrals over each step use a Gauss-Legendre rule on the step
+ * polynomial with the fewest nodes that keep the error below the tolerance relative to the observable's norm per unit
+ * time for the interval integrated ({@link StepPlan#nodesFor}); steps are cut at t_burn, t_total, sample times and
+ * jumps.
+ *
+ * <p>{@value #ENTROPY}: the half-chain entanglement entropy of the trajectory's pure state, S = -sum [nu ln nu +
+ * (1 - nu) ln(1 - nu)] over the eigenvalues nu of C restricted to sites 1..floor(N/2), averaged over
+ * {@value #ENTROPY_SAMPLES} equally spaced times t_burn + (i + 1/2) (t_total - t_burn) / {@value #ENTROPY_SAMPLES} of
+ * the window (steps are cut there): its mean over trajectories estimates the time and ensemble average. It is a
+ * property of the unravelling (bath jumps c_k, c_k^+ and dephasing n_k), not of the density matrix; no other engine
+ * gives it.
  *
  * <p>Immutable and thread-safe: every {@link #run} has its own work space; the randomness is the provider handed in
  * (per jump: r, then the channel; two doubles).
  */
 public final class GaussianTrajectory {
     private static final double ROOT_TOLERANCE = 1e-13;
+
+    /** Name of the half-chain entanglement entropy estimator (the last of {@link #names()}). */
+    public static final String ENTROPY = "entanglement_entropy";
+    /** Number of equally spaced times in the window at which each trajectory samples the entanglement entropy. */
+    public static final int ENTROPY_SAMPLES = 32;
 
     private static final int EMISSION = 0;
     private static final int ABSORPTION = 1;
@@ -92,6 +117,8 @@ public final class GaussianTrajectory {
     private final double[] bathOmega = new double[2];
     private final int[] bathSite = new int[2];
     private final double[] sampleTimes;
+    // times in the window at which the half-chain entanglement entropy is sampled (midpoints of equal parts)
+    private final double[] entropyTimes;
     // sites whose loss differs from lossShift: where A is not Hermitian (the bath sites of a uniformly dephased chain)
     private final int[] lossySites;
     // Gauss-Legendre rules with K + 1 nodes, exact for the Gram integrand of an order-K step: [K][0] nodes, [K][1] weights
@@ -194,6 +221,12 @@ public final class GaussianTrajectory {
         this.sampleTimes = options.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
         List<String> nm = new ArrayList<>(QuantumTrajectory.estimatorNames(n));
         nm.addAll(QuantumTrajectory.sampleNames(n, sampleTimes.length));
+        nm.add(ENTROPY);
+        double window = options.tTotal() - options.tBurn();
+        this.entropyTimes = new double[ENTROPY_SAMPLES];
+        for (int i = 0; i < ENTROPY_SAMPLES; i++) {
+            entropyTimes[i] = options.tBurn() + (i + 0.5) * window / ENTROPY_SAMPLES;
+        }
         this.names = Collections.unmodifiableList(nm);
     }
 
@@ -332,6 +365,8 @@ public final class GaussianTrajectory {
         private long jumps;
         private final double[] samples = new double[sampleTimes.length * sites];
         private int nextSample;
+        private int nextEntropy;
+        private double entropySum;
         // diagnostics
         private boolean diagnose;
         private long steps;
@@ -405,6 +440,10 @@ public final class GaussianTrajectory {
                 double target = window ? tTotal : tBurn;
                 if (nextSample < sampleTimes.length && sampleTimes[nextSample] < target) {
                     target = sampleTimes[nextSample];
+                }
+                if (nextEntropy < entropyTimes.length && entropyTimes[nextEntropy] > t
+                        && entropyTimes[nextEntropy] < target) {
+                    target = entropyTimes[nextEntropy];
                 }
                 double h = Math.min(stepToward(logR), target - t);
                 boolean reaches = h >= target - t;
@@ -480,6 +519,12 @@ public final class GaussianTrajectory {
         }
 
         private void sample(double t) {
+            while (nextEntropy < entropyTimes.length && entropyTimes[nextEntropy] <= t) {
+                if (entropyTimes[nextEntropy] == t) {
+                    entropySum += halfChainEntropy();
+                }
+                nextEntropy++;
+            }
             if (nextSample < sampleTimes.length && t == sampleTimes[nextSample]) {
                 observe(pRe, pIm);
                 System.arraycopy(pops, 0, samples, nextSample * sites, sites);
@@ -845,6 +890,54 @@ public final class GaussianTrajectory {
             }
         }
 
+        /**
+         * S = -sum [nu ln nu + (1 - nu) ln(1 - nu)] over the eigenvalues nu of C restricted to the first floor(N/2)
+         * sites, for orthonormal orbitals: the nonzero ones are those of the n x n M = Q_A^+ Q_A (Q_A the orbitals on
+         * those sites), found as the eigenvalues of the real symmetric [[Re M, -Im M], [Im M, Re M]] (each twice).
+         */
+        private double halfChainEntropy() {
+            int half = sites / 2;
+            if (n == 0 || half == 0) {
+                return 0;
+            }
+            org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(2 * n, 2 * n);
+            for (int a = 0; a < n; a++) {
+                int oa = a * len;
+                for (int b = a; b < n; b++) {
+                    int ob = b * len;
+                    double sr = 0;
+                    double si = 0;
+                    for (int k = 0; k < half; k++) {
+                        sr += pRe[oa + k] * pRe[ob + k] + pIm[oa + k] * pIm[ob + k];
+                        si += pRe[oa + k] * pIm[ob + k] - pIm[oa + k] * pRe[ob + k];
+                    }
+                    // M_ab = sr + i si, M_ba = sr - i si
+                    m.set(a, b, sr);
+                    m.set(b, a, sr);
+                    m.set(n + a, n + b, sr);
+                    m.set(n + b, n + a, sr);
+                    m.set(n + a, b, si);
+                    m.set(a, n + b, -si);
+                    m.set(n + b, a, -si);
+                    m.set(b, n + a, si);
+                }
+            }
+            org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
+                    org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(2 * n, false, true);
+            if (!eig.decompose(m)) {
+                throw new SolverException("eigenvalues of the half-chain correlation matrix did not converge (" + n
+                        + " orbitals)");
+            }
+            double sum = 0;
+            for (int i = 0; i < 2 * n; i++) {
+                double nu = eig.getEigenvalue(i).getReal();
+                if (nu > 1e-15 && nu < 1 - 1e-15) {
+                    sum -= nu * Math.log(nu) + (1 - nu) * Math.log1p(-nu);
+                }
+            }
+            return 0.5 * sum;
+        }
+
         /** pops[k] = C_kk, bonds[b] = Re C_{b,b+1} of orthonormal orbitals. */
         private void observe(double[] re, double[] im) {
             java.util.Arrays.fill(pops, 0);
@@ -1072,8 +1165,10 @@ public final class GaussianTrajectory {
                 int k = bathSite[j];
                 double w = bathOmega[j];
                 double hop = (k > 0 ? 2 * g[k - 1] * intBonds[k - 1] : 0) + (k < sites - 1 ? 2 * g[k] * intBonds[k] : 0);
-                double diag = -emissionRate[j] * w * intPops[k] + absorptionRate[j] * w * (window - intPops[k]);
-                v[j] = (diag - 0.5 * bathGamma[j] * hop) / window;
+                // the exchange term omega_k (G nbar (1 - n_k) - G (nbar + 1) n_k) has the expectation of omega_k times the
+                // counted net jumps (the jump rates are the conditional expectations of the counts), and their
+                // variance is far smaller (N = 100, gamma = 0.5: ten times smaller standard error at the hot bath)
+                v[j] = (w * net[j] - 0.5 * bathGamma[j] * hop) / window;
             }
             v[2] = deph / window;
             v[3] = net[0] / window;
@@ -1085,6 +1180,7 @@ public final class GaussianTrajectory {
             }
             v[7 + sites] = jumps / window;
             System.arraycopy(samples, 0, v, 8 + sites, samples.length);
+            v[v.length - 1] = entropySum / ENTROPY_SAMPLES;
             return v;
         }
     }
