@@ -35,8 +35,8 @@ import org.qtraj.model.Chain;
  * <p>Cost per step, the part that grows fastest (profiled: formerly half the time in Gram-Schmidt): the anti-Hermitian
  * part of A is diagonal, -(i/2)(l_k - shift), and nonzero only on the r "lossy" sites where l_k differs from the
  * shift (for uniform dephasing: the two bath sites), so dG/ds = 2 h P(s)^+ diag(Im A) P(s) needs only the r rows of
- * P(s). G(f) = I + 2 h int_0^f ... ds is integrated exactly (a polynomial of degree 2K, K + 1 Gauss-Legendre nodes) in
- * O(K r n^2), independent of N; its Cholesky factor L gives ln det G(f) for the jump-time search and the end of the
+ * P(s). G(f) = I + 2 h int_0^f ... ds is integrated by Gauss-Legendre (a polynomial of degree 2K: K + 1 nodes are
+ * exact; fewer when {@link StepPlan#nodesFor} meets the tolerance) in O(K r n^2), independent of N; its Cholesky factor L gives ln det G(f) for the jump-time search and the end of the
  * step without touching the N x n orbitals, and the orbitals at a node or the end of a step are orthonormalised as
  * P L^-+ (one product per pair of orbitals, half of Gram-Schmidt). Where r is large (disordered dephasing) G is
  * formed directly from P(f) when that is cheaper.
@@ -121,8 +121,9 @@ public final class GaussianTrajectory {
     private final double[] entropyTimes;
     // sites whose loss differs from lossShift: where A is not Hermitian (the bath sites of a uniformly dephased chain)
     private final int[] lossySites;
-    // Gauss-Legendre rules with K + 1 nodes, exact for the Gram integrand of an order-K step: [K][0] nodes, [K][1] weights
-    private final double[][][] gramRules = new double[StepPlan.MAX_ORDER + 1][][];
+    // Gauss-Legendre rules with m = 1 .. K_max + 1 nodes for the Gram integrand ([m][0] nodes, [m][1] weights); K + 1
+    // integrate an order-K step's integrand exactly
+    private final double[][][] gramRules = new double[StepPlan.MAX_ORDER + 2][][];
 
     private GaussianTrajectory(Chain chain, double tolerance, TrajectoryOptions options) {
         this.chain = chain;
@@ -215,8 +216,8 @@ public final class GaussianTrajectory {
         for (int m = 1; m <= rules.length; m++) {
             rules[m - 1] = m == rules.length ? new double[][] {plan.nodes(), plan.weights()} : StepPlan.gaussLegendre(m);
         }
-        for (int k = 1; k <= StepPlan.MAX_ORDER; k++) {
-            gramRules[k] = StepPlan.gaussLegendre(k + 1);
+        for (int m = 1; m <= StepPlan.MAX_ORDER + 1; m++) {
+            gramRules[m] = StepPlan.gaussLegendre(m);
         }
         this.sampleTimes = options.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
         List<String> nm = new ArrayList<>(QuantumTrajectory.estimatorNames(n));
@@ -653,8 +654,12 @@ public final class GaussianTrajectory {
                     gIm[a * cap + b] = 0;
                 }
             }
-            double[] nodes = gramRules[Math.max(order, 1)][0];
-            double[] weights = gramRules[Math.max(order, 1)][1];
+            // fewer nodes than the K + 1 that integrate the polynomial exactly when they meet the tolerance (the
+            // integrand oscillates with frequencies at most 2 nu, as an observable's: StepPlan.nodesFor), fixed for
+            // the whole step so that the jump-time search sees one smooth function
+            int m = Math.min(Math.max(order, 1) + 1, StepPlan.nodesFor(normBound * h, tolerance));
+            double[] nodes = gramRules[m][0];
+            double[] weights = gramRules[m][1];
             for (int i = 0; i < nodes.length; i++) {
                 double s = f * nodes[i];
                 for (int q = 0; q < lossySites.length; q++) {
