@@ -147,6 +147,7 @@ class GaussianTrajectoryTest {
         GaussianTrajectory q = GaussianTrajectory.of(chain, 1e-9, TrajectoryOptions.of(5, 25));
         Estimates one = run(q, 48, 99, 1).result();
         assertEquals(one, run(q, 48, 99, 2).result());
+        assertEquals(one, run(q, 48, 99, 4).result());
         assertTrue(!one.equals(run(q, 48, 100, 2).result()));
     }
 
