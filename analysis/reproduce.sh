@@ -11,7 +11,7 @@ if [[ ! -f "$jar" || -n "$(find src pom.xml -newer "$jar" -print -quit)" ]]; the
   mvn -o -q -B package -DskipTests
 fi
 dirs=()
-for spec in fig2 fig2-trajectories fig2-classical fig3 fig3-trajectories fig3-classical fig4 disorder disorder-check appendixB; do
+for spec in fig2 fig2-trajectories fig2-classical fig3 fig3-trajectories fig3-classical fig4 disorder disorder-check disorder-seeds appendixB; do
   start=$(date +%s)
   java -jar "$jar" run "runs/paper-$spec.yaml" --out "$scratch/$spec" --threads "$threads"
   echo "paper-$spec: $(( $(date +%s) - start )) s" >&2

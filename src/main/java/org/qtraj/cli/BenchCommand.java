@@ -22,12 +22,18 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures quantum trajectories per second (uniform chain, dephasing 0.5, T = 1, 0, from the",
-            "all-ground state over [0, 50]) on 1 thread and on all cores, classical Gillespie events per second,",
+            "all-ground state over [0, 50]) on 1 thread and on all cores, the same for the gaussian engine",
+            "(dephasing 0 and 0.5, all cores), classical Gillespie events per second,",
             "and the wall time to reach 1%% relative error on the N = 4 heat current."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sites", split = ",", paramLabel = "N", defaultValue = "4,6,8,10,12,16",
             description = "Chain lengths for the quantum throughput (default ${DEFAULT-VALUE}).")
     List<Integer> sites;
+
+    @Option(names = "--gaussian-sites", split = ",", paramLabel = "N", defaultValue = "10,30,100,300,1000",
+            description = "Chain lengths for the gaussian engine's throughput, dephasing 0 and 0.5, all cores "
+                    + "(default ${DEFAULT-VALUE}).")
+    List<Integer> gaussianSites;
 
     @Option(names = "--classical-sites", split = ",", paramLabel = "N", defaultValue = "10,100,1000",
             description = "Chain lengths for the classical event rate (default ${DEFAULT-VALUE}).")
@@ -55,6 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0 && seconds <= 3600)) {
             throw new InvalidInputException("seconds", "must be > 0 and at most 3600, got " + seconds);
         }
+        for (int n : gaussianSites) {
+            if (n < 2 || n > 100_000) {
+                throw new InvalidInputException("gaussian_sites", "each must be an integer from 2 to 100000, got " + n);
+            }
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         double warmup = Math.min(seconds, 3);
         StringBuilder table = new StringBuilder();
@@ -67,6 +78,16 @@ public final class BenchCommand implements Callable<Integer> {
             double all = Benchmarks.quantumThroughput(n, cores, warmup, seconds);
             quantum.add(row("sites", n, "trajectories_per_second_1_thread", one, "trajectories_per_second_all_cores", all));
             table.append(String.format(Locale.ROOT, "%-6d %18.1f %18.1f%n", n, one, all));
+        }
+        table.append(String.format(Locale.ROOT, "%n%-6s %22s %22s%n", "N", "gaussian traj/s (g=0)",
+                "gaussian traj/s (0.5)"));
+        List<Map<String, Object>> gaussian = new ArrayList<>();
+        for (int n : gaussianSites) {
+            double free = Benchmarks.gaussianThroughput(n, 0, cores, warmup, seconds);
+            double dephased = Benchmarks.gaussianThroughput(n, 0.5, cores, warmup, seconds);
+            gaussian.add(row("sites", n, "trajectories_per_second_dephasing_0", free,
+                    "trajectories_per_second_dephasing_0_5", dephased));
+            table.append(String.format(Locale.ROOT, "%-6d %22.2f %22.2f%n", n, free, dephased));
         }
         table.append(String.format(Locale.ROOT, "%n%-6s %18s %18s%n", "N", "events/s (1 thread)", "events/s (" + cores + " threads)"));
         List<Map<String, Object>> classical = new ArrayList<>();
@@ -83,6 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
         doc.put("cores", cores);
         doc.put("java", System.getProperty("java.version"));
         doc.put("quantum", quantum);
+        doc.put("gaussian", gaussian);
         doc.put("classical", classical);
         doc.put("one_percent_n4", onePercent);
         output.emit(spec.commandLine().getOut(), doc, table.toString());

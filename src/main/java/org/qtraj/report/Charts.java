@@ -64,7 +64,8 @@ final class Charts {
             return;
         }
         Color colour = pinColour(c, like);
-        XYSeries s = c.addSeries(name, a[0], a[1], a[2]);
+        // the legend says what the bars are
+        XYSeries s = c.addSeries(name + " (bars: 1 sigma)", a[0], a[1], a[2]);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         if (colour != null) {
             s.setMarkerColor(colour);

@@ -36,7 +36,16 @@ final class RelaxationFigure {
         md.append("![quantum](relaxation-quantum.png) ![classical](relaxation-classical.png)\n\n");
         md.append(String.format(Locale.ROOT, "`%s`, N = %d: lines are exact, points are ensemble means with error bars.%n%n",
                 run.dir(), (int) sites));
-        md.append("| dynamics | sampled values | max \\|z\\| against the exact curves |\n|---|---|---|\n");
+        md.append("Error bars: 1 sigma, the standard error of the ensemble mean of n_k(t) over independent trajectories (sample standard "
+                + "deviation / sqrt(trajectories)). Units: t in units of 1/G (G = 1), n_k dimensionless. chi^2 = sum z^2 over the "
+                + "sampled values. The values are not independent: the same trajectories give every site and every time (n_k(t) "
+                + "and n_k(t + dt) are strongly correlated, and the populations are tied by the excitation number), so chi^2 is not "
+                + "chi^2-distributed with that many degrees of freedom and is given as a summary only. For the largest |z| the "
+                + "bound that holds under any correlation of normal z-scores (Bonferroni: K values, P(max |z| >= m) <= K P(|Z| >= m)) "
+                + "and the Sidak value 1 - (1 - P(|Z| >= m))^K, which also bounds the positively correlated case, say how "
+                + "surprising it is.\n\n");
+        md.append("| dynamics | sampled values K | chi^2/K | max \\|z\\| | P(\\|Z\\| >= max) for one value | Bonferroni bound K P | Sidak |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (String kind : new String[] {"quantum", "classical"}) {
             md.append(panel(run, point, (int) sites, kind, out));
         }
@@ -51,9 +60,11 @@ final class RelaxationFigure {
         }
         List<Double> times = new ArrayList<>();
         exact.node().path("result").path("times").forEach(t -> times.add(t.asDouble()));
-        XYChart c = Charts.chart("Relaxation, " + kind + ", N = " + sites + ", from site 1 excited", "t", "n_k(t)",
+        XYChart c = Charts.chart("Relaxation, " + kind + ", N = " + sites + ", from site 1 excited (error bars 1 sigma)",
+                "t (units of 1/G)", "n_k(t) (dimensionless)",
                 false, false);
         double maxZ = 0;
+        double chi2 = 0;
         int count = 0;
         for (int k = 1; k <= sites; k++) {
             List<double[]> line = new ArrayList<>();
@@ -64,7 +75,9 @@ final class RelaxationFigure {
                 line.add(new double[] {times.get(j), x});
                 if (sampled != null && sampled.error(name) > 0) {
                     points.add(new double[] {times.get(j), sampled.value(name), sampled.error(name)});
-                    maxZ = Math.max(maxZ, Math.abs(Estimate.z(sampled.value(name), sampled.error(name), x)));
+                    double z = Estimate.z(sampled.value(name), sampled.error(name), x);
+                    maxZ = Math.max(maxZ, Math.abs(z));
+                    chi2 += z * z;
                     count++;
                 }
             }
@@ -73,7 +86,12 @@ final class RelaxationFigure {
                     "exact, site " + k);
         }
         Charts.save(c, out, "relaxation-" + kind);
-        return String.format(Locale.ROOT, "| %s | %d | %s |%n", kind, count, count == 0 ? "-" : String.format(Locale.ROOT, "%.2f", maxZ));
+        if (count == 0) {
+            return "| " + kind + " | 0 | - | - | - | - | - |\n";
+        }
+        double one = ReportMath.normalTwoSided(maxZ);
+        return String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1e | %.3f | %.3f |%n", kind, count, chi2 / count, maxZ, one,
+                Math.min(1, count * one), 1 - Math.pow(1 - one, count));
     }
 
     private static Rec find(RunResults run, int point, String method) {

@@ -45,6 +45,10 @@ final class SampledOverlay {
     private final Panel classical;
     private final List<String> summaries = new ArrayList<>();
     private final StringBuilder rows = new StringBuilder();
+    /** z-scores by series label (e.g. "trajectories, dephasing = 0"), in order of addition. */
+    private final Map<String, List<Double>> zBySeries = new LinkedHashMap<>();
+    /** z-scores by run name. */
+    private final Map<String, List<Double>> zByRun = new LinkedHashMap<>();
 
     /**
      * @param x         the swept parameter on the x axis
@@ -93,12 +97,55 @@ final class SampledOverlay {
             double z = Estimate.z(point[1], point[2], exact[0]);
             if (Double.isFinite(z)) {
                 maxZ = Math.max(maxZ, Math.abs(z));
+                zBySeries.computeIfAbsent(label, l -> new ArrayList<>()).add(z);
+                zByRun.computeIfAbsent(run.name(), l -> new ArrayList<>()).add(z);
             }
             rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %.6g ± %.2g | %s%.6g | %+.2f |%n", run.name(), label,
                     PaperReport.fmt(point[0]), point[1], point[2], exact[1] > 0 ? "~" : "", exact[0], z));
         }
         series.forEach((label, points) -> Charts.errorBars(panelOf.get(label).chart(), label, points, curveOf.get(label)));
-        summaries.add(summary(run.name(), series, elsewhere, maxZ));
+        summaries.add(summary(run.name(), series, elsewhere, maxZ) + chiSquare(zByRun.get(run.name())));
+    }
+
+    /**
+     * "; chi^2/dof = X (k points), P(chi^2 &lt;= observed) = p" for a list of z-scores, or "" when there is none. Under
+     * the hypothesis that each z is a standard normal, independent of the others, sum z^2 is chi^2 with k degrees of
+     * freedom (the exact curve has no fitted parameter, so none is subtracted).
+     */
+    static String chiSquare(List<Double> z) {
+        if (z == null || z.isEmpty()) {
+            return "";
+        }
+        double chi2 = z.stream().mapToDouble(v -> v * v).sum();
+        double cdf = ReportMath.chiSquareCdf(chi2, z.size());
+        return String.format(Locale.ROOT, "; chi^2/dof = %.2f (%d points), P(chi^2 <= observed) = %.2f, P(chi^2 >= observed) = %.2f",
+                chi2 / z.size(), z.size(), cdf, 1 - cdf);
+    }
+
+    /** Every z-score of the runs added, in order. */
+    List<Double> allZ() {
+        List<Double> all = new ArrayList<>();
+        zByRun.values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * "k points, chi^2/dof = X, max |z| = Y" for the series labelled {@code prefix} or whose labels continue it after a
+     * space ("classical, sites" covers "classical, sites = 2", ...); "" if none.
+     */
+    String agreement(String prefix) {
+        List<Double> all = new ArrayList<>();
+        zBySeries.forEach((k, v) -> {
+            if (k.equals(prefix) || k.startsWith(prefix + " ")) {
+                all.addAll(v);
+            }
+        });
+        if (all.isEmpty()) {
+            return "";
+        }
+        double chi2 = all.stream().mapToDouble(v -> v * v).sum();
+        double max = all.stream().mapToDouble(Math::abs).max().orElse(0);
+        return String.format(Locale.ROOT, "%d point%s, chi^2/dof = %.2f, max |z| = %.2f", all.size(), all.size() == 1 ? "" : "s", chi2 / all.size(), max);
     }
 
     private Panel panel(Rec r) {
@@ -153,8 +200,9 @@ final class SampledOverlay {
         if (rows.length() == 0) {
             return "";
         }
-        return "Sampled points against the exact curves (z = (sampled - exact)/error; ~: exact value interpolated in log-log "
-                + "between the neighbouring curve points):\n\n| run | series | " + x + " | sampled ± error | exact | z |\n"
+        return "Sampled points against the exact curves (z = (sampled - exact)/error, error = the 1-sigma error bar: the standard "
+                + "error of the mean over independent trajectories, each trajectory's time average over its window [t_burn, t_total]; "
+                + "~: exact value interpolated in log-log between the neighbouring curve points):\n\n| run | series | " + x + " | sampled ± error | exact | z |\n"
                 + "|---|---|---|---|---|---|\n" + rows + '\n';
     }
 }

@@ -13,6 +13,7 @@ import org.qtraj.ensemble.TrajectoryTask;
 import org.qtraj.model.Chain;
 import org.qtraj.model.ModelSpec;
 import org.qtraj.model.PerElement;
+import org.qtraj.trajectory.GaussianTrajectory;
 import org.qtraj.trajectory.QuantumTrajectory;
 import org.qtraj.trajectory.TrajectoryOptions;
 import org.qtraj.trajectory.Unravelling;
@@ -22,6 +23,7 @@ import org.qtraj.trajectory.Unravelling;
  * <ul>
  *   <li>quantum trajectories per second: uniform chain, dephasing 0.5, T_1 = 1, T_N = 0, each trajectory from the
  *       all-ground state over t in [0, 50] (the work QuTiP's mcsolve was timed on);</li>
+ *   <li>the same for the gaussian engine (Slater determinants), dephasing 0 and 0.5, up to N = 1000;</li>
  *   <li>classical Gillespie events per second for the default model (uniform V = 1);</li>
  *   <li>wall time to reach 1% relative standard error on the N = 4 heat current with default windows.</li>
  * </ul>
@@ -45,6 +47,19 @@ public final class Benchmarks {
     public static double quantumThroughput(int sites, int threads, double warmupSeconds, double seconds) {
         QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain(sites), Unravelling.DEFAULT_TOLERANCE),
                 TrajectoryOptions.of(0, 50));
+        TrajectoryTask<double[]> task = (i, rng) -> q.run(rng);
+        return rate(task, threads, warmupSeconds, seconds, r -> 1L);
+    }
+
+    /**
+     * Gaussian-engine trajectories per second over [0, 50] for N sites with dephasing {@code dephasing} (otherwise
+     * the benchmark chain) on {@code threads} threads.
+     */
+    public static double gaussianThroughput(int sites, double dephasing, int threads, double warmupSeconds,
+                                            double seconds) {
+        Chain chain = ModelSpec.empty().withSites(sites).overlay(new ModelSpec(null, null, null, null,
+                PerElement.of(dephasing), null, null, null, null)).build();
+        GaussianTrajectory q = GaussianTrajectory.of(chain, Unravelling.DEFAULT_TOLERANCE, TrajectoryOptions.of(0, 50));
         TrajectoryTask<double[]> task = (i, rng) -> q.run(rng);
         return rate(task, threads, warmupSeconds, seconds, r -> 1L);
     }

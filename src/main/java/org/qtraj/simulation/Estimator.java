@@ -16,7 +16,10 @@ public record Estimator(String key) {
     // first: the constants below are built with it
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
 
-    /** Continuous heat current from the left bath, Tr(H D_left rho) per trajectory. */
+    /**
+     * Heat current from the left bath, Tr(H D_left rho) per trajectory: continuous (sector engine); the gaussian engine
+     * replaces its exchange term by the counted jumps, same expectation, smaller variance (GaussianTrajectory).
+     */
     public static final Estimator HEAT_CURRENT = new Estimator("heat_current");
     /** Continuous heat current from the right bath. */
     public static final Estimator HEAT_CURRENT_RIGHT = new Estimator("heat_current_right");
@@ -34,6 +37,11 @@ public record Estimator(String key) {
     public static final Estimator LOCAL_HEAT_CURRENT_RIGHT = new Estimator("local_heat_current_right");
     /** Jumps per unit time over the window (quantum trajectories). */
     public static final Estimator JUMP_RATE = new Estimator("jump_rate");
+    /**
+     * Half-chain entanglement entropy of the trajectory's pure state, averaged over the window and the trajectories
+     * (gaussian engine only: GaussianTrajectory.ENTROPY).
+     */
+    public static final Estimator ENTANGLEMENT_ENTROPY = new Estimator("entanglement_entropy");
 
     /**
      * Checks the key: a lower-case letter, then lower-case letters, digits or underscores.

@@ -242,6 +242,7 @@ final class CommandLines {
                     "1/2147483648", "1/", "/", "1/2/3", "2147483647/2147483647", " 1 / 1 ", "1//1", "0/0");
             // bench
             case "--classical-sites" -> intList("10", "10,20", "4");
+            case "--gaussian-sites" -> intList("2", "2,3", "4");
             // no large finite --seconds: a bench of 1e300 s is long by request
             case "--seconds" -> Arbitraries.frequencyOf(
                     Tuple.of(3, Arbitraries.of("0.001", "0.002", "0.005")),
@@ -332,6 +333,9 @@ final class CommandLines {
             }
             if (!has(args, "--classical-sites")) {
                 add.addAll(List.of("--classical-sites", "10"));
+            }
+            if (!has(args, "--gaussian-sites")) {
+                add.addAll(List.of("--gaussian-sites", "2"));
             }
         } else if (command.equals("run")) {
             if (!has(args, "--threads")) {

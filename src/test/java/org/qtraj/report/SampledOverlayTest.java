@@ -52,14 +52,20 @@ class SampledOverlayTest {
         o.add("paper-fig3", null);
         o.add(run.name(), run);
         assertEquals(List.of("paper-fig3: not given", "paper-fig3-trajectories: 2 sampled points (trajectories, dephasing = 0; "
-                + "classical, sites = 2), max |z| = 2.00 against the exact curves; 1 more not on these panels"), o.summaries());
+                + "classical, sites = 2), max |z| = 2.00 against the exact curves; 1 more not on these panels; chi^2/dof = 2.50 "
+                + "(2 points), P(chi^2 <= observed) = 0.92, P(chi^2 >= observed) = 0.08"), o.summaries());
+        // chi^2 = 2^2 + 1^2 = 5 with 2 degrees of freedom: P(chi^2_2 <= 5) = 1 - e^{-5/2} = 0.918
+        assertEquals(0.918, 1 - Math.exp(-2.5), 5e-4);
+        assertEquals("1 point, chi^2/dof = 4.00, max |z| = 2.00", o.agreement("trajectories, dephasing = 0"));
+        assertEquals("1 point, chi^2/dof = 1.00, max |z| = 1.00", o.agreement("classical, sites"));
+        assertEquals("", o.agreement("trajectories, dephasing = 0.5"));
         String table = o.table();
         assertTrue(table.contains("| paper-fig3-trajectories | trajectories, dephasing = 0 | 2 | 0.110000 ± 0.0050 | 0.100000 | +2.00 |"), table);
         assertTrue(table.contains("| paper-fig3-trajectories | classical, sites = 2 | 1 | 0.297000 ± 0.0030 | 0.300000 | -1.00 |"), table);
-        assertEquals(List.of("exact 0.0", "trajectories, dephasing = 0"), List.copyOf(q.getSeriesMap().keySet()));
-        assertEquals(List.of("rate 2.0", "classical, sites = 2"), List.copyOf(c.getSeriesMap().keySet()));
-        assertNotNull(q.getSeriesMap().get("trajectories, dephasing = 0").getMarkerColor());
-        assertEquals(q.getSeriesMap().get("exact 0.0").getLineColor(), q.getSeriesMap().get("trajectories, dephasing = 0").getMarkerColor());
-        assertEquals(c.getSeriesMap().get("rate 2.0").getLineColor(), c.getSeriesMap().get("classical, sites = 2").getMarkerColor());
+        assertEquals(List.of("exact 0.0", "trajectories, dephasing = 0 (bars: 1 sigma)"), List.copyOf(q.getSeriesMap().keySet()));
+        assertEquals(List.of("rate 2.0", "classical, sites = 2 (bars: 1 sigma)"), List.copyOf(c.getSeriesMap().keySet()));
+        assertNotNull(q.getSeriesMap().get("trajectories, dephasing = 0 (bars: 1 sigma)").getMarkerColor());
+        assertEquals(q.getSeriesMap().get("exact 0.0").getLineColor(), q.getSeriesMap().get("trajectories, dephasing = 0 (bars: 1 sigma)").getMarkerColor());
+        assertEquals(c.getSeriesMap().get("rate 2.0").getLineColor(), c.getSeriesMap().get("classical, sites = 2 (bars: 1 sigma)").getMarkerColor());
     }
 }
