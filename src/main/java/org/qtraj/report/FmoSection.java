@@ -57,7 +57,7 @@ final class FmoSection {
         List<double[]> sampled = sampled(byName.get(TRAJECTORIES));
 
         XYChart c = Charts.chart("FMO: pump at site 1 (5800 K), trap at site 3 (T = 0), G = 5 cm^-1",
-                "dephasing rate gamma (cm^-1)", "trapped current J (excitations per cm^-1 time unit = 5.31 ps)", true, true);
+                "dephasing rate gamma (cm^-1)", "trapped current J (excitations per 5.31 ps)", true, false);
         Charts.line(c, "exact (liouvillian)", positive);
         Charts.line(c, "exact at gamma = 0", List.of(new double[] {positive.get(0)[0], j0},
             new double[] {positive.get(positive.size() - 1)[0], j0}));
@@ -112,6 +112,9 @@ final class FmoSection {
                     .append(fmt(cmax)).append(" |\n");
             md.append("| the same chain at gamma = ").append(fmt(at.param("dephasing"))).append(" cm^-1 | ")
                     .append(fmt(cAtBest)).append(" |\n");
+            double[] end = chain.get(chain.size() - 1);
+            md.append("| the same chain at gamma = ").append(fmt(end[0])).append(" cm^-1 | ")
+                    .append(fmt(end[1] / chain.get(0)[1])).append(" |\n");
         }
         if (!samples.isEmpty()) {
             int helped = 0;
@@ -141,7 +144,7 @@ final class FmoSection {
                 }
             }
             md.append(String.format(Locale.ROOT, "| paper's disordered N = 5 chains (`%s`): samples some gamma > 0 raises"
-                    + " J in | %d of %d (largest J(gamma)/J(0) = %s, sample %d at gamma = %s) |%n", DISORDER, helped, counted,
+                    + " J in | %d of %d (largest J(gamma)/J(0) = %s, sample %d at gamma = %s in the paper's units, g <= 1) |%n", DISORDER, helped, counted,
                     fmt(top), topSample, fmt(topGamma)));
         }
         md.append('\n');
