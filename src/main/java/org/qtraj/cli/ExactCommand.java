@@ -47,8 +47,8 @@ public final class ExactCommand extends ModelCommand {
             + " rate_function_j_max, affinity (both temperatures > 0: theta(s) = theta(-s - affinity)).")
     String theta;
 
-    @Option(names = "--counting-bath", paramLabel = "BATH", defaultValue = "left",
-            description = "left | right: where --noise and --theta count (default ${DEFAULT-VALUE}).")
+    @Option(names = "--counting-bath", paramLabel = "BATH",
+            description = "left | right, or a named bath: where --noise and --theta count (default: the first bath, left for a chain).")
     String countingBath;
 
     @Option(names = "--threads", paramLabel = "K", description = "Threads of the solver's parallel work (default: all"
@@ -76,7 +76,7 @@ public final class ExactCommand extends ModelCommand {
         }
         double[] fields = theta == null ? null : LargeDeviations.parseGrid(theta);
         Chain chain = chain();
-        int bath = FcsSettings.parseBath(countingBath);
+        int bath = FcsSettings.bathIndex(chain, countingBath);
         int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // build the counting generator first: it refuses chains it cannot handle before the solve runs
         FcsExact counting = noise || fields != null ? FcsExact.of(chain, m == ExactMethod.RATE, bath, k) : null;

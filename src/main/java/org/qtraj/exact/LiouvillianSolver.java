@@ -57,6 +57,10 @@ public final class LiouvillianSolver implements SteadyStateSolver {
         if (unreached != null) {
             return unreached;
         }
+        String dark = DarkModes.refusal(chain);
+        if (dark != null) {
+            return dark;
+        }
         return stiffness(chain);
     }
 

@@ -128,6 +128,6 @@ public final class Fcs {
         FcsAccumulator data = run.result();
         return new FcsResult(method, chain.sites(), f.bath(), data, s.seed(), t.total, t.burn, t.window, t.windows,
                 relax, run.trajectories(), run.reason().name().toLowerCase(Locale.ROOT), s.threads(),
-                run.elapsedSeconds(), FcsResult.checks(data, t.window, t.windows, relax));
+                run.elapsedSeconds(), FcsResult.checks(data, t.window, t.windows, relax), f.bathName());
     }
 }

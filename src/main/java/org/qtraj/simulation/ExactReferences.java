@@ -46,6 +46,25 @@ public final class ExactReferences {
         m.put("particle_current_symmetric", exact.particleCurrentLeft());
         m.put("local_heat_current", exact.localHeatCurrent());
         m.put("local_heat_current_right", chain.bathOmega(chain.right()) * exact.particleCurrentRight());
+        if (!chain.isTwoBathChain()) {
+            m.clear();
+            java.util.List<org.qtraj.exact.BathCurrent> baths = exact.baths();
+            for (int j = 0; j < baths.size(); j++) {
+                String suffix = j == 0 ? "" : "_" + chain.bathName(j);
+                double omega = chain.bathOmega(chain.baths()[j]);
+                m.put("heat_current" + suffix, baths.get(j).heatCurrent());
+                m.put("particle_current" + suffix, baths.get(j).particleCurrent());
+                m.put("local_heat_current" + suffix, omega * baths.get(j).particleCurrent());
+            }
+            m.put("heat_current_dephasing", exact.heatCurrentDephasing());
+            if (chain.bathCount() == 2) {
+                m.put("particle_current_symmetric", exact.particleCurrentLeft());
+            }
+            double[] bond = exact.bondCurrents();
+            for (int b = 0; b < bond.length && !chain.isChain(); b++) {
+                m.put(org.qtraj.trajectory.QuantumTrajectory.bondCurrentName(chain, b), bond[b]);
+            }
+        }
         double[] p = exact.populations();
         for (int k = 0; k < p.length; k++) {
             m.put("population_" + (k + 1), p[k]);

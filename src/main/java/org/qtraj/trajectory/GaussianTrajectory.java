@@ -193,7 +193,10 @@ public final class GaussianTrajectory {
                     + " network the Jordan-Wigner strings along loops and branches make the fermions interact; use"
                     + " the sector engine");
         }
-        Unravelling.requireTwoBaths(chain);
+        if (!chain.isTwoBathChain()) {
+            throw new InvalidInputException("baths", "the gaussian engine counts a chain's left and right baths, this"
+                    + " model has " + chain.bathCount() + " baths; use the sector engine");
+        }
         for (int b = 0; b < chain.bonds(); b++) {
             if (chain.anisotropy(b) != 0) {
                 throw new InvalidInputException("anisotropy", "must be 0 on every bond for the gaussian engine (a free-"

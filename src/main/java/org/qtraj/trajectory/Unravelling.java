@@ -29,8 +29,8 @@ public final class Unravelling {
     private final List<Channel> channels;
     private final int[] indexOfMask;
     private final AtomicReferenceArray<Sector> sectors;
-    private final double[] emission = new double[2];
-    private final double[] absorption = new double[2];
+    private final double[] emission;
+    private final double[] absorption;
 
     private Unravelling(Chain chain, double tolerance) {
         this.chain = chain;
@@ -38,7 +38,9 @@ public final class Unravelling {
         this.sites = chain.sites();
         List<Channel> ch = new ArrayList<>();
         Bath[] baths = chain.baths();
-        for (int j = 0; j < 2; j++) {
+        emission = new double[baths.length];
+        absorption = new double[baths.length];
+        for (int j = 0; j < baths.length; j++) {
             double w = chain.bathOmega(baths[j]);
             emission[j] = baths[j].emissionRate(w);
             absorption[j] = baths[j].absorptionRate(w);
@@ -73,22 +75,8 @@ public final class Unravelling {
         if (chain.sites() > MAX_SITES) {
             throw new InvalidInputException("sites", "quantum trajectories handle N <= " + MAX_SITES + ", got " + chain.sites());
         }
-        requireTwoBaths(chain);
         StepPlan.checkTolerance(tolerance);
         return new Unravelling(chain, tolerance);
-    }
-
-    /**
-     * Refuses a model with other than two baths: a trajectory's estimators count the first bath (left) and the
-     * second (right); networks with two baths on any sites are fine.
-     *
-     * @throws InvalidInputException naming {@code baths}
-     */
-    public static void requireTwoBaths(Chain chain) {
-        if (chain.bathCount() != 2) {
-            throw new InvalidInputException("baths", "trajectories count the currents of exactly two baths (the first"
-                    + " and the second named), this model has " + chain.bathCount() + "; use the exact methods for it");
-        }
     }
 
     /** The chain unravelled. */
@@ -221,8 +209,8 @@ public final class Unravelling {
             bound = Math.max(bound, row);
         }
         Bath[] baths = chain.baths();
-        double[][] bathDiag = new double[2][dim];
-        for (int j = 0; j < 2; j++) {
+        double[][] bathDiag = new double[baths.length][dim];
+        for (int j = 0; j < baths.length; j++) {
             int bit = 1 << baths[j].site();
             for (int x = 0; x < dim; x++) {
                 int mask = masks[x];
@@ -236,6 +224,10 @@ public final class Unravelling {
             }
         }
         StepPlan plan = StepPlan.of(bound, tolerance, dim == 0 ? 0 : (double) nnz / dim);
-        return new Sector(n, masks, diag, decay, half, c0, rowStart, column, value, bond, bathDiag, bound, plan);
+        int[] from = new int[chain.bonds()];
+        for (int b = 0; b < from.length; b++) {
+            from[b] = chain.bondFrom(b);
+        }
+        return new Sector(n, masks, diag, decay, half, c0, rowStart, column, value, bond, from, bathDiag, bound, plan);
     }
 }

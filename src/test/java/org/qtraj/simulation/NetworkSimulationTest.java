@@ -70,11 +70,30 @@ class NetworkSimulationTest {
     }
 
     @Test
-    void trajectoriesRefuseOtherThanTwoBathsAndGaussianRefusesNetworks() {
+    void sectorTrajectoriesWithThreeBathsGiveEveryBathAndEveryBondCurrent() {
+        Chain star = Chain.builder().network(NetworkSpec.parse("star")).sites(4).couplings(1, -0.6, 0.8).dephasing(0.2)
+                .anisotropy(0.3).bath("hot", 2, 1.0, 2.0).bath("cold", 3, 0.8, 0.0).bath("warm", 4, 0.7, 0.5).build();
+        ExactResult exact = ExactMethod.LIOUVILLIAN.solve(star);
+        SimulationSettings settings = SimulationSettings.builder().seed(5).trajectories(400).threads(2).build();
+        SimulationResult r = Simulations.quantum(star, settings);
+        within(r.estimate(Estimator.HEAT_CURRENT), exact.bath("hot").heatCurrent(), "J_hot");
+        within(r.estimate(new Estimator("heat_current_cold")), exact.bath("cold").heatCurrent(), "J_cold");
+        within(r.estimate(new Estimator("heat_current_warm")), exact.bath("warm").heatCurrent(), "J_warm");
+        within(r.estimate(new Estimator("particle_current_warm")), exact.bath("warm").particleCurrent(), "I_warm");
+        within(r.estimate(Estimator.HEAT_CURRENT_DEPHASING), exact.heatCurrentDephasing(), "J_deph");
+        double[] bond = exact.bondCurrents();
+        for (int b = 0; b < star.bonds(); b++) {
+            String name = "bond_current_" + (star.bondFrom(b) + 1) + "_" + (star.bondTo(b) + 1);
+            within(r.estimate(new Estimator(name)), bond[b], name);
+        }
+    }
+
+    @Test
+    void classicalRefusesOtherThanTwoBathsAndGaussianRefusesNetworks() {
         Chain star = Chain.builder().network(NetworkSpec.parse("star")).sites(4).bath("a", 2, 1, 1).bath("b", 3, 1, 0)
                 .bath("c", 4, 1, 0.5).build();
         SimulationSettings settings = SimulationSettings.builder().seed(1).trajectories(10).build();
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Simulations.quantum(star, settings));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Simulations.classical(star, settings));
         assertEquals("baths", e.field());
         Chain ring = Chain.builder().network(NetworkSpec.parse("ring")).sites(6).build();
         SimulationSettings gaussian = SimulationSettings.builder().seed(1).trajectories(10)
