@@ -42,7 +42,7 @@ public final class PlotOptions {
 
     /**
      * Draws a trajectory run: populations from the trajectories, bond currents from the exact reference when there
-     * is one (the title says which).
+     * is one, else from the trajectories' bond-current estimators when they have them (the title says which).
      */
     void simulation(Chain chain, SimulationResult result, ExactResult reference) throws IOException {
         if (plot == null) {
@@ -57,13 +57,35 @@ public final class PlotOptions {
         if (reference != null) {
             bond = currents(chain, reference);
             source = "bond currents from the exact reference (" + reference.method() + ")";
+        } else if (estimated(chain, result)) {
+            bond = new double[chain.bonds()];
+            for (int b = 0; b < bond.length; b++) {
+                bond[b] = result.get(bondEstimator(chain, b)).mean();
+            }
+            source = "bond currents from the trajectories (no exact reference)";
         } else {
             bond = new double[chain.bonds()];
-            source = "no exact reference: bond currents not drawn (all 0)";
+            source = "no exact reference and no bond-current estimates: bond currents not drawn (all 0)";
         }
         String title = String.format(Locale.ROOT, "qtraj %s: %d sites, %d trajectories; populations from the"
                 + " trajectories, %s", result.method(), chain.sites(), result.trajectories(), source);
         draw(chain, title, pops, bond);
+    }
+
+    /** The trajectory estimator of the current on bond {@code b}: bond_current_K_L, 1-based sites. */
+    private static String bondEstimator(Chain chain, int b) {
+        return "bond_current_" + (chain.bondFrom(b) + 1) + "_" + (chain.bondTo(b) + 1);
+    }
+
+    /** Whether the trajectories estimated every bond's current (the sector engine does on networks). */
+    private static boolean estimated(Chain chain, SimulationResult result) {
+        List<String> names = result.estimates().names();
+        for (int b = 0; b < chain.bonds(); b++) {
+            if (!names.contains(bondEstimator(chain, b))) {
+                return false;
+            }
+        }
+        return chain.bonds() > 0;
     }
 
     /**

@@ -145,6 +145,25 @@ class NetworkPictureCommandTest {
     }
 
     @Test
+    void withoutAnExactReferenceSimulateDrawsTheTrajectoriesBondCurrents() throws Exception {
+        // a 4x4 grid (N = 16) is beyond the Liouvillian's quick reference: the bond currents come from the trajectories
+        Path svg = dir.resolve("grid.svg");
+        CliRunner r = CliRunner.run("simulate", "--network", "grid:4x4", "--bath", "hot:1:1:2", "--bath", "cold:16:1:0",
+                "--trajectories", "6", "--t-total", "20", "--seed", "1", "--json", "--plot", svg.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode d = new ObjectMapper().readTree(r.out());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("bond currents from the trajectories (no exact reference)"), "title names the source");
+        List<double[]> bonds = bonds(svg);
+        assertEquals(24, bonds.size());
+        for (double[] b : bonds) {
+            JsonNode est = d.get("bond_current_" + (int) b[0] + "_" + (int) b[1]);
+            assertNotNull(est, "estimator of bond " + (int) b[0] + "-" + (int) b[1]);
+            assertEquals(est.get("mean").asDouble(), b[2], 1e-12 * (1 + Math.abs(b[2])));
+        }
+    }
+
+    @Test
     void aForceLayoutPlacesAGraphWithoutPositionsDeterministically() throws Exception {
         Path model = dir.resolve("edges.yaml");
         Files.writeString(model, "edges: [[1, 2], [2, 3], [3, 1], [3, 4]]\ndephasing: 0.2\nbaths:\n"
