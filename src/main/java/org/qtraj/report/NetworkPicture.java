@@ -90,7 +90,7 @@ public record NetworkPicture(String title, double[][] positions, int[] from, int
     public static void requireWritable(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".svg") && !name.endsWith(".png")) {
-            throw new InvalidInputException("plot", "the picture's file must end in .svg or .png, not " + file);
+            throw new InvalidInputException("plot", "the picture's file must end in .svg or .png, not '" + file + "'");
         }
         String why = AtomicFiles.refusal(file);
         if (why != null) {
