@@ -10,6 +10,7 @@ import org.qtraj.fcs.FcsExact;
 import org.qtraj.fcs.FcsSettings;
 import org.qtraj.model.Chain;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,6 +55,9 @@ public final class ExactCommand extends ModelCommand {
             + " cores); the numbers do not depend on it.")
     Integer threads;
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     /**
      * Solves the steady state with the chosen method (with --noise: also the exact cumulants) and prints it.
      *
@@ -62,6 +66,7 @@ public final class ExactCommand extends ModelCommand {
      */
     @Override
     int execute() throws Exception {
+        plot.check();
         ExactMethod m = ExactMethod.parse(method);
         if (order != null) {
             if (!noise) {
@@ -103,6 +108,7 @@ public final class ExactCommand extends ModelCommand {
             }
             table += Tables.theta(points, rf, affinity);
         }
+        plot.exact(chain, r);
         return emit(doc, table);
     }
 }

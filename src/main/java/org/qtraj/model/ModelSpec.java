@@ -22,12 +22,6 @@ import org.qtraj.errors.InvalidInputException;
  * <p>Immutable and thread-safe (as far as its {@link PerElement} and {@link DisorderRecipe} parts are, which copy
  * their lists when made through their factories); no method modifies its arguments.
  *
- * @param sites      N, or null
- * @param omega      per-site energies
- * @param coupling   per-bond XX couplings
- * @param anisotropy per-bond ZZ couplings
- * @param dephasing  per-site dephasing rates
- * @param hopping    per-bond classical hopping rates
  * <p>A network ({@link NetworkSpec}: a shape, an edge list or a coupling matrix) replaces the chain's bonds; its
  * per-bond values are then one per edge. Baths other than {@code left} and {@code right} are named in
  * {@code baths}; as soon as one is, the model has exactly the baths given: left and right only if specified

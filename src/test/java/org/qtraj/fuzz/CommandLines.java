@@ -205,7 +205,11 @@ final class CommandLines {
                     "a:9:1:1", "a:1:1", "a:1:-1:1", "a:1:1:-1", ":1:1:1", "1a:1:1:1", "a:x:1:1", "a:1:NaN:1",
                     "a:1:1:Infinity", "a:1:1e300:1", "");
             // output
-            case "--json", "--noise", "--quantum", "--classical", "--plot", "--resume", "--dry-run", "--verbose" ->
+            // exact and simulate: --plot FILE (the network picture); fcs: --plot is a switch
+            case "--plot" -> command.equals("fcs") ? Arbitraries.of("true", "false")
+                    : Values.texts(List.of(D + "/net.svg", D + "/net.png", D + "/sub/dir/net.SVG"), D + "/net.pdf", D,
+                    D + "/net.svg/", "/proc/qtraj-forbidden/x.svg", "", D + "/file.txt/x.png");
+            case "--json", "--noise", "--quantum", "--classical", "--resume", "--dry-run", "--verbose" ->
                     Arbitraries.of("true", "false");
             case "--out" -> null;
             // ensembles
