@@ -74,7 +74,7 @@ public final class Cloning {
     /** Most clone-steps times the model's rate (events or Taylor steps) in one run: hours on one core. */
     public static final double MAX_WORK = 1e11;
     /** Most amplitudes (doubles) the clones of one quantum population may hold. */
-    static final long MAX_QUANTUM_DOUBLES = 1L << 27;
+    static final long MAX_QUANTUM_DOUBLES = 1L << 25;
 
     private Cloning() {
     }

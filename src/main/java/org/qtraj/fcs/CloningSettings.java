@@ -30,13 +30,13 @@ public record CloningSettings(double[] fields, int[] sizes, int populations, dou
     /** Smallest population size. */
     public static final int MIN_CLONES = 2;
     /** Largest population size. */
-    public static final int MAX_CLONES = 1_000_000;
+    public static final int MAX_CLONES = 100_000;
     /** Most population sizes per run. */
     public static final int MAX_SIZES = 20;
     /** Fewest independent populations: two give the first error bar. */
     public static final int MIN_POPULATIONS = 2;
     /** Most independent populations per size and field. */
-    public static final int MAX_POPULATIONS = 100_000;
+    public static final int MAX_POPULATIONS = 10_000;
 
     /**
      * Validates and copies.
