@@ -96,6 +96,38 @@ public final class Cloning {
      */
     public static CloningResult run(Engine engine, Chain chain, CloningSettings c, long seed, int threads,
                                     double tolerance, ProgressListener progress) {
+        Plan plan = plan(engine, chain, c, seed, threads, tolerance);
+        Slice done = plan.slice(new double[0], 0, Double.POSITIVE_INFINITY, Long.MAX_VALUE, progress);
+        return plan.result(done);
+    }
+
+    /**
+     * Why a cloning run of these settings cannot run on {@code chain}, in one sentence naming the setting, or null if
+     * it can: the checks of {@link #plan} without building anything (for run specs, checked at every point first).
+     */
+    public static String refusal(Engine engine, Chain chain, CloningSettings c) {
+        try {
+            if (engine == Engine.QUANTUM && chain.sites() > Unravelling.MAX_SITES) {
+                throw new InvalidInputException("sites", "quantum trajectories handle N <= " + Unravelling.MAX_SITES
+                        + ", got " + chain.sites());
+            }
+            checkWork(engine, chain, c, times(engine, chain, c));
+            if (engine == Engine.QUANTUM) {
+                checkQuantumMemory(chain, c.sizes()[c.sizes().length - 1]);
+            }
+            return null;
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Checks every setting and prepares the populations of a run without running any: for runs in slices that
+     * survive interruption ({@link Plan#slice}).
+     *
+     * @throws InvalidInputException as {@link #run}
+     */
+    public static Plan plan(Engine engine, Chain chain, CloningSettings c, long seed, int threads, double tolerance) {
         Threads.check(threads);
         Times t = times(engine, chain, c);
         checkWork(engine, chain, c, t);
@@ -151,12 +183,94 @@ public final class Cloning {
             int f = (int) (index / r % nf);
             return new double[] {index, evolve(population.start(sizes[m], rng), sizes[m], fields[f], t, rng)};
         };
-        long units = (long) sizes.length * nf * r;
-        EnsembleOptions options = new EnsembleOptions(seed, threads, 0, StopRule.trajectories(units));
-        EnsembleRun<CloningData> run = EnsembleDriver.run(task, CloningData.empty(), CloningData::add, null, options,
-                progress == null ? ProgressListener.NONE : progress);
-        return new CloningResult(engine, chain.sites(), c, t.step, t.burn, t.total, t.measured(), seed, threads,
-                run.result().values(), run.elapsedSeconds());
+        return new Plan(engine, chain.sites(), c, seed, threads, t, task, (long) sizes.length * nf * r);
+    }
+
+    /**
+     * The populations run so far: theta_M of populations 0 .. values.length - 1, and the wall time they took.
+     *
+     * @param values         theta_M per population, by index
+     * @param elapsedSeconds wall time so far
+     */
+    public record Slice(double[] values, double elapsedSeconds) {
+        /** Copies the values. */
+        public Slice {
+            values = values.clone();
+        }
+
+        /** theta_M per population (a copy). */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+    }
+
+    /**
+     * A checked, prepared cloning run ({@link #plan}): its populations are the work units 0 .. units() - 1, run in
+     * slices of consecutive units. Since every population has its own stream (seed, index) and the values are kept
+     * by index, a run in any slices gives exactly the values of a run in one piece. Immutable and thread-safe.
+     */
+    public static final class Plan {
+        private final Engine engine;
+        private final int sites;
+        private final CloningSettings settings;
+        private final long seed;
+        private final int threads;
+        private final Times times;
+        private final TrajectoryTask<double[]> task;
+        private final long units;
+
+        private Plan(Engine engine, int sites, CloningSettings settings, long seed, int threads, Times times,
+                     TrajectoryTask<double[]> task, long units) {
+            this.engine = engine;
+            this.sites = sites;
+            this.settings = settings;
+            this.seed = seed;
+            this.threads = threads;
+            this.times = times;
+            this.task = task;
+            this.units = units;
+        }
+
+        /** Number of populations: sizes x fields x populations per size and field. */
+        public long units() {
+            return units;
+        }
+
+        /**
+         * Runs the populations from {@code done.length} on, until all are done, {@code seconds} of wall time have
+         * passed (tested between batches of populations) or {@code maxUnits} more are done.
+         *
+         * @param done           theta_M of the populations run before, by index (0 .. done.length - 1)
+         * @param elapsedSeconds wall time of those
+         * @param progress       progress after each batch (null for none)
+         * @return the values so far and the total wall time
+         */
+        public Slice slice(double[] done, double elapsedSeconds, double seconds, long maxUnits,
+                           ProgressListener progress) {
+            if (done.length > units) {
+                throw new IllegalArgumentException(done.length + " populations done of " + units);
+            }
+            long remaining = Math.min(units - done.length, maxUnits);
+            if (remaining <= 0) {
+                return new Slice(done, elapsedSeconds);
+            }
+            StopRule stop = new StopRule(remaining, Double.NaN, false, seconds, StopRule.DEFAULT_MIN_TRAJECTORIES);
+            EnsembleOptions options = new EnsembleOptions(seed, threads, done.length, stop);
+            EnsembleRun<CloningData> run = EnsembleDriver.run(task, new CloningData(done), CloningData::add, null,
+                    options, progress == null ? ProgressListener.NONE : progress);
+            return new Slice(run.result().values(), elapsedSeconds + run.elapsedSeconds());
+        }
+
+        /**
+         * The result of a finished run.
+         *
+         * @throws IllegalArgumentException unless {@code done} holds every population
+         */
+        public CloningResult result(Slice done) {
+            return new CloningResult(engine, sites, settings, times.step, times.burn, times.total, times.measured(),
+                    seed, threads, done.values(), done.elapsedSeconds());
+        }
     }
 
     /**
