@@ -79,8 +79,16 @@ public final class Cloning {
     private Cloning() {
     }
 
-    /** The resolved times of a run. */
-    record Times(double step, double burn, double total, long burnSteps, long steps) {
+    /**
+     * The resolved times of a run.
+     *
+     * @param step      dt
+     * @param burn      t_burn
+     * @param total     t_total
+     * @param burnSteps steps before the average starts
+     * @param steps     steps averaged over
+     */
+    public record Times(double step, double burn, double total, long burnSteps, long steps) {
         /** The measuring time n dt. */
         double measured() {
             return steps * step;
@@ -346,8 +354,12 @@ public final class Cloning {
         Clones start(int m, UniformRandomProvider rng);
     }
 
-    /** Resolves the default times and checks them against the step. */
-    static Times times(Engine engine, Chain chain, CloningSettings c) {
+    /**
+     * Resolves the default times and checks them against the step.
+     *
+     * @throws InvalidInputException naming step or t_total
+     */
+    public static Times times(Engine engine, Chain chain, CloningSettings c) {
         Bath counted = chain.baths()[c.bath()];
         double gamma = counted.gamma(chain.bathOmega(counted));
         double burn;

@@ -231,6 +231,7 @@ final class CommandLines {
             case "--fields" -> Values.texts(List.of("0.5", "-1", "0", "-1:1:3", "-0.5:0.5:2"), "11", "-10.5", "1:-1:3",
                     "-1:1:1", "NaN", "a:b:c", "", "1:2", "0:1:1002");
             case "--clones" -> intList("2", "5", "10", "2,4", "3,6,9");
+            case "--cloning" -> intList("2,10", "3,5", "2,8");
             case "--populations" -> Values.integers("2", "3", "5");
             case "--step" -> Values.doubles("0.1", "0.5", "1", "0.25");
             case "--histograms" -> null;
