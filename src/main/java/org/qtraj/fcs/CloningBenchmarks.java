@@ -36,7 +36,7 @@ public final class CloningBenchmarks {
     /** Length of the throughput populations. */
     static final double RATE_TIME = 20;
     /** Most populations of the 1% measurement. */
-    static final int MAX_POPULATIONS = 1000;
+    static final int MAX_POPULATIONS = 100;
 
     private CloningBenchmarks() {
     }

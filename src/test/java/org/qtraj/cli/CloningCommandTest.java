@@ -64,6 +64,19 @@ class CloningCommandTest {
         }
     }
 
+    @Test
+    void benchMeasuresCloningWhenAsked() throws IOException {
+        CliRunner r = CliRunner.run("bench", "--sites", "2", "--classical-sites", "10", "--seconds", "0.01", "--cloning",
+                "2,10", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode d = new ObjectMapper().readTree(r.out());
+        assertEquals(2, d.get("cloning").size());
+        assertTrue(d.get("cloning").get(1).get("clone_steps_per_second_1_thread").asDouble() > 0);
+        JsonNode one = d.get("cloning_one_percent");
+        assertTrue(one.get("populations").asInt() >= 1, one.toString());
+        assertEquals(2, CliRunner.run("bench", "--cloning", "1,50").exitCode());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--fields=10.5", "--fields=1:-1:3", "--fields=abc", "--clones=1", "--clones=20,10",
         "--clones=100001", "--populations=1", "--populations=10001", "--step=0", "--step=500", "--t-burn=5",
