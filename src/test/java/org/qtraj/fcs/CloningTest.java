@@ -22,9 +22,8 @@ import org.qtraj.trajectory.Unravelling;
  *
  * <p>Tolerance of the z-tests: the extrapolated theta (two population sizes, 1/M fit) must lie within 5 of its
  * standard errors of the exact value. The error comes from R = 16 populations per size, so z is t-distributed with
- * about 15 degrees of freedom: P(|t_15| &gt; 5) = 1.6e-4 per point, about 3e-3 over the 20 points of this class and
- * {@link CloningQuantumTest}
- * (fixed seeds: the outcome is the same on every run). The extrapolation removes the O(1/M) bias; the O(1/M^2) rest
+ * about 15 degrees of freedom: P(|t_15| &gt; 5) = 1.6e-4 per point, about 4e-3 over the 26 points of this class (17)
+ * and {@link CloningQuantumTest} (9) (fixed seeds: the outcome is the same on every run). The extrapolation removes the O(1/M) bias; the O(1/M^2) rest
  * at M = 50..200 is below 1e-4 of theta's scale (measured: classical N = 6, s = 0.5, M = 400 and 1600 agree with exact
  * to 0.3 of their errors of 2e-3 relative), far below the errors here.
  */
@@ -72,6 +71,17 @@ class CloningTest {
         CloningResult r = Cloning.run(Engine.CLASSICAL, c, settings(s, RelaxationTimes.classical(c), 1), 5, 2,
                 Unravelling.DEFAULT_TOLERANCE, null);
         assertWithinErrors(r, exact(LargeDeviations.theta(ClassicalGenerator.of(c, c.right()), s)), "classical right");
+    }
+
+    @Test
+    void classicalWithBondDependentHopping() {
+        // the sum-tree engine (ClassicalTrajectory.TreeEngine) and its copy, with the left bath on site 2
+        Chain c = Chain.of(TestChains.fill(4, 1), TestChains.fill(3, 1), TestChains.fill(3, 0), TestChains.fill(4, 0),
+                new double[] {1, 0.4, 2.5}, new org.qtraj.model.Bath(1, 1.2, 1.5), new org.qtraj.model.Bath(3, 0.8, 0.2));
+        double[] s = {-1, 1};
+        CloningResult r = Cloning.run(Engine.CLASSICAL, c, settings(s, RelaxationTimes.classical(c), 0), 21, 2,
+                Unravelling.DEFAULT_TOLERANCE, null);
+        assertWithinErrors(r, exact(LargeDeviations.theta(ClassicalGenerator.of(c, c.left()), s)), "bond-dependent V");
     }
 
     @Test
