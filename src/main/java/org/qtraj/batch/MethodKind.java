@@ -23,6 +23,9 @@ public enum MethodKind {
     RELAXATION("relaxation", Set.of("solver", "times", "initial_state"), RelaxationPointMethod::of),
     /** Exact steady state with the scaled cumulants of the net count at the left bath. */
     NOISE("noise", Set.of("solver"), NoisePointMethod::of),
+    /** theta(s) by population dynamics (cloning), resumable. */
+    CLONING("cloning", Set.of("engine", "fields", "clones", "populations", "step", "t_total", "t_burn", "counting_bath",
+            "seed"), CloningPointMethod::of),
     /** The largest two-site entanglement over the coupling (paper Fig. 4). */
     ENTANGLEMENT_SEARCH("entanglement_search", Set.of("rates", "g_min", "g_max", "g_points"),
             EntanglementPointMethod::of);

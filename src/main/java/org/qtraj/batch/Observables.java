@@ -22,9 +22,11 @@ public final class Observables {
      * relaxation sample time).
      */
     private static final java.util.regex.Pattern PER_SITE = java.util.regex.Pattern.compile("population_[1-9][0-9]*(_at_[0-9]+)?");
+    /** theta_at_J: theta(s) of the cloning method at its J-th counting field (0-based). */
+    private static final java.util.regex.Pattern THETA = java.util.regex.Pattern.compile("theta_at_[0-9]+");
 
     /** The allowed forms, for messages. */
-    public static final String ALLOWED = String.join(", ", NAMES) + ", population_K, population_K_at_J, or a prefix "
+    public static final String ALLOWED = String.join(", ", NAMES) + ", population_K, population_K_at_J, theta_at_J, or a prefix "
             + "ending in * (e.g. population_* for every population and relaxation sample)";
 
     private Observables() {
@@ -32,7 +34,7 @@ public final class Observables {
 
     /** Whether a spec may name {@code name}: a listed name, a per-site name, or a prefix wildcard "prefix*". */
     public static boolean isAllowed(String name) {
-        return NAMES.contains(name) || PER_SITE.matcher(name).matches()
+        return NAMES.contains(name) || PER_SITE.matcher(name).matches() || THETA.matcher(name).matches()
                 || name.endsWith("*") && name.indexOf('*') == name.length() - 1 && name.length() > 1;
     }
 

@@ -96,6 +96,73 @@ public final class ClassicalTrajectory {
         return engine.closeWindow(tBurn, tTotal, process, sampler.values);
     }
 
+    /**
+     * A trajectory advanced piece by piece and copied onto another: the step of population dynamics ("cloning",
+     * Giardina, Kurchan and Peliti, PRL 96, 120603 (2006)). Starts from the empty chain at t = 0. Each
+     * {@link #advance} runs the Gillespie loop over [t, t + dt] and discards the event pending at t + dt, which is
+     * exact (memoryless waiting times), so a copy made between two advances continues independently of its original.
+     * Only the configuration and the counts are kept (no occupation integrals).
+     *
+     * <p>Not thread-safe: a walker and the random stream it draws from belong to one thread; several walkers may
+     * share one stream if they are advanced one after the other (then the order of the calls fixes the numbers).
+     */
+    public static final class Walker {
+        private final Engine engine;
+        private double time;
+
+        private Walker(Engine engine) {
+            this.engine = engine;
+        }
+
+        /** A walker of {@code process} from the empty chain at t = 0 that draws from {@code rng}. */
+        public static Walker start(ExclusionProcess process, UniformRandomProvider rng) {
+            Objects.requireNonNull(process, "process");
+            Objects.requireNonNull(rng, "rng");
+            Engine e = process.uniformHopping() ? new SetEngine(process, rng) : new TreeEngine(process, rng);
+            e.start(new boolean[process.sites()]);
+            return new Walker(e);
+        }
+
+        /**
+         * Runs the trajectory from its time t to t + dt.
+         *
+         * @param dt   the time to advance, finite and &gt; 0
+         * @param bath {@link BoundaryEventListener#LEFT} or {@link BoundaryEventListener#RIGHT}
+         * @return the net count (injections - removals) at {@code bath} during the advance
+         */
+        public long advance(double dt, int bath) {
+            long before = bath == BoundaryEventListener.LEFT ? engine.netLeft : engine.netRight;
+            double end = time + dt;
+            engine.advance(time, end);
+            time = end;
+            return (bath == BoundaryEventListener.LEFT ? engine.netLeft : engine.netRight) - before;
+        }
+
+        /** Makes this walker a copy of {@code other}'s configuration and time (its random stream stays its own). */
+        public void copyFrom(Walker other) {
+            if (other == this) {
+                return;
+            }
+            engine.copyFrom(other.engine);
+            time = other.time;
+        }
+
+        /** The walker's time. */
+        public double time() {
+            return time;
+        }
+
+        /** Events so far (hops and boundary events). */
+        public long events() {
+            return engine.events;
+        }
+
+        /** Occupation of site k (0-based), 0 or 1. */
+        public int occupation(int k) {
+            return engine.occ[k];
+        }
+    }
+
     /** Runs an engine in pieces cut at the sample times, recording the occupations at each. */
     private static final class Sampler {
         private final Engine engine;
@@ -231,6 +298,17 @@ public final class ClassicalTrajectory {
             // Measured ~10-20% more events/s than -log(1 - u) at N = 100 and 1000 (ClassicalBenchmark).
             this.exponential = ZigguratSampler.Exponential.of(rng);
         }
+
+        /** Copies the configuration, the counts and the hopping structure of an engine of the same process. */
+        final void copyFrom(Engine other) {
+            System.arraycopy(other.occ, 0, occ, 0, occ.length);
+            netLeft = other.netLeft;
+            netRight = other.netRight;
+            copyHopping(other);
+        }
+
+        /** Copies the hopping structure (active bonds) of an engine of the same process and kind. */
+        abstract void copyHopping(Engine other);
 
         /** Sum of V_b over the active bonds. */
         abstract double hopTotal();
@@ -448,6 +526,14 @@ public final class ClassicalTrajectory {
         }
 
         @Override
+        void copyHopping(Engine other) {
+            SetEngine o = (SetEngine) other;
+            System.arraycopy(o.active, 0, active, 0, bonds);
+            System.arraycopy(o.pos, 0, pos, 0, bonds);
+            size = o.size;
+        }
+
+        @Override
         int pickBond(double x) {
             int j = (int) (x * invV);
             // x * invV can round up to size at the top of the interval.
@@ -490,6 +576,11 @@ public final class ClassicalTrajectory {
         @Override
         double hopTotal() {
             return tree[1];
+        }
+
+        @Override
+        void copyHopping(Engine other) {
+            System.arraycopy(((TreeEngine) other).tree, 0, tree, 0, tree.length);
         }
 
         @Override

@@ -11,6 +11,8 @@ import org.qtraj.simulation.Benchmarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.qtraj.fcs.CloningBenchmarks;
+import org.qtraj.simulation.Engine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,7 +26,9 @@ import picocli.CommandLine.Spec;
         description = {"Measures quantum trajectories per second (uniform chain, dephasing 0.5, T = 1, 0, from the",
             "all-ground state over [0, 50]) on 1 thread and on all cores, the same for the gaussian engine",
             "(dephasing 0 and 0.5, all cores), classical Gillespie events per second,",
-            "and the wall time to reach 1%% relative error on the N = 4 heat current."})
+            "and the wall time to reach 1%% relative error on the N = 4 heat current. With --cloning Q,C also",
+            "population dynamics (s = 1, 100 clones): clone-steps per second at quantum N = Q and classical",
+            "N = C, and the wall time to theta(1) at 1%% for classical N = C."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sites", split = ",", paramLabel = "N", defaultValue = "4,6,8,10,12,16",
             description = "Chain lengths for the quantum throughput (default ${DEFAULT-VALUE}).")
@@ -42,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
             description = "Measured time per entry, after an equal warm-up capped at 3 s (default ${DEFAULT-VALUE}).")
     double seconds;
+
+    @Option(names = "--cloning", split = ",", paramLabel = "Q,C", description = "Also measure cloning at quantum N = Q"
+            + " (2..12) and classical N = C (2..1000); the 1%% entry stops after 60 times --seconds. README: 4,50.")
+    List<Integer> cloning;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -65,6 +73,11 @@ public final class BenchCommand implements Callable<Integer> {
             if (n < 2 || n > 100_000) {
                 throw new InvalidInputException("gaussian_sites", "each must be an integer from 2 to 100000, got " + n);
             }
+        }
+        if (cloning != null && (cloning.size() != 2 || cloning.get(0) < 2 || cloning.get(0) > 12 || cloning.get(1) < 2
+                || cloning.get(1) > 1000)) {
+            throw new InvalidInputException("cloning", "give Q,C with a quantum N = Q in 2..12 and a classical N = C in"
+                    + " 2..1000, got " + cloning);
         }
         int cores = Runtime.getRuntime().availableProcessors();
         double warmup = Math.min(seconds, 3);
@@ -100,6 +113,33 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> onePercent = Benchmarks.timeToOnePercent(cores);
         table.append(String.format(Locale.ROOT, "%nN = 4 heat current to 1%% relative error: %.3f s, %s trajectories (%d threads)%n",
                 (Double) onePercent.get("seconds"), onePercent.get("trajectories"), cores));
+        List<Map<String, Object>> cloningRows = new ArrayList<>();
+        Map<String, Object> cloningOnePercent = null;
+        if (cloning != null) {
+            table.append(String.format(Locale.ROOT, "%n%-10s %-6s %22s %22s%n", "cloning", "N", "clone-steps/s (1 thread)",
+                    "clone-steps/s (" + cores + " threads)"));
+            for (int k = 0; k < 2; k++) {
+                Engine e = k == 0 ? Engine.QUANTUM : Engine.CLASSICAL;
+                int n = cloning.get(k);
+                Map<String, Object> one = CloningBenchmarks.rate(e, n, 1, warmup, seconds);
+                Map<String, Object> all = CloningBenchmarks.rate(e, n, cores, warmup, seconds);
+                cloningRows.add(row("engine", e.key(), "sites", n, "step", one.get("step"),
+                        "clone_steps_per_second_1_thread", one.get("clone_steps_per_second"),
+                        "clone_steps_per_second_all_cores", all.get("clone_steps_per_second")));
+                table.append(String.format(Locale.ROOT, "%-10s %-6d %22.4g %22.4g%n", k == 0 ? "quantum" : "classical", n,
+                        (Double) one.get("clone_steps_per_second"), (Double) all.get("clone_steps_per_second")));
+            }
+            cloningOnePercent = CloningBenchmarks.timeToOnePercent(cloning.get(1), cores, 60 * seconds);
+            boolean reached = (Boolean) cloningOnePercent.get("reached");
+            double projected = (Double) cloningOnePercent.get("projected_seconds");
+            table.append(String.format(Locale.ROOT, "classical N = %d theta(1) to 1%% relative error: %s %.3f s, %s"
+                    + " populations of %d clones (theta = %.6g +- %.2g, %d threads)%s%n", cloning.get(1),
+                    reached ? "reached in" : "not reached in", (Double) cloningOnePercent.get("seconds"),
+                    cloningOnePercent.get("populations"), CloningBenchmarks.ONE_PERCENT_CLONES,
+                    (Double) cloningOnePercent.get("theta"), (Double) cloningOnePercent.get("stderr"), cores,
+                    reached || !Double.isFinite(projected) ? ""
+                            : String.format(Locale.ROOT, "; projected %.4g s", projected)));
+        }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("cores", cores);
         doc.put("java", System.getProperty("java.version"));
@@ -107,6 +147,10 @@ public final class BenchCommand implements Callable<Integer> {
         doc.put("gaussian", gaussian);
         doc.put("classical", classical);
         doc.put("one_percent_n4", onePercent);
+        if (cloning != null) {
+            doc.put("cloning", cloningRows);
+            doc.put("cloning_one_percent", cloningOnePercent);
+        }
         output.emit(spec.commandLine().getOut(), doc, table.toString());
         return ExitCodes.OK;
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine;
             "Heat transport through a chain of two-level systems between two thermal baths:",
             "exact steady states, quantum trajectories and the classical exclusion process, checked against each other."},
         subcommands = {CrossCheckCommand.class, ExactCommand.class, SimulateCommand.class, ClassicalCommand.class,
-            FcsCommand.class, RunCommand.class, StatusCommand.class, MergeCommand.class, ReportCommand.class, BenchCommand.class,
+            FcsCommand.class, CloningCommand.class, RunCommand.class, StatusCommand.class, MergeCommand.class, ReportCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -170,6 +170,65 @@ public final class QuantumTrajectory {
         return new Run(rng, listener).go();
     }
 
+    /**
+     * A walker of this trajectory: the state from {@link TrajectoryOptions#initialState()} at t = 0, advanced piece by
+     * piece with the bath jumps counted, and copied onto another walker (population dynamics, "cloning": Giardina,
+     * Kurchan and Peliti, PRL 96, 120603 (2006)). The window, sample times and estimators of the options play no
+     * role. Randomness from {@code rng} as in {@link #run}.
+     */
+    public Walker walker(UniformRandomProvider rng) {
+        return new Walker(new Run(rng, null));
+    }
+
+    /**
+     * One quantum-jump trajectory advanced piece by piece ({@link QuantumTrajectory#walker}). The state between jumps
+     * is the unnormalised psi with its jump threshold r (the waiting-time method); {@link #copyFrom} takes the other
+     * walker's normalised state and draws a fresh threshold, which is exact: given no jump so far, the threshold is
+     * uniform below the current norm, so a fresh uniform draw below it continues the trajectory with the right law,
+     * and independently of the original.
+     *
+     * <p>Not thread-safe: a walker and its random stream belong to one thread; several walkers may share one stream
+     * if they are advanced one after the other.
+     */
+    public static final class Walker {
+        private final Run run;
+
+        private Walker(Run run) {
+            this.run = run;
+            run.begin();
+        }
+
+        /**
+         * Runs the trajectory from its time t to t + dt.
+         *
+         * @param dt   the time to advance, finite and &gt; 0
+         * @param bath 0 (left) or 1 (right)
+         * @return the net count (absorptions - emissions) at {@code bath} during the advance
+         */
+        public long advance(double dt, int bath) {
+            long before = run.net[bath];
+            run.advanceTo(run.now + dt);
+            return run.net[bath] - before;
+        }
+
+        /** Makes this walker a copy of {@code other}'s state and time, with a fresh jump threshold. */
+        public void copyFrom(Walker other) {
+            if (other != this) {
+                run.copyFrom(other.run);
+            }
+        }
+
+        /** The walker's time. */
+        public double time() {
+            return run.now;
+        }
+
+        /** Jumps so far (bath and dephasing). */
+        public long jumps() {
+            return run.jumps;
+        }
+    }
+
     /** The mutable state of one trajectory. */
     private final class Run {
         private final UniformRandomProvider rng;
@@ -204,6 +263,76 @@ public final class QuantumTrajectory {
             tmp = new double[len];
             weightedProbability = new double[len / 2];
             terms[0] = psi;
+        }
+
+        // the state of a walker between advances (begin, advanceTo, copyFrom)
+        private Sector sector;
+        private double norm2Now;
+        private double rNow;
+        private double now;
+
+        /** Puts the walker into the initial state at t = 0. */
+        void begin() {
+            int init = options.initialState();
+            sector = unravelling.sector(Integer.bitCount(init));
+            psi[2 * unravelling.indexOf(init)] = 1;
+            norm2Now = 1;
+            rNow = threshold();
+            now = 0;
+        }
+
+        /**
+         * The loop of {@link #go} from the walker's time to tEnd without estimators: jumps are counted in net[] and
+         * jumps, the step is cut at tEnd.
+         */
+        void advanceTo(double tEnd) {
+            Sector s = sector;
+            double norm2 = norm2Now;
+            double r = rNow;
+            double t = now;
+            while (t < tEnd) {
+                double h = Math.min(s.plan.step(), tEnd - t);
+                boolean reaches = h >= tEnd - t;
+                int order = taylor(s, h, norm2);
+                double endNorm = evaluate(s, order, 1.0, Math.exp(-0.5 * s.decayShift * h), end);
+                if (endNorm > r) {
+                    double[] swap = psi;
+                    psi = end;
+                    end = swap;
+                    norm2 = endNorm;
+                    t = reaches ? tEnd : t + h;
+                    continue;
+                }
+                double frac = jumpFraction(s, order, h, norm2, endNorm, r);
+                evaluate(s, order, frac, Math.exp(-0.5 * s.decayShift * h * frac), end);
+                double[] swap = psi;
+                psi = end;
+                end = swap;
+                t = (frac == 1.0 && reaches) ? tEnd : t + frac * h;
+                s = jump(s, true, t);
+                norm2 = 1;
+                r = threshold();
+            }
+            sector = s;
+            norm2Now = norm2;
+            rNow = r;
+            now = t;
+        }
+
+        /** Takes other's state normalised, its time and counts, and draws a fresh threshold (class Walker). */
+        void copyFrom(Run other) {
+            sector = other.sector;
+            int len = 2 * sector.dim;
+            double scale = 1 / Math.sqrt(other.norm2Now);
+            for (int i = 0; i < len; i++) {
+                psi[i] = other.psi[i] * scale;
+            }
+            norm2Now = 1;
+            rNow = threshold();
+            now = other.now;
+            net[0] = other.net[0];
+            net[1] = other.net[1];
+            jumps = other.jumps;
         }
 
         double[] go() {

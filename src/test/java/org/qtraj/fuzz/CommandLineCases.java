@@ -29,6 +29,11 @@ abstract class CommandLineCases {
     }
 
     @Provide
+    Arbitrary<CliCase> cloningCases() {
+        return CommandLines.cases("cloning");
+    }
+
+    @Provide
     Arbitrary<CliCase> crosscheckCases() {
         return CommandLines.cases("crosscheck");
     }

@@ -33,6 +33,11 @@ class CommandLineFuzzTest extends CommandLineCases {
         Fuzz.check(c);
     }
 
+    @Property(tries = 120, seed = SEED, whenFixedSeed = FixedSeedMode.ALLOW, edgeCases = EdgeCasesMode.NONE)
+    void cloning(@ForAll("cloningCases") CliCase c) {
+        Fuzz.check(c);
+    }
+
     @Property(tries = 130, seed = SEED, whenFixedSeed = FixedSeedMode.ALLOW, edgeCases = EdgeCasesMode.NONE)
     void crosscheck(@ForAll("crosscheckCases") CliCase c) {
         Fuzz.check(c);

@@ -25,7 +25,7 @@ import picocli.CommandLine;
  */
 final class CommandLines {
     /** Commands with their own options; help is fuzzed by the global forms. */
-    static final List<String> COMMANDS = List.of("exact", "simulate", "classical", "fcs", "crosscheck", "run", "status",
+    static final List<String> COMMANDS = List.of("exact", "simulate", "classical", "fcs", "cloning", "crosscheck", "run", "status",
             "merge", "report", "bench");
     static final Set<String> ENSEMBLE = Set.of("simulate", "classical", "fcs", "crosscheck");
 
@@ -240,6 +240,12 @@ final class CommandLines {
             case "--engine" -> Values.texts(List.of("sector", "gaussian", "auto"), "SECTOR", "", "gauss", "both", " auto");
             // fcs
             case "--window" -> Values.doubles("1", "2", "5", "0.5", "0.1");
+            case "--fields" -> Values.texts(List.of("0.5", "-1", "0", "-1:1:3", "-0.5:0.5:2"), "11", "-10.5", "1:-1:3",
+                    "-1:1:1", "NaN", "a:b:c", "", "1:2", "0:1:1002");
+            case "--clones" -> intList("2", "5", "10", "2,4", "3,6,9");
+            case "--cloning" -> intList("2,10", "3,5", "2,8");
+            case "--populations" -> Values.integers("2", "3", "5");
+            case "--step" -> Values.doubles("0.1", "0.5", "1", "0.25");
             case "--histograms" -> null;
             // run
             case "--shard" -> Values.texts(List.of("1/1", "1/2", "2/2", "1/3"), "0/1", "2/1", "1/0", "-1/2", "a/b",
@@ -320,6 +326,33 @@ final class CommandLines {
             if (!has(args, "--t-total") && !has(args, "--t-burn") && (b.withTTotal() || sites || model
                     || has(args, "--window") || command.equals("fcs"))) {
                 add.addAll(List.of("--t-total", b.tTotal()));
+            }
+            if (!has(args, "--threads")) {
+                add.addAll(List.of("--threads", Integer.toString(b.threads())));
+            }
+        } else if (command.equals("cloning")) {
+            boolean clones = has(args, "--clones");
+            if (!clones) {
+                add.addAll(List.of("--clones", Integer.toString(Math.min(5, b.trajectories() + 1))));
+            }
+            if (!has(args, "--populations")) {
+                add.addAll(List.of("--populations", "2"));
+            }
+            if (!has(args, "--fields")) {
+                add.addAll(List.of("--fields", "0.5"));
+            }
+            if (!sites && !model) {
+                add.addAll(List.of("--sites", Integer.toString(b.sites())));
+            }
+            if (!has(args, "--t-total") && !has(args, "--t-burn")) {
+                // a fuzzed --clones may be an edge of 10^5 clones: then one short step of the classical engine
+                add.addAll(List.of("--t-total", clones ? "0.2" : b.tTotal()));
+            }
+            if (clones && !has(args, "--step")) {
+                add.addAll(List.of("--step", "0.2"));
+            }
+            if (clones && !has(args, "--quantum") && !has(args, "--classical")) {
+                add.add("--classical");
             }
             if (!has(args, "--threads")) {
                 add.addAll(List.of("--threads", Integer.toString(b.threads())));

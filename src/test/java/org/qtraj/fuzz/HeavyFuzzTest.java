@@ -39,6 +39,11 @@ class HeavyFuzzTest extends CommandLineCases {
         Fuzz.check(c);
     }
 
+    @Property(tries = 1200, seed = SEED, whenFixedSeed = FixedSeedMode.ALLOW, edgeCases = EdgeCasesMode.NONE)
+    void cloning(@ForAll("cloningCases") CliCase c) {
+        Fuzz.check(c);
+    }
+
     @Property(tries = 1300, seed = SEED, whenFixedSeed = FixedSeedMode.ALLOW, edgeCases = EdgeCasesMode.NONE)
     void crosscheck(@ForAll("crosscheckCases") CliCase c) {
         Fuzz.check(c);

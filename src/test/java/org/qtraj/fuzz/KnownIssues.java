@@ -35,7 +35,7 @@ final class KnownIssues {
     /** File keys whose numbers are counts or seeds, not physical parameters. */
     private static final Set<String> COUNT_KEYS = Set.of("sites", "site", "seed", "samples", "trajectories", "blocks",
             "g_points", "integer");
-    private static final Set<String> WRITERS = Set.of("exact", "simulate", "classical", "fcs", "crosscheck", "bench");
+    private static final Set<String> WRITERS = Set.of("exact", "simulate", "classical", "fcs", "cloning", "crosscheck", "bench");
 
     static final List<Issue> OPEN = List.of(
             // --time-limit is tested between trajectories only: one very long trajectory runs to its end (open)

@@ -48,7 +48,8 @@ final class Verdict {
      * of fewer than two samples (stats.MeanVar), an exact reference or its method where none applies, fcs's
      * k-statistics and jackknife errors of too few counts (stats.CountCumulants) and its lag-1 autocorrelation of
      * fewer than three windows (stats.LagCorrelation), a cross-check row without a reference, a Fano factor
-     * cumulant_2/cumulant_1 at zero mean current (0/0), and anything under a manifest's "spec" (the run spec as
+     * cumulant_2/cumulant_1 at zero mean current (0/0), cloning's
+     * theta_bias with one population size, and anything under a manifest's "spec" (the run spec as
      * written, where null is the user's). Nothing else may be
      * null: a heat current, a population, a time or a count that is null is a NaN or an infinity the run produced.
      */
@@ -56,7 +57,8 @@ final class Verdict {
             "exact_method", "exact(\\..*)?", "z(\\..*)?", ".*\\.stderr", "relaxation\\.(exact_method|max_abs_z)",
             "relaxation\\.exact(\\[\\])*", "relaxation\\.stderr(\\[\\])*",
             "lag1_autocorrelation", "estimate\\..*", "error\\..*",
-            "rows\\[\\]\\.(reference|z|error)", "(.*\\.)?fano", "spec(\\..*)?")
+            "rows\\[\\]\\.(reference|z|error)",
+            "z\\[\\]", "theta_bias\\[\\]", "exact_theta", "(.*\\.)?fano", "spec(\\..*)?")
             .map(Pattern::compile).toList();
 
     /** What kind of problem a case showed; {@link KnownIssues} match on it. */
@@ -150,7 +152,7 @@ final class Verdict {
             }
         }
         String outFile = c.value("--out");
-        if (outFile != null && Set.of("exact", "simulate", "classical", "fcs", "crosscheck", "bench").contains(c.command())) {
+        if (outFile != null && Set.of("exact", "simulate", "classical", "fcs", "cloning", "crosscheck", "bench").contains(c.command())) {
             Path f = Path.of(outFile.replace(CliCase.DIR, dir.toString()));
             if (!f.isAbsolute()) {
                 f = Worker.shared().workingDirectory().resolve(f);
