@@ -127,15 +127,16 @@ public final class ClassicalTrajectory {
          * Runs the trajectory from its time t to t + dt.
          *
          * @param dt   the time to advance, finite and &gt; 0
-         * @param bath {@link BoundaryEventListener#LEFT} or {@link BoundaryEventListener#RIGHT}
+         * @param bath the bath's index in the model ({@link BoundaryEventListener#LEFT} or
+         *             {@link BoundaryEventListener#RIGHT} for a chain)
          * @return the net count (injections - removals) at {@code bath} during the advance
          */
         public long advance(double dt, int bath) {
-            long before = bath == BoundaryEventListener.LEFT ? engine.netLeft : engine.netRight;
+            long before = engine.net[bath];
             double end = time + dt;
             engine.advance(time, end);
             time = end;
-            return (bath == BoundaryEventListener.LEFT ? engine.netLeft : engine.netRight) - before;
+            return engine.net[bath] - before;
         }
 
         /** Makes this walker a copy of {@code other}'s configuration and time (its random stream stays its own). */
@@ -302,8 +303,7 @@ public final class ClassicalTrajectory {
         /** Copies the configuration, the counts and the hopping structure of an engine of the same process. */
         final void copyFrom(Engine other) {
             System.arraycopy(other.occ, 0, occ, 0, occ.length);
-            netLeft = other.netLeft;
-            netRight = other.netRight;
+            System.arraycopy(other.net, 0, net, 0, net.length);
             copyHopping(other);
         }
 
