@@ -330,8 +330,7 @@ public final class QuantumTrajectory {
             norm2Now = 1;
             rNow = threshold();
             now = other.now;
-            net[0] = other.net[0];
-            net[1] = other.net[1];
+            System.arraycopy(other.net, 0, net, 0, net.length);
             jumps = other.jumps;
         }
 
