@@ -58,10 +58,11 @@ public final class ClassicalGenerator implements CountingGenerator {
             remove[b.site()] += b.emissionRate(w);
         }
         Bath[] baths = chain.baths();
-        bathSite = new int[] {baths[0].site(), baths[1].site()};
-        bathInject = new double[2];
-        bathRemove = new double[2];
-        for (int j = 0; j < 2; j++) {
+        bathSite = new int[baths.length];
+        bathInject = new double[baths.length];
+        bathRemove = new double[baths.length];
+        for (int j = 0; j < baths.length; j++) {
+            bathSite[j] = baths[j].site();
             double wj = chain.bathOmega(baths[j]);
             bathInject[j] = baths[j].absorptionRate(wj);
             bathRemove[j] = baths[j].emissionRate(wj);
