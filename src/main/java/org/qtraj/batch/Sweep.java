@@ -279,6 +279,9 @@ public record Sweep(boolean zip, List<Axis> axes) {
     private static ModelSpec applyOccupation(ModelSpec base, String name, double s) {
         org.qtraj.model.Chain chain = base.build();
         boolean left = name.equals("s_left");
+        if (chain.bathCount() < 2 && !left) {
+            throw new InvalidInputException("sweep.parameters." + name, "the model has no second (right) bath");
+        }
         double omega = chain.bathOmega(left ? chain.left() : chain.right());
         double t = Thermal.temperature("sweep.parameters." + name, omega, s);
         BathSpec b = new BathSpec(null, null, t);

@@ -21,14 +21,29 @@ import java.util.Arrays;
  * @param leftOmega      omega of the left bath's site
  * @param rightOmega     omega of the right bath's site
  * @param sampled        occupations (0 or 1) at the sample times, [j * N + k]; empty without sample times
+ * @param netPerBath     injections minus removals at every bath in the model's order (left, right for a chain)
  */
 public record ClassicalSample(long netLeft, long netRight, double window, double[] occupationTime, long events,
-                              double leftOmega, double rightOmega, double[] sampled) {
+                              double leftOmega, double rightOmega, double[] sampled, long[] netPerBath) {
 
-    /** Copies both arrays; refuses nothing (a null array throws {@link NullPointerException}). */
+    /** Copies the arrays; refuses nothing (a null array throws {@link NullPointerException}). */
     public ClassicalSample {
         occupationTime = occupationTime.clone();
         sampled = sampled.clone();
+        netPerBath = netPerBath.clone();
+    }
+
+    /** A chain's sample: two baths, left and right. */
+    public ClassicalSample(long netLeft, long netRight, double window, double[] occupationTime, long events,
+                           double leftOmega, double rightOmega, double[] sampled) {
+        this(netLeft, netRight, window, occupationTime, events, leftOmega, rightOmega, sampled,
+                new long[] {netLeft, netRight});
+    }
+
+    /** Injections minus removals at every bath (a copy). */
+    @Override
+    public long[] netPerBath() {
+        return netPerBath.clone();
     }
 
     /** The occupations at the sample times, [j * N + k] (a copy). */
@@ -100,7 +115,8 @@ public record ClassicalSample(long netLeft, long netRight, double window, double
         return o instanceof ClassicalSample s && netLeft == s.netLeft && netRight == s.netRight
                 && Double.compare(window, s.window) == 0 && Arrays.equals(occupationTime, s.occupationTime)
                 && events == s.events && Double.compare(leftOmega, s.leftOmega) == 0
-                && Double.compare(rightOmega, s.rightOmega) == 0 && Arrays.equals(sampled, s.sampled);
+                && Double.compare(rightOmega, s.rightOmega) == 0 && Arrays.equals(sampled, s.sampled)
+                && Arrays.equals(netPerBath, s.netPerBath);
     }
 
     /** A hash consistent with {@link #equals}, the arrays hashed by content. */

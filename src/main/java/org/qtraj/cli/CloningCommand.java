@@ -66,8 +66,8 @@ public final class CloningCommand extends ModelCommand {
             + " times; 0 with --t-total).")
     Double tBurn;
 
-    @Option(names = "--counting-bath", paramLabel = "BATH", defaultValue = "left",
-            description = "left | right (default ${DEFAULT-VALUE}).")
+    @Option(names = "--counting-bath", paramLabel = "BATH",
+            description = "left | right, or a named bath (default: the first bath, left for a chain).")
     String countingBath;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
@@ -92,17 +92,18 @@ public final class CloningCommand extends ModelCommand {
         if (quantum && classical) {
             throw new InvalidInputException("classical", "give at most one of --quantum and --classical");
         }
-        int bath = FcsSettings.parseBath(countingBath);
+        Chain chain = chain();
+        int bath = FcsSettings.bathIndex(chain, countingBath);
         CloningSettings settings = new CloningSettings(CloningSettings.parseFields(fields),
                 CloningSettings.parseSizes(clones), populations, step == null ? Double.NaN : step,
                 tBurn == null ? Double.NaN : tBurn, tTotal == null ? Double.NaN : tTotal, bath);
         int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         double tol = tolerance == null ? Unravelling.DEFAULT_TOLERANCE : tolerance;
-        Chain chain = chain();
         Engine engine = classical ? Engine.CLASSICAL : Engine.QUANTUM;
         CloningResult r = Cloning.run(engine, chain, settings, seed, k, tol, null);
         double[] exact = exactOrNull(chain, bath, settings.fields(), k);
         Map<String, Object> doc = new LinkedHashMap<>(r.toMap());
+        doc.put("counting_bath", chain.bathName(bath));
         doc.put("exact_theta", exact);
         double[] z = null;
         if (exact != null) {
@@ -112,7 +113,7 @@ public final class CloningCommand extends ModelCommand {
             }
         }
         doc.put("z", z);
-        return emit(doc, table(r, exact, z));
+        return emit(doc, table(r, chain.bathName(bath), exact, z));
     }
 
     /** The exact theta(s) where the tilted generator is quick, else null with a note. */
@@ -137,14 +138,14 @@ public final class CloningCommand extends ModelCommand {
         }
     }
 
-    private static String table(CloningResult r, double[] exact, double[] z) {
+    private static String table(CloningResult r, String bathName, double[] exact, double[] z) {
         StringBuilder sb = new StringBuilder();
         CloningSettings c = r.settings();
         int[] sizes = c.sizes();
         double[] s = c.fields();
         Tables.row(sb, "method", "cloning (" + r.engine().key() + ")");
         Tables.row(sb, "sites", Integer.toString(r.sites()));
-        Tables.row(sb, "counting bath", c.bath() == 0 ? "left" : "right");
+        Tables.row(sb, "counting bath", bathName);
         Tables.row(sb, "clones", java.util.Arrays.toString(sizes).replaceAll("[\\[\\]]", "") + "; " + c.populations()
                 + " populations each");
         Tables.row(sb, "times", String.format(Locale.ROOT, "step %.6g, t_burn %.6g, t_total %.6g (averaged over %.6g)",

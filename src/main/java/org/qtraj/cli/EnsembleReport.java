@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.qtraj.exact.ExactResult;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.Estimator;
@@ -26,12 +27,15 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
      * estimators beside their exact values, or with --times the relaxation curves beside the exact ones.
      */
     static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine) throws IOException {
-        return run(command, relaxation, engine, QuantumEngine.SECTOR);
+        return run(command, relaxation, engine, QuantumEngine.SECTOR, null);
     }
 
-    /** As {@link #run(EnsembleCommand, RelaxationOptions, Engine)}, quantum trajectories on {@code quantumEngine}. */
-    static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine, QuantumEngine quantumEngine)
-            throws IOException {
+    /**
+     * As {@link #run(EnsembleCommand, RelaxationOptions, Engine)}, quantum trajectories on {@code quantumEngine}; with
+     * a {@code plot} (may be null) the network picture of the steady state too.
+     */
+    static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine, QuantumEngine quantumEngine,
+                   PlotOptions plot) throws IOException {
         Chain chain = command.chain();
         SimulationSettings settings = relaxation.apply(command.simulation.settings(Estimator.HEAT_CURRENT), chain.sites())
                 .toBuilder().quantumEngine(quantumEngine).build();
@@ -47,9 +51,12 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
             return command.emit(r.toMap(), r.table());
         }
         String engineKey = engine == Engine.QUANTUM ? quantumEngine.resolve(chain).key() : null;
-        EnsembleReport report = ExactReferences.steadyState(engine, chain, settings.threads())
-                .map(e -> new EnsembleReport(result, e.method(), ExactReferences.values(chain, e), engineKey))
-                .orElse(new EnsembleReport(result, null, Map.of(), engineKey));
+        ExactResult exact = ExactReferences.steadyState(engine, chain, settings.threads()).orElse(null);
+        EnsembleReport report = exact == null ? new EnsembleReport(result, null, Map.of(), engineKey)
+                : new EnsembleReport(result, exact.method(), ExactReferences.values(chain, exact), engineKey);
+        if (plot != null) {
+            plot.simulation(chain, result, exact);
+        }
         return command.emit(report.toMap(), report.table());
     }
 

@@ -10,6 +10,7 @@ import org.qtraj.fcs.FcsExact;
 import org.qtraj.fcs.FcsSettings;
 import org.qtraj.model.Chain;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,13 +47,16 @@ public final class ExactCommand extends ModelCommand {
             + " rate_function_j_max, affinity (both temperatures > 0: theta(s) = theta(-s - affinity)).")
     String theta;
 
-    @Option(names = "--counting-bath", paramLabel = "BATH", defaultValue = "left",
-            description = "left | right: where --noise and --theta count (default ${DEFAULT-VALUE}).")
+    @Option(names = "--counting-bath", paramLabel = "BATH",
+            description = "left | right, or a named bath: where --noise and --theta count (default: the first bath, left for a chain).")
     String countingBath;
 
     @Option(names = "--threads", paramLabel = "K", description = "Threads of the solver's parallel work (default: all"
             + " cores); the numbers do not depend on it.")
     Integer threads;
+
+    @Mixin
+    PlotOptions plot = new PlotOptions();
 
     /**
      * Solves the steady state with the chosen method (with --noise: also the exact cumulants) and prints it.
@@ -62,6 +66,7 @@ public final class ExactCommand extends ModelCommand {
      */
     @Override
     int execute() throws Exception {
+        plot.check();
         ExactMethod m = ExactMethod.parse(method);
         if (order != null) {
             if (!noise) {
@@ -71,7 +76,7 @@ public final class ExactCommand extends ModelCommand {
         }
         double[] fields = theta == null ? null : LargeDeviations.parseGrid(theta);
         Chain chain = chain();
-        int bath = FcsSettings.parseBath(countingBath);
+        int bath = FcsSettings.bathIndex(chain, countingBath);
         int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // build the counting generator first: it refuses chains it cannot handle before the solve runs
         FcsExact counting = noise || fields != null ? FcsExact.of(chain, m == ExactMethod.RATE, bath, k) : null;
@@ -103,6 +108,7 @@ public final class ExactCommand extends ModelCommand {
             }
             table += Tables.theta(points, rf, affinity);
         }
+        plot.exact(chain, r);
         return emit(doc, table);
     }
 }

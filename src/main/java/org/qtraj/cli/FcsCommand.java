@@ -45,8 +45,8 @@ public final class FcsCommand extends EnsembleCommand {
             + " length T (e.g. one long trajectory: --trajectories 1 --t-total ...); default one window per trajectory.")
     Double window;
 
-    @Option(names = "--counting-bath", paramLabel = "BATH", defaultValue = "left",
-            description = "left | right (default ${DEFAULT-VALUE}).")
+    @Option(names = "--counting-bath", paramLabel = "BATH",
+            description = "left | right, or a named bath: where the jumps are counted (default: the first bath, left for a chain).")
     String countingBath;
 
     @Option(names = "--histograms", paramLabel = "DIR", description = "Write the histograms (HdrHistogram logs, CSV) into DIR.")
@@ -74,8 +74,9 @@ public final class FcsCommand extends EnsembleCommand {
         if (why != null) {
             throw new InvalidInputException("histograms", why);
         }
-        FcsSettings fcs = new FcsSettings(FcsSettings.parseBath(countingBath), window == null ? Double.NaN : window);
         Chain chain = chain();
+        int bathIndex = FcsSettings.bathIndex(chain, countingBath);
+        FcsSettings fcs = new FcsSettings(bathIndex, window == null ? Double.NaN : window, chain.bathName(bathIndex));
         SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE);
         Engine engine = classical ? Engine.CLASSICAL : Engine.QUANTUM;
         FcsResult r = withProgress(engine, settings, bar -> Fcs.run(engine, chain, settings, fcs, bar));
@@ -113,7 +114,7 @@ public final class FcsCommand extends EnsembleCommand {
         StringBuilder sb = new StringBuilder();
         Tables.row(sb, "method", r.method());
         Tables.row(sb, "sites", Integer.toString(r.sites()));
-        Tables.row(sb, "counting bath", r.bath() == 0 ? "left" : "right");
+        Tables.row(sb, "counting bath", r.bathName());
         Tables.row(sb, "trajectories", r.trajectories() + " (stopped on " + r.stopReason().replace('_', ' ') + ")");
         Tables.row(sb, "windows", String.format(Locale.ROOT, "%d per trajectory of T = %.6g in [%.6g, %.6g]; %d counts",
                 r.windows(), r.window(), r.tBurn(), r.tTotal(), r.data().counts().size()));

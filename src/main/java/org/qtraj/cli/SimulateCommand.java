@@ -26,6 +26,9 @@ public final class SimulateCommand extends EnsembleCommand {
             + QuantumEngine.AUTO_GAUSSIAN_SITES + " sites on). Default: ${DEFAULT-VALUE}."})
     String engine = "sector";
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     /**
      * Runs the quantum ensemble and prints the report.
      *
@@ -34,6 +37,10 @@ public final class SimulateCommand extends EnsembleCommand {
      */
     @Override
     int execute() throws Exception {
-        return EnsembleReport.run(this, relaxation, Engine.QUANTUM, QuantumEngine.of(engine));
+        plot.check();
+        if (plot.plot != null && relaxation.active()) {
+            throw new org.qtraj.errors.InvalidInputException("plot", "draws the steady state; it does not go with --times");
+        }
+        return EnsembleReport.run(this, relaxation, Engine.QUANTUM, QuantumEngine.of(engine), plot);
     }
 }

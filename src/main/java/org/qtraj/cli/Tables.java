@@ -2,6 +2,7 @@ package org.qtraj.cli;
 
 import java.util.Locale;
 import java.util.Map;
+import org.qtraj.exact.BathCurrent;
 import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.counting.LargeDeviations;
 
@@ -19,12 +20,34 @@ final class Tables {
         StringBuilder sb = new StringBuilder();
         row(sb, "method", r.method());
         row(sb, "sites", Integer.toString(r.sites()));
-        row(sb, "heat current left", num(r.heatCurrentLeft()));
-        row(sb, "heat current right", num(r.heatCurrentRight()));
+        boolean leftRight = r.baths().size() == 2 && r.baths().get(0).name().equals("left")
+                && r.baths().get(1).name().equals("right");
+        if (leftRight) {
+            row(sb, "heat current left", num(r.heatCurrentLeft()));
+            row(sb, "heat current right", num(r.heatCurrentRight()));
+        } else {
+            for (BathCurrent b : r.baths()) {
+                row(sb, "heat current " + b.name(), num(b.heatCurrent()));
+            }
+        }
         row(sb, "heat current dephasing", num(r.heatCurrentDephasing()));
-        row(sb, "particle current left", num(r.particleCurrentLeft()));
-        row(sb, "particle current right", num(r.particleCurrentRight()));
+        if (leftRight) {
+            row(sb, "particle current left", num(r.particleCurrentLeft()));
+            row(sb, "particle current right", num(r.particleCurrentRight()));
+        } else {
+            for (BathCurrent b : r.baths()) {
+                row(sb, "particle current " + b.name(), num(b.particleCurrent()));
+            }
+        }
         row(sb, "local heat current", num(r.localHeatCurrent()));
+        double[] bond = r.bondCurrents();
+        int[][] pairs = r.bonds();
+        for (int b = 0; b < Math.min(bond.length, 40); b++) {
+            row(sb, "bond " + pairs[b][0] + " -> " + pairs[b][1], num(bond[b]));
+        }
+        if (bond.length > 40) {
+            row(sb, "", "... (" + bond.length + " bonds; --json for all)");
+        }
         double[] p = r.populations();
         StringBuilder pops = new StringBuilder();
         int shown = Math.min(p.length, 12);

@@ -48,15 +48,82 @@ final class BondCurrents {
         return j;
     }
 
-    /** The full result for an XX chain from n_k and Re C_{k,k+1}. */
+    /**
+     * The largest violation of continuity over the sites, max_k |sum_{bonds into k} I - sum_{bonds out of k} I +
+     * sum_{baths on k} I_bath|, relative to the largest bath particle current (absolute if all are zero); dephasing
+     * moves no excitations. Zero in an exact steady state.
+     */
+    static double continuityResidual(Chain chain, double[] bondCurrents, java.util.List<BathCurrent> baths) {
+        double[] net = new double[chain.sites()];
+        for (int b = 0; b < bondCurrents.length; b++) {
+            net[chain.bondFrom(b)] -= bondCurrents[b];
+            net[chain.bondTo(b)] += bondCurrents[b];
+        }
+        double scale = 0;
+        Bath[] list = chain.baths();
+        for (int j = 0; j < list.length; j++) {
+            net[list[j].site()] += baths.get(j).particleCurrent();
+            scale = Math.max(scale, Math.abs(baths.get(j).particleCurrent()));
+        }
+        double worst = 0;
+        for (double v : net) {
+            worst = Math.max(worst, Math.abs(v));
+        }
+        return scale > 0 ? worst / scale : worst;
+    }
+
+    /**
+     * Why a network has no unique steady state, or null: a part joined by nonzero couplings with no bath of
+     * positive rate keeps its excitation number.
+     */
+    static String partWithoutBath(Chain chain) {
+        int n = chain.sites();
+        int[] part = new int[n];
+        for (int k = 0; k < n; k++) {
+            part[k] = k;
+        }
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (int b = 0; b < chain.bonds(); b++) {
+                int a = part[chain.bondFrom(b)];
+                int c = part[chain.bondTo(b)];
+                if (chain.coupling(b) != 0 && a != c) {
+                    int low = Math.min(a, c);
+                    for (int k = 0; k < n; k++) {
+                        if (part[k] == a || part[k] == c) {
+                            part[k] = low;
+                        }
+                    }
+                    merged = true;
+                }
+            }
+        }
+        boolean[] reached = new boolean[n];
+        for (Bath bath : chain.baths()) {
+            reached[part[bath.site()]] |= bath.rate() > 0;
+        }
+        for (int k = 0; k < n; k++) {
+            if (!reached[part[k]]) {
+                return "site " + (k + 1) + " is cut off from every bath with a positive rate (zero couplings or zero"
+                        + " bath rates), so the steady state is not unique";
+            }
+        }
+        return null;
+    }
+
+    /** The full result for an XX chain from n_k and Re C_{k,k+1}: every bath's currents, left first. */
     static ExactResult result(String method, Chain chain, double[] populations, double[] reCoherence,
                               java.util.Map<String, Double> extras) {
-        double iLeft = particleCurrent(chain, chain.left(), populations);
-        double iRight = particleCurrent(chain, chain.right(), populations);
-        return new ExactResult(method, chain.sites(),
-                bathHeatCurrent(chain, chain.left(), populations, reCoherence),
-                bathHeatCurrent(chain, chain.right(), populations, reCoherence),
-                dephasingHeatCurrent(chain, reCoherence), iLeft, iRight,
-                chain.bathOmega(chain.left()) * iLeft, populations, 0, extras);
+        java.util.List<BathCurrent> baths = new java.util.ArrayList<>();
+        Bath[] list = chain.baths();
+        for (int j = 0; j < list.length; j++) {
+            baths.add(new BathCurrent(chain.bathName(j), bathHeatCurrent(chain, list[j], populations, reCoherence),
+                    particleCurrent(chain, list[j], populations)));
+        }
+        ExactResult r = ExactResult.of(method, chain.sites(), baths, dephasingHeatCurrent(chain, reCoherence),
+                chain.bathOmega(chain.left()) * baths.get(0).particleCurrent(), populations, extras, new int[0][],
+                new double[0]);
+        return r;
     }
 }

@@ -23,6 +23,9 @@ public final class ClosedForm implements SteadyStateSolver {
 
     @Override
     public String refusal(Chain chain) {
+        if (!chain.isChain()) {
+            return NotApplicableException.NETWORK_REASON;
+        }
         if (!chain.isXX()) {
             return "it needs D = 0 (an XX chain); use liouvillian";
         }

@@ -83,6 +83,9 @@ public final class CorrelationSolver implements SteadyStateSolver {
 
     @Override
     public String refusal(Chain chain) {
+        if (!chain.isChain()) {
+            return NotApplicableException.NETWORK_REASON;
+        }
         if (chain.sites() > MAX_SITES) {
             return "N = " + chain.sites() + " is beyond its limit of " + MAX_SITES + " sites (its cost grows as N^3:"
                     + " 5 s at N = 2000, so about 80 s at N = 5000)";

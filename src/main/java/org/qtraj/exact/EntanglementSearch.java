@@ -62,6 +62,9 @@ public final class EntanglementSearch {
         if (chain.sites() != 2) {
             return "the entanglement search is for N = 2 (two-qubit concurrence), got N = " + chain.sites();
         }
+        if (chain.bathCount() != 2) {
+            return "needs two baths (left and right), the model has " + chain.bathCount();
+        }
         if (chain.left().site() == chain.right().site()) {
             return "needs the baths on different sites";
         }

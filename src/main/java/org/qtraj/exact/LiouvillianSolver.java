@@ -57,6 +57,10 @@ public final class LiouvillianSolver implements SteadyStateSolver {
         if (unreached != null) {
             return unreached;
         }
+        String dark = DarkModes.refusal(chain);
+        if (dark != null) {
+            return dark;
+        }
         return stiffness(chain);
     }
 
@@ -102,6 +106,9 @@ public final class LiouvillianSolver implements SteadyStateSolver {
      * with a positive rate; otherwise the excitation number of a cut-off part is conserved.
      */
     private static String siteWithoutBath(Chain chain) {
+        if (!chain.isChain()) {
+            return BondCurrents.partWithoutBath(chain);
+        }
         int n = chain.sites();
         int start = 0;
         for (int k = 0; k < n; k++) {
@@ -147,24 +154,38 @@ public final class LiouvillianSolver implements SteadyStateSolver {
             throw new SolverException(String.format("liouvillian: |L rho| = %.3g (relative %.3g) exceeds %.0g for N = %d",
                     residual, relative, MAX_RELATIVE_RESIDUAL, chain.sites()));
         }
-        List<Liouvillian.Channel> left = new ArrayList<>();
-        List<Liouvillian.Channel> right = new ArrayList<>();
+        int baths = chain.bathCount();
+        List<List<Liouvillian.Channel>> byBath = new ArrayList<>();
+        for (int j = 0; j < baths; j++) {
+            byBath.add(new ArrayList<>());
+        }
         List<Liouvillian.Channel> deph = new ArrayList<>();
         for (Liouvillian.Channel c : l.channels()) {
-            (c.bath() == 0 ? left : c.bath() == 1 ? right : deph).add(c);
+            (c.bath() >= 0 ? byBath.get(c.bath()) : deph).add(c);
         }
         double[] pop = rho.populations();
-        double iLeft = BondCurrents.particleCurrent(chain, chain.left(), pop);
-        double iRight = BondCurrents.particleCurrent(chain, chain.right(), pop);
+        List<BathCurrent> currents = new ArrayList<>();
+        for (int j = 0; j < baths; j++) {
+            currents.add(new BathCurrent(chain.bathName(j), l.heatCurrent(rho, byBath.get(j)),
+                    BondCurrents.particleCurrent(chain, chain.baths()[j], pop)));
+        }
+        double[] bond = new double[chain.bonds()];
+        int[][] pairs = new int[chain.bonds()][];
+        for (int b = 0; b < bond.length; b++) {
+            // I_kl = 2 g_kl Im <sigma^+_l sigma^-_k> (PHYSICS.md "Networks")
+            bond[b] = 2 * chain.coupling(b) * rho.coherence(chain.bondFrom(b), chain.bondTo(b))[1];
+            pairs[b] = new int[] {chain.bondFrom(b) + 1, chain.bondTo(b) + 1};
+        }
         Map<String, Double> extras = new LinkedHashMap<>();
         extras.put("residual", residual);
         extras.put("relative_residual", relative);
         extras.put("gmres_iterations", (double) s.iterations());
+        extras.put("continuity_residual", BondCurrents.continuityResidual(chain, bond, currents));
         if (chain.sites() == 2) {
             double[][] dense = rho.toDense();
             extras.put("concurrence", Concurrence.of(dense[0], dense[1]));
         }
-        return new ExactResult("liouvillian", chain.sites(), l.heatCurrent(rho, left), l.heatCurrent(rho, right),
-                l.heatCurrent(rho, deph), iLeft, iRight, chain.bathOmega(chain.left()) * iLeft, pop, 0, extras);
+        return ExactResult.of("liouvillian", chain.sites(), currents, l.heatCurrent(rho, deph),
+                chain.bathOmega(chain.left()) * currents.get(0).particleCurrent(), pop, extras, pairs, bond);
     }
 }

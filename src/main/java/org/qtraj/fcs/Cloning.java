@@ -115,6 +115,7 @@ public final class Cloning {
      */
     public static String refusal(Engine engine, Chain chain, CloningSettings c) {
         try {
+            requireBath(chain, c);
             if (engine == Engine.QUANTUM && chain.sites() > Unravelling.MAX_SITES) {
                 throw new InvalidInputException("sites", "quantum trajectories handle N <= " + Unravelling.MAX_SITES
                         + ", got " + chain.sites());
@@ -129,6 +130,14 @@ public final class Cloning {
         }
     }
 
+    /** Refuses a counting bath the model does not have. */
+    private static void requireBath(Chain chain, CloningSettings c) {
+        if (c.bath() >= chain.bathCount()) {
+            throw new InvalidInputException("counting_bath", "the model has " + chain.bathCount()
+                    + " baths, got bath index " + c.bath());
+        }
+    }
+
     /**
      * Checks every setting and prepares the populations of a run without running any: for runs in slices that
      * survive interruption ({@link Plan#slice}).
@@ -137,6 +146,7 @@ public final class Cloning {
      */
     public static Plan plan(Engine engine, Chain chain, CloningSettings c, long seed, int threads, double tolerance) {
         Threads.check(threads);
+        requireBath(chain, c);
         Times t = times(engine, chain, c);
         checkWork(engine, chain, c, t);
         int[] sizes = c.sizes();

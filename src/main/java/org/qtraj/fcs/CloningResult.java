@@ -137,7 +137,7 @@ public record CloningResult(Engine engine, int sites, CloningSettings settings, 
         m.put("method", "cloning");
         m.put("engine", engine.key());
         m.put("sites", sites);
-        m.put("counting_bath", settings.bath() == 0 ? "left" : "right");
+        m.put("counting_bath", settings.bath() == 0 ? "left" : settings.bath() == 1 ? "right" : "bath " + settings.bath());
         m.put("fields", fields);
         m.put("clones", sizes);
         m.put("populations", settings.populations());

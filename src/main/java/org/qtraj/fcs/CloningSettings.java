@@ -84,8 +84,8 @@ public record CloningSettings(double[] fields, int[] sizes, int populations, dou
         if (Double.isNaN(tTotal) && !Double.isNaN(tBurn)) {
             throw new InvalidInputException("t_burn", "give t_total with t_burn");
         }
-        if (bath != 0 && bath != 1) {
-            throw new InvalidInputException("counting_bath", "must be left or right, got " + bath);
+        if (bath < 0) {
+            throw new InvalidInputException("counting_bath", "must be a bath of the model, got index " + bath);
         }
         fields = fields.clone();
         sizes = sizes.clone();

@@ -53,8 +53,17 @@ public final class Fcs {
         return engine == Engine.CLASSICAL ? classical(chain, s, f, progress) : quantum(chain, s, f, progress);
     }
 
+    /** Refuses a counting bath the model does not have. */
+    private static void requireBath(Chain chain, FcsSettings f) {
+        if (f.bath() >= chain.bathCount()) {
+            throw new InvalidInputException("counting_bath", "the model has " + chain.bathCount() + " baths, got bath index "
+                    + f.bath());
+        }
+    }
+
     /** Quantum trajectories (Monte Carlo wave functions). */
     public static FcsResult quantum(Chain chain, SimulationSettings s, FcsSettings f, ProgressListener progress) {
+        requireBath(chain, f);
         double relax = s.hasTimes() ? relaxOrNaN(() -> RelaxationTimes.quantum(chain))
                 : RelaxationTimes.quantum(chain);
         Times t = times(s, f, relax);
@@ -70,6 +79,7 @@ public final class Fcs {
 
     /** Exact stochastic simulation of the classical exclusion process. */
     public static FcsResult classical(Chain chain, SimulationSettings s, FcsSettings f, ProgressListener progress) {
+        requireBath(chain, f);
         double relax = s.hasTimes() ? relaxOrNaN(() -> RelaxationTimes.classical(chain))
                 : RelaxationTimes.classical(chain);
         Times t = times(s, f, relax);
@@ -128,6 +138,6 @@ public final class Fcs {
         FcsAccumulator data = run.result();
         return new FcsResult(method, chain.sites(), f.bath(), data, s.seed(), t.total, t.burn, t.window, t.windows,
                 relax, run.trajectories(), run.reason().name().toLowerCase(Locale.ROOT), s.threads(),
-                run.elapsedSeconds(), FcsResult.checks(data, t.window, t.windows, relax));
+                run.elapsedSeconds(), FcsResult.checks(data, t.window, t.windows, relax), f.bathName());
     }
 }

@@ -15,15 +15,17 @@ import org.qtraj.stats.Estimate;
  * <p>Immutable and thread-safe (the warnings are copied; the {@link FcsAccumulator} is immutable in use).
  *
  * @param method        trajectories | classical
- * @param bath          counting bath, 0 left or 1 right
+ * @param bath          counting bath, its index in the model (0 left, 1 right for a chain)
  * @param window        window length T
  * @param windows       windows per trajectory
  * @param relaxation    the model's relaxation-time estimate t_relax used for defaults and the independence check
  * @param warnings      reasons to distrust the error bars (windows too short or correlated), possibly empty
+ * @param bathName      the counting bath's name
  */
 public record FcsResult(String method, int sites, int bath, FcsAccumulator data, long seed, double tTotal,
                         double tBurn, double window, int windows, double relaxation, long trajectories,
-                        String stopReason, int threads, double elapsedSeconds, List<String> warnings) {
+                        String stopReason, int threads, double elapsedSeconds, List<String> warnings,
+                        String bathName) {
     /** A lag-1 correlation of window counts beyond this |z| is reported (two-sided false-alarm rate 0.27 %). */
     public static final double LAG_Z_LIMIT = 3;
     /** Windows shorter than this many relaxation times are reported as possibly dependent. */
@@ -32,6 +34,14 @@ public record FcsResult(String method, int sites, int bath, FcsAccumulator data,
     /** Copies the warnings into an unmodifiable list; refuses nothing. */
     public FcsResult {
         warnings = List.copyOf(warnings);
+    }
+
+    /** A chain's result: bath 0 is left, 1 right. */
+    public FcsResult(String method, int sites, int bath, FcsAccumulator data, long seed, double tTotal, double tBurn,
+                     double window, int windows, double relaxation, long trajectories, String stopReason, int threads,
+                     double elapsedSeconds, List<String> warnings) {
+        this(method, sites, bath, data, seed, tTotal, tBurn, window, windows, relaxation, trajectories, stopReason,
+                threads, elapsedSeconds, warnings, bath == 0 ? "left" : "right");
     }
 
     /** The independence checks of the class comment, as messages. */
@@ -68,7 +78,7 @@ public record FcsResult(String method, int sites, int bath, FcsAccumulator data,
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
         m.put("sites", sites);
-        m.put("counting_bath", bath == 0 ? "left" : "right");
+        m.put("counting_bath", bathName);
         m.put("trajectories", trajectories);
         m.put("windows_per_trajectory", windows);
         m.put("counts", data.counts().size());

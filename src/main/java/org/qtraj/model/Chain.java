@@ -1,13 +1,20 @@
 package org.qtraj.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.qtraj.errors.InvalidInputException;
 
 /**
- * The chain of N two-level sites between two thermal baths (PHYSICS.md, "Model"):
- * H = sum_k omega_k n_k + sum_b g_b (s+_b s-_{b+1} + h.c.) + sum_b D_b sz_b sz_{b+1},
- * bond b joining sites b and b+1 (0-based), dephasing jump sqrt(gamma_k) n_k on each site,
- * and for the classical analogue a hopping rate V_b per bond.
+ * N two-level sites joined by bonds, with thermal baths on some of them (PHYSICS.md, "Model" and "Networks"):
+ * H = sum_k omega_k n_k + sum_b g_b (s+_{a(b)} s-_{c(b)} + h.c.) + sum_b D_b sz_{a(b)} sz_{c(b)},
+ * bond b joining sites a(b) = {@link #bondFrom} and c(b) = {@link #bondTo} (0-based), dephasing jump
+ * sqrt(gamma_k) n_k on each site, and for the classical analogue a hopping rate V_b per bond. The paper's chain
+ * (bond b joins b and b+1, two baths named left and right) is the default and the case every method handles;
+ * any other graph ({@link #isChain()} false) is a network, and any number (at least one) of named baths may
+ * sit on any sites.
  *
  * <p>Immutable and validated on construction: every instance is a model qtraj accepts. Build one with
  * {@link ModelSpec} (options and model files) or {@link #of}.
@@ -32,18 +39,30 @@ public final class Chain {
     private final double[] anisotropy;
     private final double[] dephasing;
     private final double[] hopping;
-    private final Bath left;
-    private final Bath right;
+    private final int[] bondFrom;
+    private final int[] bondTo;
+    private final Bath[] baths;
+    private final String[] bathNames;
+    private final boolean chainShaped;
+    private final double[][] positions;
 
     private Chain(double[] omega, double[] coupling, double[] anisotropy, double[] dephasing,
-                  double[] hopping, Bath left, Bath right) {
+                  double[] hopping, Graph graph, Bath[] baths, String[] bathNames) {
         this.omega = omega;
         this.coupling = coupling;
         this.anisotropy = anisotropy;
         this.dephasing = dephasing;
         this.hopping = hopping;
-        this.left = left;
-        this.right = right;
+        this.bondFrom = graph.from();
+        this.bondTo = graph.to();
+        this.positions = graph.positions();
+        this.baths = baths;
+        this.bathNames = bathNames;
+        boolean chain = bondFrom.length == omega.length - 1;
+        for (int b = 0; chain && b < bondFrom.length; b++) {
+            chain = bondFrom[b] == b && bondTo[b] == b + 1;
+        }
+        this.chainShaped = chain;
     }
 
     /**
@@ -70,10 +89,40 @@ public final class Chain {
         if (n < 2 || n > MAX_SITES) {
             throw new InvalidInputException("sites", "must be an integer from 2 to " + MAX_SITES + ", got " + n);
         }
-        checkLength("coupling", coupling, n - 1, "one per bond");
-        checkLength("anisotropy", anisotropy, n - 1, "one per bond");
-        checkLength("dephasing", dephasing, n, "one per site");
-        checkLength("hopping", hopping, n - 1, "one per bond");
+        Map<String, Bath> two = new LinkedHashMap<>();
+        two.put("left", left);
+        two.put("right", right);
+        return of(Graph.chain(n), omega, coupling, anisotropy, dephasing, hopping, two);
+    }
+
+    /**
+     * A validated network. Arrays are copied.
+     *
+     * @param graph      the sites and bonds (N >= 2); bond b joins graph.from()[b] and graph.to()[b]
+     * @param omega      on-site energies, length N, each finite and > 0
+     * @param coupling   XX couplings per bond, finite, any sign
+     * @param anisotropy ZZ couplings per bond, finite
+     * @param dephasing  dephasing rates per site, finite and >= 0
+     * @param hopping    classical hopping rates per bond, finite and >= 0
+     * @param baths      at least one bath, by name (letters, digits, '_' or '-', starting with a letter), in order;
+     *                   every connected part of the graph must carry one (else its excitation number never changes
+     *                   and there is no unique steady state)
+     * @throws InvalidInputException naming the first offending field
+     */
+    public static Chain of(Graph graph, double[] omega, double[] coupling, double[] anisotropy, double[] dephasing,
+                           double[] hopping, Map<String, Bath> baths) {
+        int n = omega.length;
+        if (n < 2 || n > MAX_SITES) {
+            throw new InvalidInputException("sites", "must be an integer from 2 to " + MAX_SITES + ", got " + n);
+        }
+        if (graph.sites() != n) {
+            throw new InvalidInputException("omega", "needs " + graph.sites() + " values (one per site), got " + n);
+        }
+        int e = graph.edges();
+        checkLength("coupling", coupling, e, n);
+        checkLength("anisotropy", anisotropy, e, n);
+        checkLength("dephasing", dephasing, n, n);
+        checkLength("hopping", hopping, e, n);
         for (int k = 0; k < n; k++) {
             checkFinite("omega", omega[k], k);
             if (!(omega[k] > 0)) {
@@ -81,23 +130,80 @@ public final class Chain {
             }
             checkNonNegative("dephasing", dephasing[k], k);
         }
-        for (int b = 0; b < n - 1; b++) {
+        for (int b = 0; b < e; b++) {
             checkFinite("coupling", coupling[b], b);
             checkFinite("anisotropy", anisotropy[b], b);
             checkNonNegative("hopping", hopping[b], b);
         }
-        checkBath("left", left, n);
-        checkBath("right", right, n);
-        checkTemperature("left", left, omega[left.site()]);
-        checkTemperature("right", right, omega[right.site()]);
+        if (baths.isEmpty()) {
+            throw new InvalidInputException("baths", "needs at least one bath");
+        }
+        List<String> names = new ArrayList<>(baths.keySet());
+        Bath[] list = new Bath[names.size()];
+        for (int i = 0; i < list.length; i++) {
+            String name = names.get(i);
+            if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
+                throw new InvalidInputException("baths", "a bath name must start with a letter and have only letters,"
+                        + " digits, '_' and '-' (at most 64), got '" + name + "'");
+            }
+            Bath bath = baths.get(name);
+            checkBath(name, bath, n);
+            checkTemperature(name, bath, omega[bath.site()]);
+            list[i] = bath;
+        }
+        requireBathOnEveryPart(graph, list);
         return new Chain(omega.clone(), coupling.clone(), anisotropy.clone(), dephasing.clone(), hopping.clone(),
-                left, right);
+                graph, list, names.toArray(new String[0]));
     }
 
-    private static void checkLength(String field, double[] values, int expected, String what) {
+    /**
+     * Refuses a graph with a connected part (by its bonds, whatever their couplings) that carries no bath: the
+     * excitation number of that part is conserved by H, dephasing and the other baths, so the steady state would
+     * depend on the initial state.
+     */
+    private static void requireBathOnEveryPart(Graph graph, Bath[] baths) {
+        int n = graph.sites();
+        int[] parent = new int[n];
+        for (int k = 0; k < n; k++) {
+            parent[k] = k;
+        }
+        int[] a = graph.from();
+        int[] b = graph.to();
+        for (int e = 0; e < a.length; e++) {
+            parent[root(parent, a[e])] = root(parent, b[e]);
+        }
+        boolean[] served = new boolean[n];
+        for (Bath bath : baths) {
+            served[root(parent, bath.site())] = true;
+        }
+        for (int k = 0; k < n; k++) {
+            if (!served[root(parent, k)]) {
+                StringBuilder part = new StringBuilder();
+                for (int l = 0; l < n && part.length() < 60; l++) {
+                    if (root(parent, l) == root(parent, k)) {
+                        part.append(part.length() == 0 ? "" : ", ").append(l + 1);
+                    }
+                }
+                throw new InvalidInputException("baths", "no bath reaches site(s) " + part + ": a part of the network"
+                        + " with no bath keeps its number of excitations forever, so it has no unique steady state;"
+                        + " add a bath there or a bond to the rest");
+            }
+        }
+    }
+
+    private static int root(int[] parent, int k) {
+        while (parent[k] != k) {
+            parent[k] = parent[parent[k]];
+            k = parent[k];
+        }
+        return k;
+    }
+
+    private static void checkLength(String field, double[] values, int expected, int sites) {
         if (values.length != expected) {
+            String what = field.equals("dephasing") ? "one per site" : "one per bond";
             throw new InvalidInputException(field, "needs " + expected + " values (" + what + " for "
-                    + (field.equals("dephasing") ? expected : expected + 1) + " sites), got " + values.length);
+                    + sites + " sites), got " + values.length);
         }
     }
 
@@ -145,9 +251,34 @@ public final class Chain {
         return omega.length;
     }
 
-    /** Number of bonds N - 1. */
+    /** Number of bonds (edges): N - 1 for a chain. */
     public int bonds() {
-        return omega.length - 1;
+        return bondFrom.length;
+    }
+
+    /** The first site of bond b (0-based); its bond current is counted from this site to {@link #bondTo}. */
+    public int bondFrom(int bond) {
+        return bondFrom[bond];
+    }
+
+    /** The second site of bond b (0-based). */
+    public int bondTo(int bond) {
+        return bondTo[bond];
+    }
+
+    /** The sites and bonds, with the drawing positions of a named shape (null for an edge list or a matrix). */
+    public Graph graph() {
+        return new Graph(omega.length, bondFrom, bondTo, positions);
+    }
+
+    /** True if bond b joins sites b and b+1 for every b: the chain of the paper (baths anywhere). */
+    public boolean isChain() {
+        return chainShaped;
+    }
+
+    /** True for a chain with exactly two baths, the first named left and the second right. */
+    public boolean isTwoBathChain() {
+        return chainShaped && baths.length == 2 && bathNames[0].equals("left") && bathNames[1].equals("right");
     }
 
     /** On-site energy omega of a site (0-based). */
@@ -175,19 +306,36 @@ public final class Chain {
         return hopping[bond];
     }
 
-    /** The left bath (the one the heat current is measured from). */
+    /** The first bath: the left bath of a chain, the one {@code heat_current} is measured from. */
     public Bath left() {
-        return left;
+        return baths[0];
     }
 
-    /** The right bath. */
+    /**
+     * The second bath: the right bath of a chain.
+     *
+     * @throws IllegalStateException for a model with one bath (methods that need two refuse it first)
+     */
     public Bath right() {
-        return right;
+        if (baths.length < 2) {
+            throw new IllegalStateException("the model has one bath");
+        }
+        return baths[1];
     }
 
-    /** Both baths, left first. */
+    /** Every bath, in the order given (left first for a chain). */
     public Bath[] baths() {
-        return new Bath[] {left, right};
+        return baths.clone();
+    }
+
+    /** Number of baths (at least one). */
+    public int bathCount() {
+        return baths.length;
+    }
+
+    /** The name of bath i ({@code left} and {@code right} for a chain's). */
+    public String bathName(int i) {
+        return bathNames[i];
     }
 
     /** All on-site energies, per site (a new array). */
@@ -240,8 +388,9 @@ public final class Chain {
      * first site and right bath on the last.
      */
     public boolean isUniformXX() {
-        return isXX() && allEqual(omega, omega[0]) && allEqual(coupling, coupling[0]) && coupling[0] != 0
-                && allEqual(dephasing, dephasing[0]) && left.site() == 0 && right.site() == sites() - 1;
+        return isTwoBathChain() && isXX() && allEqual(omega, omega[0]) && allEqual(coupling, coupling[0])
+                && coupling[0] != 0 && allEqual(dephasing, dephasing[0]) && baths[0].site() == 0
+                && baths[1].site() == sites() - 1;
     }
 
     /** True if the hopping rate is the same on every bond. */
@@ -258,25 +407,36 @@ public final class Chain {
         return true;
     }
 
-    /** Equal if every parameter array has equal contents and both baths are equal. */
+    /** Equal if every parameter array, the bonds and the named baths are equal (drawing positions aside). */
     @Override
     public boolean equals(Object o) {
         return o instanceof Chain c && Arrays.equals(omega, c.omega) && Arrays.equals(coupling, c.coupling)
                 && Arrays.equals(anisotropy, c.anisotropy) && Arrays.equals(dephasing, c.dephasing)
-                && Arrays.equals(hopping, c.hopping) && left.equals(c.left) && right.equals(c.right);
+                && Arrays.equals(hopping, c.hopping) && Arrays.equals(bondFrom, c.bondFrom)
+                && Arrays.equals(bondTo, c.bondTo) && Arrays.equals(baths, c.baths)
+                && Arrays.equals(bathNames, c.bathNames);
     }
 
     /** A hash consistent with {@link #equals}. */
     @Override
     public int hashCode() {
-        return Arrays.hashCode(omega) * 31 + Arrays.hashCode(coupling) + 17 * left.hashCode() + right.hashCode();
+        return Arrays.hashCode(omega) * 31 + Arrays.hashCode(coupling) + 17 * Arrays.hashCode(baths)
+                + Arrays.hashCode(bondTo);
     }
 
-    /** All parameters and both baths, for messages and debugging. */
+    /** All parameters, the bonds of a network and the baths, for messages and debugging. */
     @Override
     public String toString() {
-        return "Chain[N=" + sites() + ", omega=" + Arrays.toString(omega) + ", g=" + Arrays.toString(coupling)
-                + ", D=" + Arrays.toString(anisotropy) + ", dephasing=" + Arrays.toString(dephasing)
-                + ", V=" + Arrays.toString(hopping) + ", left=" + left + ", right=" + right + "]";
+        StringBuilder s = new StringBuilder(chainShaped ? "Chain[N=" : "Network[N=").append(sites());
+        if (!chainShaped) {
+            s.append(", bonds=").append(graph().toString().replaceAll("^Graph\\[N=\\d+, edges=|\\]$", ""));
+        }
+        s.append(", omega=").append(Arrays.toString(omega)).append(", g=").append(Arrays.toString(coupling))
+                .append(", D=").append(Arrays.toString(anisotropy)).append(", dephasing=")
+                .append(Arrays.toString(dephasing)).append(", V=").append(Arrays.toString(hopping));
+        for (int i = 0; i < baths.length; i++) {
+            s.append(", ").append(bathNames[i]).append('=').append(baths[i]);
+        }
+        return s.append(']').toString();
     }
 }

@@ -63,6 +63,16 @@ public record DisorderRecipe(long seed, Map<String, double[]> ranges) {
      * @return parameter name to drawn values (per site or per bond), only for the parameters in the recipe
      */
     public Map<String, double[]> draw(int sites) {
+        return draw(sites, sites - 1);
+    }
+
+    /**
+     * Draws the disordered parameters for a network of {@code sites} sites and {@code bonds} bonds (edges); for a
+     * chain (bonds = sites - 1) the same values as {@link #draw(int)}.
+     *
+     * @return parameter name to drawn values (per site or per bond), only for the parameters in the recipe
+     */
+    public Map<String, double[]> draw(int sites, int bonds) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String name : PARAMETERS) {
@@ -70,7 +80,7 @@ public record DisorderRecipe(long seed, Map<String, double[]> ranges) {
             if (r == null) {
                 continue;
             }
-            int count = name.equals("omega") || name.equals("dephasing") ? sites : sites - 1;
+            int count = name.equals("omega") || name.equals("dephasing") ? sites : bonds;
             double[] values = new double[count];
             for (int i = 0; i < count; i++) {
                 values[i] = r[0] + (r[1] - r[0]) * (1 - rng.nextDouble());

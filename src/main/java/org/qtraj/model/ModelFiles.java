@@ -29,6 +29,14 @@ import org.qtraj.errors.InvalidInputException;
  * baths:
  *   left:  {site: 1, rate: 1, temperature: 1}
  *   right: {site: 5, rate: 1, temperature: 0}
+ * # a network instead of the chain (one of the three):
+ * network: grid:3x4             # chain, ring, complete, star, fmo, ladder:LxR, grid:RxC
+ * edges: [[1, 2], [2, 3], [3, 1], [3, 4]]   # per-bond values are then one per edge, in this order
+ * coupling_matrix: [[0, 1, 0], [1, 0, -0.5], [0, -0.5, 0]]   # symmetric, zero diagonal; an edge per nonzero entry
+ * # and any named baths (then exactly the baths given; site and temperature required, rate default 1):
+ * baths:
+ *   pump: {site: 1, rate: 0.1, temperature: 4000}
+ *   trap: {site: 3, rate: 5, temperature: 0}
  * disorder:                     # optional: draw these uniformly, reproducibly
  *   seed: 42
  *   omega: [0, 1]
@@ -43,7 +51,7 @@ import org.qtraj.errors.InvalidInputException;
  */
 public final class ModelFiles {
     private static final Set<String> TOP_KEYS = Set.of("sites", "omega", "coupling", "anisotropy", "dephasing",
-            "hopping", "baths", "disorder", "description");
+            "hopping", "baths", "disorder", "description", "network", "edges", "coupling_matrix");
     private static final Set<String> BATH_KEYS = Set.of("site", "rate", "temperature");
 
     private ModelFiles() {
@@ -117,19 +125,75 @@ public final class ModelFiles {
         Integer sites = root.has("sites") ? integer("sites", root.get("sites")) : null;
         BathSpec left = BathSpec.EMPTY;
         BathSpec right = BathSpec.EMPTY;
+        Map<String, BathSpec> named = new LinkedHashMap<>();
         JsonNode baths = root.get("baths");
         if (baths != null) {
             requireObject("baths", baths);
-            checkKeys("baths.", baths, Set.of("left", "right"));
-            left = bath("baths.left", baths.get("left"));
-            right = bath("baths.right", baths.get("right"));
+            for (Iterator<String> it = baths.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,63}")) {
+                    throw new InvalidInputException("baths." + name, "a bath name must start with a letter and have only"
+                            + " letters, digits, '_' and '-' (at most 64)");
+                }
+                BathSpec spec = bath("baths." + name, baths.get(name));
+                switch (name) {
+                    case "left" -> left = spec;
+                    case "right" -> right = spec;
+                    default -> named.put(name, spec);
+                }
+            }
         }
         if (root.has("description") && !root.get("description").isTextual()) {
             throw new InvalidInputException("description", "must be text");
         }
         return new ModelSpec(sites, perElement("omega", root.get("omega")), perElement("coupling", root.get("coupling")),
                 perElement("anisotropy", root.get("anisotropy")), perElement("dephasing", root.get("dephasing")),
-                perElement("hopping", root.get("hopping")), left, right, disorder(root.get("disorder")));
+                perElement("hopping", root.get("hopping")), left, right, disorder(root.get("disorder")),
+                network(root), named);
+    }
+
+    /** The network from {@code network}, {@code edges} or {@code coupling_matrix} (at most one), or null. */
+    private static NetworkSpec network(JsonNode root) {
+        int given = (root.has("network") ? 1 : 0) + (root.has("edges") ? 1 : 0) + (root.has("coupling_matrix") ? 1 : 0);
+        if (given > 1) {
+            throw new InvalidInputException(root.has("network") ? "network" : "edges", "give one of network, edges and"
+                    + " coupling_matrix, not several");
+        }
+        if (root.has("network")) {
+            JsonNode node = root.get("network");
+            if (!node.isTextual()) {
+                throw new InvalidInputException("network", "must be a shape name such as ring or grid:3x4, got " + node);
+            }
+            return NetworkSpec.parse(node.asText());
+        }
+        if (root.has("edges")) {
+            JsonNode node = root.get("edges");
+            if (!node.isArray() || node.isEmpty()) {
+                throw new InvalidInputException("edges", "must be a list of pairs of sites, e.g. [[1, 2], [2, 3]]");
+            }
+            int[][] pairs = new int[node.size()][];
+            for (int i = 0; i < pairs.length; i++) {
+                String field = "edges[" + (i + 1) + "]";
+                JsonNode pair = node.get(i);
+                if (!pair.isArray() || pair.size() != 2) {
+                    throw new InvalidInputException(field, "must be a pair of sites [k, l], got " + pair);
+                }
+                pairs[i] = new int[] {integer(field, pair.get(0)), integer(field, pair.get(1))};
+            }
+            return NetworkSpec.ofEdges(pairs);
+        }
+        if (root.has("coupling_matrix")) {
+            JsonNode node = root.get("coupling_matrix");
+            if (!node.isArray() || node.size() < 2) {
+                throw new InvalidInputException("coupling_matrix", "must be a list of at least 2 rows of numbers");
+            }
+            double[][] g = new double[node.size()][];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = numbers("coupling_matrix[" + (i + 1) + "]", node.get(i));
+            }
+            return NetworkSpec.ofCouplingMatrix(g);
+        }
+        return null;
     }
 
     private static BathSpec bath(String field, JsonNode node) {

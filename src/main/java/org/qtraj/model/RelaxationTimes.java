@@ -39,9 +39,9 @@ public final class RelaxationTimes {
         int n = chain.sites();
         double resistance = 0;
         Bath[] baths = chain.baths();
-        double[] bathGamma = new double[2];
+        double[] bathGamma = new double[baths.length];
         boolean anyBath = false;
-        for (int j = 0; j < 2; j++) {
+        for (int j = 0; j < baths.length; j++) {
             bathGamma[j] = baths[j].gamma(chain.bathOmega(baths[j]));
             if (bathGamma[j] > 0) {
                 resistance += 1 / bathGamma[j];
@@ -51,16 +51,18 @@ public final class RelaxationTimes {
         if (!anyBath) {
             throw new InvalidInputException("t_total", "no default without a coupled bath: give t_total and t_burn");
         }
-        for (int b = 0; b < n - 1; b++) {
+        for (int b = 0; b < chain.bonds(); b++) {
             double g = chain.coupling(b);
             if (g == 0) {
                 throw new InvalidInputException("t_total", "no default for a chain with an uncoupled bond (" + (b + 1)
                         + "): give t_total and t_burn");
             }
-            double kappa = 0.5 * (chain.dephasing(b) + chain.dephasing(b + 1));
-            for (int j = 0; j < 2; j++) {
+            int from = chain.bondFrom(b);
+            int to = chain.bondTo(b);
+            double kappa = 0.5 * (chain.dephasing(from) + chain.dephasing(to));
+            for (int j = 0; j < baths.length; j++) {
                 int k = baths[j].site();
-                if (k == b || k == b + 1) {
+                if (k == from || k == to) {
                     kappa += 0.5 * bathGamma[j];
                 }
             }

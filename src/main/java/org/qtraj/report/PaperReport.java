@@ -93,6 +93,9 @@ public final class PaperReport {
         if (byName.containsKey("relaxation")) {
             r.body.append(RelaxationFigure.write(byName.get("relaxation"), out));
         }
+        if (byName.containsKey(FmoSection.EXACT)) {
+            r.body.append(FmoSection.write(byName, out));
+        }
         return r.finish(runs);
     }
 

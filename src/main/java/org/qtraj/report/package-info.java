@@ -8,8 +8,10 @@
  * closed form, analytic exponents, the boundary of Fig. 4 by bisection, and independent checks (correlation solver
  * to N = 1000, Liouvillian to N = 8), about half a minute on 2 cores.
  *
+ * <p>The network picture ({@link org.qtraj.report.NetworkPicture}) draws a steady state it is handed as plain arrays.
+ *
  * <p>Depends on: exact (solvers, the entanglement search), model (chains, thermal occupations), stats (z-scores),
- * errors (besides XChart and Jackson). Used by cli.
+ * errors and io (atomic writes) (besides XChart and Jackson). Used by cli.
  *
  * <p>Thread-safety: the records ({@link org.qtraj.report.RunResults}, {@link org.qtraj.report.PowerLawFit}) are
  * immutable in use; a report is built by one {@link org.qtraj.report.PaperReport#write} call, confined to its

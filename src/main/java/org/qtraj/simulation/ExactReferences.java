@@ -38,6 +38,35 @@ public final class ExactReferences {
      */
     public static Map<String, Double> values(Chain chain, ExactResult exact) {
         Map<String, Double> m = new LinkedHashMap<>();
+        if (chain.isTwoBathChain()) {
+            twoBathChain(chain, exact, m);
+        }
+        if (!chain.isTwoBathChain()) {
+            java.util.List<org.qtraj.exact.BathCurrent> baths = exact.baths();
+            for (int j = 0; j < baths.size(); j++) {
+                String suffix = j == 0 ? "" : "_" + chain.bathName(j);
+                double omega = chain.bathOmega(chain.baths()[j]);
+                m.put("heat_current" + suffix, baths.get(j).heatCurrent());
+                m.put("particle_current" + suffix, baths.get(j).particleCurrent());
+                m.put("local_heat_current" + suffix, omega * baths.get(j).particleCurrent());
+            }
+            m.put("heat_current_dephasing", exact.heatCurrentDephasing());
+            if (chain.bathCount() == 2) {
+                m.put("particle_current_symmetric", exact.particleCurrentLeft());
+            }
+            double[] bond = exact.bondCurrents();
+            for (int b = 0; b < bond.length && !chain.isChain(); b++) {
+                m.put(org.qtraj.trajectory.QuantumTrajectory.bondCurrentName(chain, b), bond[b]);
+            }
+        }
+        double[] p = exact.populations();
+        for (int k = 0; k < p.length; k++) {
+            m.put("population_" + (k + 1), p[k]);
+        }
+        return m;
+    }
+
+    private static void twoBathChain(Chain chain, ExactResult exact, Map<String, Double> m) {
         m.put("heat_current", exact.heatCurrentLeft());
         m.put("heat_current_right", exact.heatCurrentRight());
         m.put("heat_current_dephasing", exact.heatCurrentDephasing());
@@ -46,11 +75,6 @@ public final class ExactReferences {
         m.put("particle_current_symmetric", exact.particleCurrentLeft());
         m.put("local_heat_current", exact.localHeatCurrent());
         m.put("local_heat_current_right", chain.bathOmega(chain.right()) * exact.particleCurrentRight());
-        double[] p = exact.populations();
-        for (int k = 0; k < p.length; k++) {
-            m.put("population_" + (k + 1), p[k]);
-        }
-        return m;
     }
 
     /**

@@ -38,14 +38,14 @@ public enum QuantumEngine {
     }
 
     /**
-     * The engine that runs {@code chain}: this one, or for AUTO gaussian if the chain is XX (D = 0 on every bond)
+     * The engine that runs {@code chain}: this one, or for AUTO gaussian if it is an XX chain (not a network; D = 0)
      * and has at least {@link #AUTO_GAUSSIAN_SITES} sites, else sector.
      */
     public QuantumEngine resolve(Chain chain) {
         if (this != AUTO) {
             return this;
         }
-        return chain.isXX() && chain.sites() >= AUTO_GAUSSIAN_SITES ? GAUSSIAN : SECTOR;
+        return chain.isChain() && chain.isXX() && chain.sites() >= AUTO_GAUSSIAN_SITES ? GAUSSIAN : SECTOR;
     }
 
     /**

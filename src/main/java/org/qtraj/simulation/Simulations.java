@@ -116,11 +116,17 @@ public final class Simulations {
             initial[k] = occupations[k] != 0;
         }
         double[] sampleTimes = s.sampleTimeArray();
-        List<String> names = new ArrayList<>(classicalNames(chain.sites()));
+        List<String> names = new ArrayList<>(classicalNames(chain));
         names.addAll(QuantumTrajectory.sampleNames(chain.sites(), sampleTimes.length));
-        return new TrajectoryEnsemble(engine, chain.sites(), List.copyOf(names), (i, rng) -> classicalEstimators(
-                ClassicalTrajectory.run(process, tTotal, tBurn, rng, null, initial, sampleTimes)), tTotal, tBurn,
-                chain.bathOmega(chain.left()));
+        double[] omegas = new double[chain.bathCount()];
+        for (int j = 0; j < omegas.length; j++) {
+            omegas[j] = chain.bathOmega(chain.baths()[j]);
+        }
+        boolean twoBathChain = chain.isTwoBathChain();
+        return new TrajectoryEnsemble(engine, chain.sites(), List.copyOf(names), (i, rng) -> {
+            ClassicalSample c = ClassicalTrajectory.run(process, tTotal, tBurn, rng, null, initial, sampleTimes);
+            return twoBathChain ? classicalEstimators(c) : classicalEstimators(c, omegas);
+        }, tTotal, tBurn, chain.bathOmega(chain.left()));
     }
 
     /** The most work one trajectory may take, in steps (quantum) or events (classical): hours on one core. */
@@ -205,6 +211,50 @@ public final class Simulations {
             n.add("population_" + k);
         }
         return List.copyOf(n);
+    }
+
+    /**
+     * Names of the classical estimators of a model: a chain's with left and right baths as {@link #classicalNames(int)};
+     * otherwise heat_current and particle_current of the first bath, the same with the name appended for every
+     * other bath, particle_current_symmetric for two baths, then the populations.
+     */
+    public static List<String> classicalNames(Chain chain) {
+        if (chain.isTwoBathChain()) {
+            return classicalNames(chain.sites());
+        }
+        List<String> n = new ArrayList<>();
+        for (String kind : new String[] {"heat_current", "particle_current"}) {
+            for (int j = 0; j < chain.bathCount(); j++) {
+                n.add(kind + (j == 0 ? "" : "_" + chain.bathName(j)));
+            }
+        }
+        if (chain.bathCount() == 2) {
+            n.add("particle_current_symmetric");
+        }
+        for (int k = 1; k <= chain.sites(); k++) {
+            n.add("population_" + k);
+        }
+        return List.copyOf(n);
+    }
+
+    /** The estimators of {@link #classicalNames(Chain)} for a model that is not a two-bath chain. */
+    private static double[] classicalEstimators(ClassicalSample c, double[] omegas) {
+        int n = c.sites();
+        int nb = omegas.length;
+        double[] sampled = c.sampled();
+        long[] net = c.netPerBath();
+        int extra = nb == 2 ? 1 : 0;
+        double[] v = new double[2 * nb + extra + n + sampled.length];
+        for (int j = 0; j < nb; j++) {
+            v[j] = omegas[j] * net[j] / c.window();
+            v[nb + j] = net[j] / c.window();
+        }
+        if (extra == 1) {
+            v[2 * nb] = c.particleCurrent();
+        }
+        System.arraycopy(c.meanOccupations(), 0, v, 2 * nb + extra, n);
+        System.arraycopy(sampled, 0, v, 2 * nb + extra + n, sampled.length);
+        return v;
     }
 
     private static double[] classicalEstimators(ClassicalSample c) {

@@ -262,6 +262,15 @@ public final class GaussianTrajectory {
      *                               "initial_state" if the mask has a bit beyond site N
      */
     public static GaussianTrajectory of(Chain chain, double tolerance, TrajectoryOptions options) {
+        if (!chain.isChain()) {
+            throw new InvalidInputException("engine", "gaussian needs a chain (bond b joining sites b and b+1): on a"
+                    + " network the Jordan-Wigner strings along loops and branches make the fermions interact; use"
+                    + " the sector engine");
+        }
+        if (!chain.isTwoBathChain()) {
+            throw new InvalidInputException("baths", "the gaussian engine counts a chain's left and right baths, this"
+                    + " model has " + chain.bathCount() + " baths; use the sector engine");
+        }
         for (int b = 0; b < chain.bonds(); b++) {
             if (chain.anisotropy(b) != 0) {
                 throw new InvalidInputException("anisotropy", "must be 0 on every bond for the gaussian engine (a free-"

@@ -54,6 +54,7 @@ public final class QuantumTrajectory {
     private final Bath[] baths;
     private final double[] bathGamma;
     private final double[] bathOmega;
+    private final boolean bondCurrents;
     private final double[] sampleTimes;
 
     private QuantumTrajectory(Unravelling unravelling, TrajectoryOptions options) {
@@ -62,14 +63,15 @@ public final class QuantumTrajectory {
         Chain chain = unravelling.chain();
         options.requireInitialStateFits(chain.sites());
         this.baths = chain.baths();
-        this.bathGamma = new double[2];
-        this.bathOmega = new double[2];
-        for (int j = 0; j < 2; j++) {
+        this.bathGamma = new double[baths.length];
+        this.bathOmega = new double[baths.length];
+        this.bondCurrents = !chain.isChain();
+        for (int j = 0; j < baths.length; j++) {
             bathOmega[j] = chain.bathOmega(baths[j]);
             bathGamma[j] = baths[j].gamma(bathOmega[j]);
         }
         this.sampleTimes = options.sampleTimes().stream().mapToDouble(Double::doubleValue).toArray();
-        List<String> n = new ArrayList<>(estimatorNames(chain.sites()));
+        List<String> n = new ArrayList<>(estimatorNames(chain));
         n.addAll(sampleNames(chain.sites(), sampleTimes.length));
         this.names = Collections.unmodifiableList(n);
     }
@@ -79,7 +81,7 @@ public final class QuantumTrajectory {
         return new QuantumTrajectory(unravelling, options);
     }
 
-    /** Names of the values {@link #run} returns, in order (class comment). */
+    /** Names of the values {@link #run} returns for a chain of N sites with its left and right baths. */
     public static List<String> estimatorNames(int sites) {
         List<String> n = new ArrayList<>(List.of("heat_current", "heat_current_right", "heat_current_dephasing",
                 "particle_current", "particle_current_right", "local_heat_current", "local_heat_current_right"));
@@ -88,6 +90,42 @@ public final class QuantumTrajectory {
         }
         n.add("jump_rate");
         return Collections.unmodifiableList(n);
+    }
+
+    /**
+     * Names of the values {@link #run} returns for a model, in order (class comment): for the first bath
+     * heat_current, particle_current and local_heat_current, for every other bath the same with its name appended
+     * ({@code heat_current_right} for a chain's), and on a network (not a chain) after jump_rate the bond currents
+     * {@code bond_current_K_L}, one per bond in the model's order.
+     */
+    public static List<String> estimatorNames(Chain chain) {
+        if (chain.isTwoBathChain()) {
+            return estimatorNames(chain.sites());
+        }
+        List<String> n = new ArrayList<>();
+        for (String kind : new String[] {"heat_current", "particle_current", "local_heat_current"}) {
+            for (int j = 0; j < chain.bathCount(); j++) {
+                n.add(kind + (j == 0 ? "" : "_" + chain.bathName(j)));
+            }
+            if (kind.equals("heat_current")) {
+                n.add("heat_current_dephasing");
+            }
+        }
+        for (int k = 1; k <= chain.sites(); k++) {
+            n.add("population_" + k);
+        }
+        n.add("jump_rate");
+        if (!chain.isChain()) {
+            for (int b = 0; b < chain.bonds(); b++) {
+                n.add(bondCurrentName(chain, b));
+            }
+        }
+        return Collections.unmodifiableList(n);
+    }
+
+    /** The estimator name of bond b's current: {@code bond_current_K_L}, sites 1-based, K -&gt; L counted positive. */
+    public static String bondCurrentName(Chain chain, int bond) {
+        return "bond_current_" + (chain.bondFrom(bond) + 1) + "_" + (chain.bondTo(bond) + 1);
     }
 
     /** Names of the sampled populations, after the estimators: population_k_at_j, j over times, k over sites. */
@@ -206,9 +244,11 @@ public final class QuantumTrajectory {
         private final double[] weightedProbability;
         // window integrals
         private final double[] intPops = new double[sites];
-        private final double[] intBonds = new double[Math.max(sites - 1, 0)];
-        private final double[] intBathDiag = new double[2];
-        private final long[] net = new long[2];
+        private final double[] intBonds = new double[unravelling.chain().bonds()];
+        private final double[] intBathDiag = new double[baths.length];
+        private final long[] net = new long[baths.length];
+        /** integral of sum over pairs of 2 g Im(conj psi_target psi_source) per bond (networks only). */
+        private final double[] intBondCurrents = new double[unravelling.chain().bonds()];
         private long jumps;
         // populations at the sample times, [j * sites + k], and the next sample to take
         private final double[] samples = new double[sampleTimes.length * sites];
@@ -290,8 +330,7 @@ public final class QuantumTrajectory {
             norm2Now = 1;
             rNow = threshold();
             now = other.now;
-            net[0] = other.net[0];
-            net[1] = other.net[1];
+            System.arraycopy(other.net, 0, net, 0, net.length);
             jumps = other.jumps;
         }
 
@@ -474,6 +513,7 @@ public final class QuantumTrajectory {
             final int[] pc = s.pairColumn;
             final int[] pb = s.pairBond;
             final double[] pv = s.pairTwiceValue;
+            final double[] ps = s.pairCurrentSign;
             for (int i = 0; i < nodes.length; i++) {
                 double n2 = evaluate(s, order, frac * nodes[i], 1.0, tmp);
                 double w = frac * h * weights[i] / n2;
@@ -488,18 +528,25 @@ public final class QuantumTrajectory {
                     int b = 2 * pc[q];
                     intBonds[pb[q]] += w * pv[q] * (v[a] * v[b] + v[a + 1] * v[b + 1]);
                 }
+                if (bondCurrents) {
+                    for (int q = 0; q < pr.length; q++) {
+                        int a = 2 * pr[q];
+                        int b = 2 * pc[q];
+                        intBondCurrents[pb[q]] += w * pv[q] * ps[q] * (v[a] * v[b + 1] - v[a + 1] * v[b]);
+                    }
+                }
             }
         }
 
         /** Moves the weighted probabilities of sector s into the population and a_j integrals, and clears them. */
         private void flush(Sector s) {
-            double[] a0 = s.bathDiag[0];
-            double[] a1 = s.bathDiag[1];
+            double[][] a = s.bathDiag;
             for (int x = 0; x < s.dim; x++) {
                 double p = weightedProbability[x];
                 if (p != 0) {
-                    intBathDiag[0] += a0[x] * p;
-                    intBathDiag[1] += a1[x] * p;
+                    for (int j = 0; j < a.length; j++) {
+                        intBathDiag[j] += a[j][x] * p;
+                    }
                     for (int m = s.masks[x]; m != 0; m &= m - 1) {
                         intPops[Integer.numberOfTrailingZeros(m)] += p;
                     }
@@ -596,23 +643,35 @@ public final class QuantumTrajectory {
             double deph = 0;
             Chain chain = unravelling.chain();
             for (int b = 0; b < intBonds.length; b++) {
-                deph -= 0.5 * (chain.dephasing(b) + chain.dephasing(b + 1)) * intBonds[b];
+                deph -= 0.5 * (chain.dephasing(chain.bondFrom(b)) + chain.dephasing(chain.bondTo(b))) * intBonds[b];
             }
-            for (int j = 0; j < 2; j++) {
+            int nb = baths.length;
+            for (int j = 0; j < nb; j++) {
                 int k = baths[j].site();
-                double hop = (k > 0 ? intBonds[k - 1] : 0) + (k < sites - 1 ? intBonds[k] : 0);
+                double hop = 0;
+                for (int b = 0; b < intBonds.length; b++) {
+                    if (chain.bondFrom(b) == k || chain.bondTo(b) == k) {
+                        hop += intBonds[b];
+                    }
+                }
                 v[j] = (intBathDiag[j] - 0.5 * bathGamma[j] * hop) / window;
+                v[nb + 1 + j] = net[j] / window;
+                v[2 * nb + 1 + j] = bathOmega[j] * net[j] / window;
             }
-            v[2] = deph / window;
-            v[3] = net[0] / window;
-            v[4] = net[1] / window;
-            v[5] = bathOmega[0] * net[0] / window;
-            v[6] = bathOmega[1] * net[1] / window;
+            v[nb] = deph / window;
+            int at = 3 * nb + 1;
             for (int k = 0; k < sites; k++) {
-                v[7 + k] = intPops[k] / window;
+                v[at + k] = intPops[k] / window;
             }
-            v[7 + sites] = jumps / window;
-            System.arraycopy(samples, 0, v, 8 + sites, samples.length);
+            v[at + sites] = jumps / window;
+            at += sites + 1;
+            if (bondCurrents) {
+                for (int b = 0; b < intBondCurrents.length; b++) {
+                    v[at + b] = intBondCurrents[b] / window;
+                }
+                at += intBondCurrents.length;
+            }
+            System.arraycopy(samples, 0, v, at, samples.length);
             return v;
         }
     }

@@ -41,12 +41,17 @@ final class Sector {
     final int[] pairColumn;
     final int[] pairBond;
     final double[] pairTwiceValue;
+    /**
+     * +1 if the pair's column state has the excitation on the bond's first site (so the hop goes from the column to
+     * the row state), else -1: the sign of Im(conj(psi_row) psi_column) in the bond current k -&gt; l.
+     */
+    final double[] pairCurrentSign;
     final double normBound;
     final StepPlan plan;
 
     Sector(int excitations, int[] masks, double[] diag, double[] decay, double[] halfShiftedDecay, double decayShift,
-           int[] rowStart, int[] column, double[] value, int[] bond, double[][] bathDiag, double normBound,
-           StepPlan plan) {
+           int[] rowStart, int[] column, double[] value, int[] bond, int[] bondFrom, double[][] bathDiag,
+           double normBound, StepPlan plan) {
         this.excitations = excitations;
         this.dim = masks.length;
         this.masks = masks;
@@ -71,6 +76,7 @@ final class Sector {
         this.pairColumn = new int[pairs];
         this.pairBond = new int[pairs];
         this.pairTwiceValue = new double[pairs];
+        this.pairCurrentSign = new double[pairs];
         int q = 0;
         for (int x = 0; x < dim; x++) {
             for (int p = rowStart[x]; p < rowStart[x + 1]; p++) {
@@ -79,6 +85,7 @@ final class Sector {
                     pairColumn[q] = column[p];
                     pairBond[q] = bond[p];
                     pairTwiceValue[q] = 2 * value[p];
+                    pairCurrentSign[q] = (masks[column[p]] >> bondFrom[bond[p]] & 1) != 0 ? 1 : -1;
                     q++;
                 }
             }

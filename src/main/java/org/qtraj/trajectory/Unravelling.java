@@ -29,8 +29,8 @@ public final class Unravelling {
     private final List<Channel> channels;
     private final int[] indexOfMask;
     private final AtomicReferenceArray<Sector> sectors;
-    private final double[] emission = new double[2];
-    private final double[] absorption = new double[2];
+    private final double[] emission;
+    private final double[] absorption;
 
     private Unravelling(Chain chain, double tolerance) {
         this.chain = chain;
@@ -38,7 +38,9 @@ public final class Unravelling {
         this.sites = chain.sites();
         List<Channel> ch = new ArrayList<>();
         Bath[] baths = chain.baths();
-        for (int j = 0; j < 2; j++) {
+        emission = new double[baths.length];
+        absorption = new double[baths.length];
+        for (int j = 0; j < baths.length; j++) {
             double w = chain.bathOmega(baths[j]);
             emission[j] = baths[j].emissionRate(w);
             absorption[j] = baths[j].absorptionRate(w);
@@ -123,7 +125,7 @@ public final class Unravelling {
         return b;
     }
 
-    /** E(mask) = sum_k omega_k n_k + sum_b D_b sz_b sz_{b+1}, sz = 2 n - 1. */
+    /** E(mask) = sum_k omega_k n_k + sum_b D_b sz_{a(b)} sz_{c(b)}, sz = 2 n - 1, bond b joining a(b) and c(b). */
     double energy(int mask) {
         double e = 0;
         for (int k = 0; k < sites; k++) {
@@ -131,10 +133,10 @@ public final class Unravelling {
                 e += chain.omega(k);
             }
         }
-        for (int b = 0; b < sites - 1; b++) {
+        for (int b = 0; b < chain.bonds(); b++) {
             double d = chain.anisotropy(b);
             if (d != 0) {
-                int zz = ((mask >>> b) & 1) == ((mask >>> (b + 1)) & 1) ? 1 : -1;
+                int zz = ((mask >>> chain.bondFrom(b)) & 1) == ((mask >>> chain.bondTo(b)) & 1) ? 1 : -1;
                 e += d * zz;
             }
         }
@@ -170,14 +172,14 @@ public final class Unravelling {
         }
         double e0 = 0.5 * (eMin + eMax);
         double c0 = 0.5 * (gMin + gMax);
-        // hopping entries, row by row: move one excitation across bond b (sites b, b+1)
+        // hopping entries, row by row: move one excitation across bond b
         int[] rowStart = new int[dim + 1];
         List<int[]> entries = new ArrayList<>();
         for (int x = 0; x < dim; x++) {
             int mask = masks[x];
-            for (int b = 0; b < sites - 1; b++) {
+            for (int b = 0; b < chain.bonds(); b++) {
                 double g = chain.coupling(b);
-                int pair = 3 << b;
+                int pair = 1 << chain.bondFrom(b) | 1 << chain.bondTo(b);
                 int occ = mask & pair;
                 if (g != 0 && occ != 0 && occ != pair) {
                     entries.add(new int[] {indexOfMask[mask ^ pair], b});
@@ -207,8 +209,8 @@ public final class Unravelling {
             bound = Math.max(bound, row);
         }
         Bath[] baths = chain.baths();
-        double[][] bathDiag = new double[2][dim];
-        for (int j = 0; j < 2; j++) {
+        double[][] bathDiag = new double[baths.length][dim];
+        for (int j = 0; j < baths.length; j++) {
             int bit = 1 << baths[j].site();
             for (int x = 0; x < dim; x++) {
                 int mask = masks[x];
@@ -222,6 +224,10 @@ public final class Unravelling {
             }
         }
         StepPlan plan = StepPlan.of(bound, tolerance, dim == 0 ? 0 : (double) nnz / dim);
-        return new Sector(n, masks, diag, decay, half, c0, rowStart, column, value, bond, bathDiag, bound, plan);
+        int[] from = new int[chain.bonds()];
+        for (int b = 0; b < from.length; b++) {
+            from[b] = chain.bondFrom(b);
+        }
+        return new Sector(n, masks, diag, decay, half, c0, rowStart, column, value, bond, from, bathDiag, bound, plan);
     }
 }

@@ -25,6 +25,10 @@ public final class DenseLindblad {
     public final double[] ratesLeft;
     final double[] ratesRight;
     final double[] ratesDeph;
+    /** Emission and absorption operators of every bath (in the model's order; for a chain left then right). */
+    public final double[][][][] jumpsBath;
+    /** Their rates G (nbar + 1) and G nbar. */
+    public final double[][] ratesBath;
 
     public DenseLindblad(Chain chain) {
         n = chain.sites();
@@ -33,20 +37,27 @@ public final class DenseLindblad {
         for (int k = 0; k < n; k++) {
             add(hRe, number(k), chain.omega(k));
         }
-        for (int b = 0; b < n - 1; b++) {
-            double[][] hop = mult(raise(b), lower(b + 1));
+        for (int b = 0; b < chain.bonds(); b++) {
+            int k = chain.bondFrom(b);
+            int l = chain.bondTo(b);
+            double[][] hop = mult(raise(k), lower(l));
             add(hRe, hop, chain.coupling(b));
             add(hRe, transpose(hop), chain.coupling(b));
-            add(hRe, mult(sz(b), sz(b + 1)), chain.anisotropy(b));
+            add(hRe, mult(sz(k), sz(l)), chain.anisotropy(b));
         }
-        Bath l = chain.left();
-        Bath r = chain.right();
-        double wl = chain.omega(l.site());
-        double wr = chain.omega(r.site());
-        jumpsLeft = new double[][][] {lower(l.site()), raise(l.site())};
-        ratesLeft = new double[] {l.rate() * (l.nbar(wl) + 1), l.rate() * l.nbar(wl)};
-        jumpsRight = new double[][][] {lower(r.site()), raise(r.site())};
-        ratesRight = new double[] {r.rate() * (r.nbar(wr) + 1), r.rate() * r.nbar(wr)};
+        Bath[] baths = chain.baths();
+        jumpsBath = new double[baths.length][][][];
+        ratesBath = new double[baths.length][];
+        for (int j = 0; j < baths.length; j++) {
+            Bath b = baths[j];
+            double w = chain.omega(b.site());
+            jumpsBath[j] = new double[][][] {lower(b.site()), raise(b.site())};
+            ratesBath[j] = new double[] {b.rate() * (b.nbar(w) + 1), b.rate() * b.nbar(w)};
+        }
+        jumpsLeft = jumpsBath[0];
+        ratesLeft = ratesBath[0];
+        jumpsRight = baths.length > 1 ? jumpsBath[1] : new double[0][][];
+        ratesRight = baths.length > 1 ? ratesBath[1] : new double[0];
         jumpsDeph = new double[n][][];
         ratesDeph = new double[n];
         for (int k = 0; k < n; k++) {
@@ -133,8 +144,9 @@ public final class DenseLindblad {
                 }
             }
         }
-        addDissipators(rr, jumpsLeft, ratesLeft);
-        addDissipators(rr, jumpsRight, ratesRight);
+        for (int j = 0; j < jumpsBath.length; j++) {
+            addDissipators(rr, jumpsBath[j], ratesBath[j]);
+        }
         addDissipators(rr, jumpsDeph, ratesDeph);
         double[][] full = new double[2 * d2][2 * d2];
         for (int a = 0; a < d2; a++) {

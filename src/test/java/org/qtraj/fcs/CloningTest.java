@@ -145,7 +145,7 @@ class CloningTest {
         assertEquals("t_burn", assertThrows(InvalidInputException.class,
                 () -> new CloningSettings(s, m, 2, 0.1, 1, Double.NaN, 0)).field());
         assertEquals("counting_bath", assertThrows(InvalidInputException.class,
-                () -> new CloningSettings(s, m, 2, 0.1, 0, 1, 2)).field());
+                () -> new CloningSettings(s, m, 2, 0.1, 0, 1, -1)).field());
         Chain c = TestChains.defaults(3, 0, 0);
         // a step longer than the measuring time, and a run of hours
         assertEquals("step", assertThrows(InvalidInputException.class, () -> Cloning.run(Engine.CLASSICAL, c,

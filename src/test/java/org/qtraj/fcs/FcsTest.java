@@ -194,7 +194,7 @@ class FcsTest {
         assertThrows(InvalidInputException.class, () -> new FcsSettings(0, 0));
         assertThrows(InvalidInputException.class, () -> new FcsSettings(0, -1));
         assertThrows(InvalidInputException.class, () -> new FcsSettings(0, Double.POSITIVE_INFINITY));
-        assertThrows(InvalidInputException.class, () -> new FcsSettings(2, Double.NaN));
+        assertThrows(InvalidInputException.class, () -> new FcsSettings(-1, Double.NaN));
         assertThrows(InvalidInputException.class, () -> FcsSettings.parseBath("middle"));
         assertEquals(1, FcsSettings.parseBath(" Right "));
         SimulationSettings s = SimulationSettings.builder().seed(1).threads(1).stop(StopRule.trajectories(1))
@@ -203,5 +203,10 @@ class FcsTest {
                 () -> Fcs.classical(chain(2, 0), s, new FcsSettings(0, 11), ProgressListener.NONE));
         assertEquals("window", e.field());
         assertFalse(e.getMessage().isEmpty());
+        // a chain has two baths: a third is refused by name before any work
+        assertEquals("counting_bath", assertThrows(InvalidInputException.class,
+                () -> Fcs.classical(chain(2, 0), s, new FcsSettings(2, Double.NaN), ProgressListener.NONE)).field());
+        assertEquals("counting_bath", assertThrows(InvalidInputException.class,
+                () -> Fcs.quantum(chain(2, 0), s, new FcsSettings(2, Double.NaN), ProgressListener.NONE)).field());
     }
 }

@@ -197,8 +197,19 @@ final class CommandLines {
             case "--temp-left", "--temp-right" -> Values.doubles("0", "0.5", "1", "2", "10");
             case "--hopping" -> Values.doubles("1", "0.5", "2", "0.1");
             case "--model" -> null;
+            // networks: small shapes (a dark mode or too many sites is refused with exit 2), then bad shapes
+            case "--network" -> Values.texts(List.of("chain", "ring", "star", "complete", "grid:2x2", "ladder:2x3",
+                    "grid:1x3"), "fmo", "grid", "grid:0x3", "grid:3", "ring:3", "hexagon", "", "grid:99999x99999",
+                    "ladder:2x-1", "GRID:2X2");
+            case "--bath" -> Values.texts(List.of("left:1:1:1", "right:2:1:0", "hot:1:1:2", "cold:2:0.5:0"),
+                    "a:9:1:1", "a:1:1", "a:1:-1:1", "a:1:1:-1", ":1:1:1", "1a:1:1:1", "a:x:1:1", "a:1:NaN:1",
+                    "a:1:1:Infinity", "a:1:1e300:1", "");
             // output
-            case "--json", "--noise", "--quantum", "--classical", "--plot", "--resume", "--dry-run", "--verbose" ->
+            // exact and simulate: --plot FILE (the network picture); fcs: --plot is a switch
+            case "--plot" -> command.equals("fcs") ? Arbitraries.of("true", "false")
+                    : Values.texts(List.of(D + "/net.svg", D + "/net.png", D + "/sub/dir/net.SVG"), D + "/net.pdf", D,
+                    D + "/net.svg/", "/proc/qtraj-forbidden/x.svg", "", D + "/file.txt/x.png");
+            case "--json", "--noise", "--quantum", "--classical", "--resume", "--dry-run", "--verbose" ->
                     Arbitraries.of("true", "false");
             case "--out" -> null;
             // ensembles
@@ -220,7 +231,8 @@ final class CommandLines {
             // exact
             case "--method" -> Values.texts(List.of("auto", "closed", "correlation", "liouvillian", "rate"),
                     "AUTO", "Rate", "", "exact", "auto ", "liouvillian,rate", "cl");
-            case "--counting-bath" -> Values.texts(List.of("left", "right"), "LEFT", " right ", "center", "", "l", "0");
+            case "--counting-bath" -> Values.texts(List.of("left", "right"), "LEFT", " right ", "center", "", "l", "0",
+                    "hot", "cold");
             case "--order" -> Values.texts(List.of("1", "2", "3", "5", "10"), "0", "-1", "11", "1e9", "2.5", "", "x");
             case "--theta" -> Values.texts(List.of("-1:1:3", "-0.5:0.5:5"), "1:-1:3", "0:0:3", "-1:1:1", "NaN:1:3",
                     "-1e300:1:3", "-1:1:1e9", "a:b:c", "", "-1:1");

@@ -29,6 +29,8 @@ public final class ClassicalGenerator implements CountingGenerator {
     private final int dim;
     private final int countedSite;
     private final double[] hop;
+    /** The two sites of each bond as a bit mask (bond b of a chain: sites b, b+1). */
+    private final int[] bondMask;
     private final double[] inject;
     private final double[] remove;
     private final boolean[] countedBathOnSite;
@@ -43,6 +45,10 @@ public final class ClassicalGenerator implements CountingGenerator {
         sites = chain.sites();
         dim = 1 << sites;
         hop = chain.hoppings();
+        bondMask = new int[hop.length];
+        for (int b = 0; b < hop.length; b++) {
+            bondMask[b] = 1 << chain.bondFrom(b) | 1 << chain.bondTo(b);
+        }
         inject = new double[sites];
         remove = new double[sites];
         countedBathOnSite = new boolean[sites];
@@ -52,10 +58,11 @@ public final class ClassicalGenerator implements CountingGenerator {
             remove[b.site()] += b.emissionRate(w);
         }
         Bath[] baths = chain.baths();
-        bathSite = new int[] {baths[0].site(), baths[1].site()};
-        bathInject = new double[2];
-        bathRemove = new double[2];
-        for (int j = 0; j < 2; j++) {
+        bathSite = new int[baths.length];
+        bathInject = new double[baths.length];
+        bathRemove = new double[baths.length];
+        for (int j = 0; j < baths.length; j++) {
+            bathSite[j] = baths[j].site();
             double wj = chain.bathOmega(baths[j]);
             bathInject[j] = baths[j].absorptionRate(wj);
             bathRemove[j] = baths[j].emissionRate(wj);
@@ -68,8 +75,9 @@ public final class ClassicalGenerator implements CountingGenerator {
         outRate = new double[dim];
         for (int x = 0; x < dim; x++) {
             double out = 0;
-            for (int b = 0; b < sites - 1; b++) {
-                if (((x >> b) & 1) != ((x >> (b + 1)) & 1)) {
+            for (int b = 0; b < hop.length; b++) {
+                int occ = x & bondMask[b];
+                if (occ != 0 && occ != bondMask[b]) {
                     out += hop[b];
                 }
             }
@@ -113,9 +121,10 @@ public final class ClassicalGenerator implements CountingGenerator {
             if (px == 0) {
                 continue;
             }
-            for (int b = 0; b < sites - 1; b++) {
-                if (((x >> b) & 1) != ((x >> (b + 1)) & 1)) {
-                    y[x ^ (3 << b)] += hop[b] * px;
+            for (int b = 0; b < hop.length; b++) {
+                int occ = x & bondMask[b];
+                if (occ != 0 && occ != bondMask[b]) {
+                    y[x ^ bondMask[b]] += hop[b] * px;
                 }
             }
             for (int k = 0; k < sites; k++) {

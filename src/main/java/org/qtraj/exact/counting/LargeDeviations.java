@@ -350,9 +350,13 @@ public final class LargeDeviations {
      * so they add no term to A. It needs both temperatures &gt; 0: at T = 0 one direction of a bath's jumps is absent,
      * A is infinite and theta(s) has no mirror symmetry (NaN is returned).
      *
+     * @return A, or NaN unless the model has exactly two baths, both at T &gt; 0
      * @throws IllegalArgumentException if bath is not 0 or 1
      */
     public static double affinity(org.qtraj.model.Chain chain, int bath) {
+        if (chain.bathCount() != 2) {
+            return Double.NaN; // the two-bath affinity; with one bath or several the symmetry is not derived here
+        }
         if (bath != 0 && bath != 1) {
             throw new IllegalArgumentException("bath must be 0 or 1, got " + bath);
         }

@@ -40,7 +40,8 @@ public final class QuantumCountingGenerator implements CountingGenerator {
     }
 
     /**
-     * The tilted generator of a chain, counting at bath 0 (left) or 1 (right), on all available processors.
+     * The tilted generator of a chain or network, counting at bath {@code bath} (its index in the model's baths: 0
+     * left, 1 right for a chain), on all available processors.
      *
      * @throws NotApplicableException if the chain is too large for the Liouvillian solver
      */
@@ -58,8 +59,8 @@ public final class QuantumCountingGenerator implements CountingGenerator {
     }
 
     private static QuantumCountingGenerator of(Chain chain, int bath, Parallelism parallelism) {
-        if (bath != 0 && bath != 1) {
-            throw new IllegalArgumentException("bath must be 0 (left) or 1 (right), got " + bath);
+        if (bath < 0 || bath >= chain.bathCount()) {
+            throw new IllegalArgumentException("bath must be 0 to " + (chain.bathCount() - 1) + ", got " + bath);
         }
         new LiouvillianSolver().requireApplicable(chain);
         return new QuantumCountingGenerator(Liouvillian.of(chain, parallelism), bath);

@@ -89,6 +89,33 @@ public final class BlockState {
         return i < j ? data[off + j * d + i] * INV_SQRT2 : -data[off + i * d + j] * INV_SQRT2;
     }
 
+    /**
+     * The coherence {@code <sigma^+_l sigma^-_k>} = tr(rho sigma^+_l sigma^-_k) = sum_i rho_{i, i'} over basis states
+     * i with site k excited and l empty, i' = i with the excitation moved from k to l; as {re, im}. Its imaginary
+     * part gives the bond current k -&gt; l, 2 g_kl Im (PHYSICS.md "Networks").
+     *
+     * @param k the site the excitation leaves (0-based)
+     * @param l the site it enters
+     */
+    public double[] coherence(int k, int l) {
+        double re = 0;
+        double im = 0;
+        int bk = 1 << k;
+        int bl = 1 << l;
+        for (int n = 1; n < basis.sectors(); n++) {
+            int d = basis.dim(n);
+            for (int i = 0; i < d; i++) {
+                int m = basis.mask(n, i);
+                if ((m & bk) != 0 && (m & bl) == 0) {
+                    int j = basis.index(m ^ bk ^ bl);
+                    re += re(n, i, j);
+                    im += im(n, i, j);
+                }
+            }
+        }
+        return new double[] {re, im};
+    }
+
     /** Block n as full real and imaginary parts, {re, im}, each d x d row-major. */
     public double[][] block(int n) {
         int d = basis.dim(n);

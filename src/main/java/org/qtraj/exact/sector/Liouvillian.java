@@ -46,7 +46,7 @@ public final class Liouvillian {
      * @param kind what it does
      * @param site its site, 0-based
      * @param rate G (nbar + 1), G nbar or gamma_k; may be 0 (e.g. absorption at T = 0)
-     * @param bath 0 for the left bath, 1 for the right one, -1 for dephasing
+     * @param bath the bath's index in {@link Chain#baths()} (0 left, 1 right for a chain), -1 for dephasing
      */
     public record Channel(Kind kind, int site, double rate, int bath) {
         /** The counting sign nu: +1 absorption, -1 emission, 0 dephasing. */
@@ -138,11 +138,11 @@ public final class Liouvillian {
                 }
                 double row = 0;
                 for (int b = 0; b < chain.bonds(); b++) {
-                    int bb = m >> b & 1;
-                    int bc = m >> (b + 1) & 1;
+                    int bb = m >> chain.bondFrom(b) & 1;
+                    int bc = m >> chain.bondTo(b) & 1;
                     e += chain.anisotropy(b) * (2 * bb - 1) * (2 * bc - 1);
                     if (bb != bc && chain.coupling(b) != 0) {
-                        hops.add(new int[] {i, basis.index(m ^ (3 << b))});
+                        hops.add(new int[] {i, basis.index(m ^ (1 << chain.bondFrom(b) | 1 << chain.bondTo(b)))});
                         values.add(chain.coupling(b));
                         row += Math.abs(chain.coupling(b));
                     }
@@ -278,12 +278,12 @@ public final class Liouvillian {
         return parallelism;
     }
 
-    /** All jump channels: left emission, left absorption, right emission, right absorption, then dephasing sites. */
+    /** All jump channels: emission and absorption of each bath in order (left, right), then dephasing sites. */
     public List<Channel> channels() {
         return channels;
     }
 
-    /** The channel of a bath (0 left, 1 right) and kind EMISSION or ABSORPTION. */
+    /** The channel of a bath (its index in {@link Chain#baths()}: 0 left, 1 right) and kind EMISSION or ABSORPTION. */
     public Channel bathChannel(int bath, Kind kind) {
         for (Channel c : channels) {
             if (c.bath() == bath && c.kind() == kind) {
