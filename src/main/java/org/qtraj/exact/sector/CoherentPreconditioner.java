@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.qtraj.errors.SolverException;
+import org.qtraj.exact.linalg.DenseProducts;
 import org.qtraj.exact.linalg.Parallelism;
 
 /**
@@ -205,103 +206,15 @@ final class CoherentPreconditioner {
         }
     }
 
-    /**
-     * The upper triangle (j >= i, and a few entries below it) of C = A B for d x d operands, the rest of C
-     * untouched: half the work of {@link #mult} where the product is known to be (anti)symmetric.
-     */
+    /** The upper triangle of C = A B for d x d operands ({@link DenseProducts#multiplyUpper}). */
     static void multUpper(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff,
                           int ldc, int d) {
-        int i = 0;
-        for (; i + 3 < d; i += 4) {
-            int c0 = cOff + i * ldc;
-            int c1 = c0 + ldc;
-            int c2 = c1 + ldc;
-            int c3 = c2 + ldc;
-            java.util.Arrays.fill(c, c0 + i, c0 + d, 0);
-            java.util.Arrays.fill(c, c1 + i, c1 + d, 0);
-            java.util.Arrays.fill(c, c2 + i, c2 + d, 0);
-            java.util.Arrays.fill(c, c3 + i, c3 + d, 0);
-            int a0 = aOff + i * lda;
-            int a1 = a0 + lda;
-            int a2 = a1 + lda;
-            int a3 = a2 + lda;
-            for (int k = 0; k < d; k++) {
-                double x0 = a[a0 + k];
-                double x1 = a[a1 + k];
-                double x2 = a[a2 + k];
-                double x3 = a[a3 + k];
-                int bk = bOff + k * ldb;
-                for (int j = i; j < d; j++) {
-                    double bv = b[bk + j];
-                    c[c0 + j] += x0 * bv;
-                    c[c1 + j] += x1 * bv;
-                    c[c2 + j] += x2 * bv;
-                    c[c3 + j] += x3 * bv;
-                }
-            }
-        }
-        for (; i < d; i++) {
-            int ci = cOff + i * ldc;
-            java.util.Arrays.fill(c, ci + i, ci + d, 0);
-            int ai = aOff + i * lda;
-            for (int k = 0; k < d; k++) {
-                double aik = a[ai + k];
-                int bk = bOff + k * ldb;
-                for (int j = i; j < d; j++) {
-                    c[ci + j] += aik * b[bk + j];
-                }
-            }
-        }
+        DenseProducts.multiplyUpper(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, d);
     }
 
-    /**
-     * C = A B for row-major strided blocks (A: rows x inner, B: inner x cols), overwriting C. Four rows of C
-     * at a time share each streamed row of B (a quarter of the cache traffic of the plain i-k-j loop), and the
-     * inner loop over j is contiguous so the JIT vectorises it; strided operands spare the copies of
-     * sub-blocks a library call would need.
-     */
+    /** C = A B for row-major strided blocks ({@link DenseProducts#multiply}). */
     static void mult(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc,
                      int rows, int inner, int cols) {
-        int i = 0;
-        for (; i + 3 < rows; i += 4) {
-            int c0 = cOff + i * ldc;
-            int c1 = c0 + ldc;
-            int c2 = c1 + ldc;
-            int c3 = c2 + ldc;
-            java.util.Arrays.fill(c, c0, c0 + cols, 0);
-            java.util.Arrays.fill(c, c1, c1 + cols, 0);
-            java.util.Arrays.fill(c, c2, c2 + cols, 0);
-            java.util.Arrays.fill(c, c3, c3 + cols, 0);
-            int a0 = aOff + i * lda;
-            int a1 = a0 + lda;
-            int a2 = a1 + lda;
-            int a3 = a2 + lda;
-            for (int k = 0; k < inner; k++) {
-                double x0 = a[a0 + k];
-                double x1 = a[a1 + k];
-                double x2 = a[a2 + k];
-                double x3 = a[a3 + k];
-                int bk = bOff + k * ldb;
-                for (int j = 0; j < cols; j++) {
-                    double bv = b[bk + j];
-                    c[c0 + j] += x0 * bv;
-                    c[c1 + j] += x1 * bv;
-                    c[c2 + j] += x2 * bv;
-                    c[c3 + j] += x3 * bv;
-                }
-            }
-        }
-        for (; i < rows; i++) {
-            int ci = cOff + i * ldc;
-            java.util.Arrays.fill(c, ci, ci + cols, 0);
-            int ai = aOff + i * lda;
-            for (int k = 0; k < inner; k++) {
-                double aik = a[ai + k];
-                int bk = bOff + k * ldb;
-                for (int j = 0; j < cols; j++) {
-                    c[ci + j] += aik * b[bk + j];
-                }
-            }
-        }
+        DenseProducts.multiply(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, rows, inner, cols);
     }
 }
