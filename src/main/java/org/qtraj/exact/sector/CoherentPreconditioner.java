@@ -16,7 +16,8 @@ import org.qtraj.exact.linalg.Parallelism;
  * the exact inverse of X -> -i [H_n, X] - c o X in the eigenbasis. Without dephasing c_ij = c_n (PHYSICS.md);
  * with dephasing the diagonal of the dephasing sandwiches is subtracted ({@link #pairDamping}). It maps
  * Hermitian blocks to Hermitian blocks (c_ij = c_ji real), so it acts on the packed real vectors of
- * {@link BlockState}. Cost per application 6 sum_n d_n^3 multiply-adds, sectors in parallel on the threads of
+ * {@link BlockState}. Cost per application 6 sum_n d_n^3 multiply-adds, half that in the sectors whose H commutes
+ * with the reflection of the chain (a uniform chain; {@link Reflection}), sectors in parallel on the threads of
  * the Liouvillian's {@link Liouvillian#parallelism()} (also in the construction), each sector's output written by
  * one thread. Immutable and thread-safe after construction.
  */
@@ -29,6 +30,11 @@ final class CoherentPreconditioner {
     private final double[] c;
     /** Per-pair damping c_ij of each sector in the eigenbasis ({@link #pairDamping}), or null for the scalar c_n. */
     private final double[][] cPair;
+    /**
+     * The reflection-adapted factors of the sectors whose H commutes with the reflection of the chain
+     * ({@link Reflection}), null entries elsewhere: there V = Q diag(V_even, V_odd) and the products cost half.
+     */
+    private final Reflection[] reflection;
 
     CoherentPreconditioner(Liouvillian l) {
         this(l, true);
@@ -44,6 +50,7 @@ final class CoherentPreconditioner {
         c = new double[sectors];
         boolean dephasing = l.channels().stream().anyMatch(ch -> ch.kind() == Liouvillian.Kind.DEPHASING);
         cPair = pairDamping && dephasing ? new double[sectors][] : null;
+        reflection = new Reflection[sectors];
         double maxDecay = 0;
         for (int n = 0; n < sectors; n++) {
             for (double a : l.decayRates(n)) {
@@ -71,24 +78,44 @@ final class CoherentPreconditioner {
 
     private void decompose(int n, double[] h) {
         int d = basis.dim(n);
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-        if (!eig.decompose(new DMatrixRMaj(d, d, true, h))) {
-            throw new SolverException("liouvillian: the symmetric eigensolver failed on the H block of sector " + n);
+        Reflection r = d >= Reflection.MIN_DIM ? Reflection.of(basis, n, h) : null;
+        if (r != null) {
+            reflection[n] = r;
+            v[n] = r.fullEigenvectors();
+            e[n] = r.energies();
+            return;
         }
-        double[] vn = new double[d * d];
-        double[] vtn = new double[d * d];
         double[] en = new double[d];
-        for (int k = 0; k < d; k++) {
-            en[k] = eig.getEigenvalue(k).real;
-            DMatrixRMaj vec = eig.getEigenVector(k);
-            for (int i = 0; i < d; i++) {
-                vn[i * d + k] = vec.get(i, 0);
-                vtn[k * d + i] = vec.get(i, 0);
+        double[] vn = eigen(h, d, en, n);
+        double[] vtn = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int k = 0; k < d; k++) {
+                vtn[k * d + i] = vn[i * d + k];
             }
         }
         v[n] = vn;
         vt[n] = vtn;
         e[n] = en;
+    }
+
+    /**
+     * Eigen-decomposition of a real symmetric d x d matrix h (row-major): returns V (row-major, eigenvector k in
+     * column k) and writes the eigenvalues into en.
+     */
+    static double[] eigen(double[] h, int d, double[] en, int n) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig.decompose(new DMatrixRMaj(d, d, true, h))) {
+            throw new SolverException("liouvillian: the symmetric eigensolver failed on the H block of sector " + n);
+        }
+        double[] vn = new double[d * d];
+        for (int k = 0; k < d; k++) {
+            en[k] = eig.getEigenvalue(k).real;
+            DMatrixRMaj vec = eig.getEigenVector(k);
+            for (int i = 0; i < d; i++) {
+                vn[i * d + k] = vec.get(i, 0);
+            }
+        }
+        return vn;
     }
 
     /**
@@ -132,6 +159,11 @@ final class CoherentPreconditioner {
         return cp;
     }
 
+    /** Whether sector n takes the reflection-adapted path ({@link Reflection}). */
+    boolean reflectionAdapted(int n) {
+        return reflection[n] != null;
+    }
+
     /** y = M^{-1} x on packed vectors. */
     void apply(double[] x, double[] y) {
         parallelism.forEach(basis.sectorsBySize(), n -> applySector(n, x, y));
@@ -147,15 +179,20 @@ final class CoherentPreconditioner {
             return;
         }
         int ld = 2 * d;
+        Reflection r = reflection[n];
         // [A | B] with X = A + iB, then [V^T A | V^T B], then [V^T A V | V^T B V].
         double[] m = new double[d * ld];
         unpackSplit(x, off, d, m);
         double[] t = new double[d * ld];
-        mult(vt[n], 0, d, m, 0, ld, t, 0, ld, d, d, ld);
         double[] yy = new double[d * ld];
-        // Y = V^T X V is Hermitian: only its upper triangle is computed, the lower one follows.
-        multUpper(t, 0, ld, v[n], 0, d, yy, 0, ld, d);
-        multUpper(t, d, ld, v[n], 0, d, yy, d, ld, d);
+        if (r != null) {
+            r.toEigenbasis(m, t, yy);
+        } else {
+            mult(vt[n], 0, d, m, 0, ld, t, 0, ld, d, d, ld);
+            // Y = V^T X V is Hermitian: only its upper triangle is computed, the lower one follows.
+            multUpper(t, 0, ld, v[n], 0, d, yy, 0, ld, d);
+            multUpper(t, d, ld, v[n], 0, d, yy, d, ld, d);
+        }
         double[] en = e[n];
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
@@ -176,9 +213,13 @@ final class CoherentPreconditioner {
             // The imaginary part of a Hermitian diagonal is zero (Y_ii's is rounding only).
             yy[i * ld + d + i] = 0;
         }
-        mult(v[n], 0, d, yy, 0, ld, t, 0, ld, d, d, ld);
-        multUpper(t, 0, ld, vt[n], 0, d, m, 0, ld, d);
-        multUpper(t, d, ld, vt[n], 0, d, m, d, ld, d);
+        if (r != null) {
+            r.fromEigenbasis(yy, t, m);
+        } else {
+            mult(v[n], 0, d, yy, 0, ld, t, 0, ld, d, d, ld);
+            multUpper(t, 0, ld, vt[n], 0, d, m, 0, ld, d);
+            multUpper(t, d, ld, vt[n], 0, d, m, d, ld, d);
+        }
         // Pack from the upper triangle (the result is Hermitian up to rounding).
         for (int i = 0; i < d; i++) {
             y[off + i * d + i] = m[i * ld + i];
