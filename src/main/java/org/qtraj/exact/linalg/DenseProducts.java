@@ -7,8 +7,8 @@ package org.qtraj.exact.linalg;
  * <p>The loop order is k-panel, j-panel, four rows of C, four k at a time: each pass of the innermost (contiguous,
  * vectorised by the JIT) loop over j reads four rows of B and updates four rows of C with sixteen multiply-adds
  * per column, so a load or store feeds about 1.3 multiply-adds instead of the 0.4 of a plain i-k-j loop; the
- * j-panel of {@value #J_BLOCK} columns keeps those eight row segments in the L1 cache and the k-panel of
- * {@value #K_BLOCK} rows keeps the panel of B in L2. Measured on the 2-core EPYC (Zen 4) of this project, one
+ * j-panel of 256 columns keeps those eight row segments in the L1 cache and the k-panel of
+ * 128 rows keeps the panel of B in L2. Measured on the 2-core EPYC (Zen 4) of this project, one
  * thread, C = V^T [A | B] (d x d times d x 2d), thread CPU time: 5.9 GFMA/s at d = 924 (the middle sector at
  * N = 12) and d = 252 (N = 10), against 2.0 and 2.8 GFMA/s for the previous four-row i-k-j loop.
  *

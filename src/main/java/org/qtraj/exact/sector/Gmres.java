@@ -60,10 +60,10 @@ public final class Gmres {
 
     /**
      * As {@link #solve(Operator, Operator, double[], double, int, int)}, with the Gram-Schmidt dot products and
-     * updates of long vectors (at least {@value #PARALLEL_LENGTH} entries) run on the threads of parallelism, in
-     * fixed chunks of {@value #CHUNK} entries whose partial sums are added in chunk order: the result does not
-     * depend on the thread count. (At N = 12 a Krylov vector is 21.6 MB and the orthogonalisation, about
-     * 4 j vector passes at step j, is bound by memory bandwidth, which two cores share better than one uses.)
+     * updates of long vectors (at least 2^17 entries) run on the threads of parallelism, in
+     * fixed chunks of 16384 entries whose partial sums are added in chunk order: the result does not
+     * depend on the thread count. (At N = 12 a Krylov vector is 21.6 MB; the orthogonalisation, about
+     * 3 j vector passes at step j, is bound by memory bandwidth.)
      */
     public static Result solve(Operator a, Operator preconditioner, double[] b, double tolerance, int restart,
                                int maxIterations, Parallelism parallelism) {
@@ -144,7 +144,7 @@ public final class Gmres {
     }
 
     /**
-     * Dot products and fused update-dot products of vectors of one length, in fixed chunks of {@link #CHUNK}
+     * Dot products and fused update-dot products of vectors of one length, in fixed chunks of {@code CHUNK}
      * entries: each chunk's partial sum as in {@link #dot}, the partial sums added in chunk order, so the value is
      * the same whether the chunks ran on one thread or several.
      */
