@@ -37,8 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--exact-sites", split = ",", paramLabel = "N", defaultValue = "8,10",
             description = {"Chain lengths (2 to 12) for the exact steady state by the Liouvillian: uniform XXZ chain,",
-                "D = 1, dephasing 0.5 (default ${DEFAULT-VALUE}; N = 12 takes minutes and about 6 GiB: run it on",
-                "its own, e.g. java -Xmx6g -jar qtraj.jar bench --exact-only --exact-sites 12)."})
+                "D = 1, dephasing 0.5 (default ${DEFAULT-VALUE}; N = 12 takes minutes and about 4 GiB: run it on",
+                "its own, e.g. java -Xmx5500m -jar qtraj.jar bench --exact-only --exact-sites 12)."})
     List<Integer> exactSites;
 
     @Option(names = "--exact-only", description = "Only the exact-solver entries (no trajectories, no classical events).")
