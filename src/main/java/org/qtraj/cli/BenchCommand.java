@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qtraj.errors.InvalidInputException;
+import org.qtraj.fcs.CloningBenchmarks;
+import org.qtraj.simulation.Engine;
+import org.qtraj.exact.LiouvillianSolver;
 import org.qtraj.simulation.Benchmarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import org.qtraj.fcs.CloningBenchmarks;
-import org.qtraj.simulation.Engine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,10 +26,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures quantum trajectories per second (uniform chain, dephasing 0.5, T = 1, 0, from the",
             "all-ground state over [0, 50]) on 1 thread and on all cores, the same for the gaussian engine",
-            "(dephasing 0 and 0.5, all cores), classical Gillespie events per second,",
-            "and the wall time to reach 1%% relative error on the N = 4 heat current. With --cloning Q,C also",
-            "population dynamics (s = 1, 100 clones): clone-steps per second at quantum N = Q and classical",
-            "N = C, and the wall time to theta(1) at 1%% for classical N = C."})
+            "(dephasing 0 and 0.5, all cores), classical Gillespie events per second, the wall time to reach 1%%",
+            "relative error on the N = 4 heat current, and the exact steady state of an XXZ chain by the Liouvillian",
+            "(time, GMRES iterations, relative residual, peak memory). With --cloning Q,C also population dynamics",
+            "(s = 1, 100 clones): clone-steps per second at quantum N = Q and classical N = C, and the wall time to",
+            "theta(1) at 1%% for classical N = C."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sites", split = ",", paramLabel = "N", defaultValue = "4,6,8,10,12,16",
             description = "Chain lengths for the quantum throughput (default ${DEFAULT-VALUE}).")
@@ -42,6 +44,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--classical-sites", split = ",", paramLabel = "N", defaultValue = "10,100,1000",
             description = "Chain lengths for the classical event rate (default ${DEFAULT-VALUE}).")
     List<Integer> classicalSites;
+
+    @Option(names = "--exact-sites", split = ",", paramLabel = "N", defaultValue = "8,10",
+            description = {"Chain lengths (2 to 12) for the exact steady state by the Liouvillian: uniform XXZ chain,",
+                "D = 1, dephasing 0.5 (default ${DEFAULT-VALUE}; N = 12 takes minutes and about 4 GiB: run it on",
+                "its own, e.g. java -Xmx5500m -jar qtraj.jar bench --exact-only --exact-sites 12)."})
+    List<Integer> exactSites;
+
+    @Option(names = "--exact-only", description = "Only the exact-solver entries (no trajectories, no classical events).")
+    boolean exactOnly;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
             description = "Measured time per entry, after an equal warm-up capped at 3 s (default ${DEFAULT-VALUE}).")
@@ -69,6 +80,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0 && seconds <= 3600)) {
             throw new InvalidInputException("seconds", "must be > 0 and at most 3600, got " + seconds);
         }
+        for (int n : exactSites) {
+            if (n < 2 || n > LiouvillianSolver.MAX_SITES) {
+                throw new InvalidInputException("exact_sites", "each N must be from 2 to " + LiouvillianSolver.MAX_SITES
+                        + ", got " + n);
+            }
+        }
         for (int n : gaussianSites) {
             if (n < 2 || n > 100_000) {
                 throw new InvalidInputException("gaussian_sites", "each must be an integer from 2 to 100000, got " + n);
@@ -82,8 +99,35 @@ public final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         double warmup = Math.min(seconds, 3);
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "machine: %d cores, Java %s, %s%n%n", cores,
-                System.getProperty("java.version"), System.getProperty("os.arch")));
+        table.append(String.format(Locale.ROOT, "machine: %d cores, Java %s, %s, max heap %.1f GiB%n%n", cores,
+                System.getProperty("java.version"), System.getProperty("os.arch"),
+                Runtime.getRuntime().maxMemory() / (double) (1L << 30)));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("cores", cores);
+        doc.put("java", System.getProperty("java.version"));
+        if (!exactOnly) {
+            trajectoryEntries(cores, warmup, table, doc);
+        }
+        table.append(String.format(Locale.ROOT, "exact steady state, liouvillian, uniform XXZ chain D = 1, dephasing 0.5,"
+                + " %d threads:%n%-4s %10s %9s %9s %10s %11s %10s%n", cores, "N", "unknowns", "seconds", "cpu s",
+                "iterations", "rel. resid.", "peak MiB"));
+        List<Map<String, Object>> exact = new ArrayList<>();
+        for (int n : exactSites) {
+            Map<String, Object> e = Benchmarks.liouvillianSteadyState(n, cores);
+            exact.add(e);
+            table.append(String.format(Locale.ROOT, "%-4d %10d %9.2f %9.2f %10.0f %11.2e %10.0f%n", n, e.get("unknowns"),
+                    e.get("seconds"), e.get("cpu_seconds"), e.get("gmres_iterations"), e.get("relative_residual"),
+                    e.get("peak_rss_mib")));
+        }
+        doc.put("exact_liouvillian", exact);
+        if (cloning != null) {
+            cloningEntries(cores, warmup, table, doc);
+        }
+        output.emit(spec.commandLine().getOut(), doc, table.toString());
+        return ExitCodes.OK;
+    }
+
+    private void trajectoryEntries(int cores, double warmup, StringBuilder table, Map<String, Object> doc) {
         table.append(String.format(Locale.ROOT, "%-6s %18s %18s%n", "N", "traj/s (1 thread)", "traj/s (" + cores + " threads)"));
         List<Map<String, Object>> quantum = new ArrayList<>();
         for (int n : sites) {
@@ -111,48 +155,41 @@ public final class BenchCommand implements Callable<Integer> {
             table.append(String.format(Locale.ROOT, "%-6d %18.3g %18.3g%n", n, one, all));
         }
         Map<String, Object> onePercent = Benchmarks.timeToOnePercent(cores);
-        table.append(String.format(Locale.ROOT, "%nN = 4 heat current to 1%% relative error: %.3f s, %s trajectories (%d threads)%n",
+        table.append(String.format(Locale.ROOT, "%nN = 4 heat current to 1%% relative error: %.3f s, %s trajectories (%d threads)%n%n",
                 (Double) onePercent.get("seconds"), onePercent.get("trajectories"), cores));
-        List<Map<String, Object>> cloningRows = new ArrayList<>();
-        Map<String, Object> cloningOnePercent = null;
-        if (cloning != null) {
-            table.append(String.format(Locale.ROOT, "%n%-10s %-6s %22s %22s%n", "cloning", "N", "clone-steps/s (1 thread)",
-                    "clone-steps/s (" + cores + " threads)"));
-            for (int k = 0; k < 2; k++) {
-                Engine e = k == 0 ? Engine.QUANTUM : Engine.CLASSICAL;
-                int n = cloning.get(k);
-                Map<String, Object> one = CloningBenchmarks.rate(e, n, 1, warmup, seconds);
-                Map<String, Object> all = CloningBenchmarks.rate(e, n, cores, warmup, seconds);
-                cloningRows.add(row("engine", e.key(), "sites", n, "step", one.get("step"),
-                        "clone_steps_per_second_1_thread", one.get("clone_steps_per_second"),
-                        "clone_steps_per_second_all_cores", all.get("clone_steps_per_second")));
-                table.append(String.format(Locale.ROOT, "%-10s %-6d %22.4g %22.4g%n", k == 0 ? "quantum" : "classical", n,
-                        (Double) one.get("clone_steps_per_second"), (Double) all.get("clone_steps_per_second")));
-            }
-            cloningOnePercent = CloningBenchmarks.timeToOnePercent(cloning.get(1), cores, 60 * seconds);
-            boolean reached = (Boolean) cloningOnePercent.get("reached");
-            double projected = (Double) cloningOnePercent.get("projected_seconds");
-            table.append(String.format(Locale.ROOT, "classical N = %d theta(1) to 1%% relative error: %s %.3f s, %s"
-                    + " populations of %d clones (theta = %.6g +- %.2g, %d threads)%s%n", cloning.get(1),
-                    reached ? "reached in" : "not reached in", (Double) cloningOnePercent.get("seconds"),
-                    cloningOnePercent.get("populations"), CloningBenchmarks.ONE_PERCENT_CLONES,
-                    (Double) cloningOnePercent.get("theta"), (Double) cloningOnePercent.get("stderr"), cores,
-                    reached || !Double.isFinite(projected) ? ""
-                            : String.format(Locale.ROOT, "; projected %.4g s", projected)));
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("cores", cores);
-        doc.put("java", System.getProperty("java.version"));
         doc.put("quantum", quantum);
         doc.put("gaussian", gaussian);
         doc.put("classical", classical);
         doc.put("one_percent_n4", onePercent);
-        if (cloning != null) {
-            doc.put("cloning", cloningRows);
-            doc.put("cloning_one_percent", cloningOnePercent);
+    }
+
+    private void cloningEntries(int cores, double warmup, StringBuilder table, Map<String, Object> doc) {
+        List<Map<String, Object>> cloningRows = new ArrayList<>();
+        table.append(String.format(Locale.ROOT, "%n%-10s %-6s %22s %22s%n", "cloning", "N", "clone-steps/s (1 thread)",
+                "clone-steps/s (" + cores + " threads)"));
+        for (int k = 0; k < 2; k++) {
+            Engine e = k == 0 ? Engine.QUANTUM : Engine.CLASSICAL;
+            int n = cloning.get(k);
+            Map<String, Object> one = CloningBenchmarks.rate(e, n, 1, warmup, seconds);
+            Map<String, Object> all = CloningBenchmarks.rate(e, n, cores, warmup, seconds);
+            cloningRows.add(row("engine", e.key(), "sites", n, "step", one.get("step"),
+                    "clone_steps_per_second_1_thread", one.get("clone_steps_per_second"),
+                    "clone_steps_per_second_all_cores", all.get("clone_steps_per_second")));
+            table.append(String.format(Locale.ROOT, "%-10s %-6d %22.4g %22.4g%n", k == 0 ? "quantum" : "classical", n,
+                    (Double) one.get("clone_steps_per_second"), (Double) all.get("clone_steps_per_second")));
         }
-        output.emit(spec.commandLine().getOut(), doc, table.toString());
-        return ExitCodes.OK;
+        Map<String, Object> cloningOnePercent = CloningBenchmarks.timeToOnePercent(cloning.get(1), cores, 60 * seconds);
+        boolean reached = (Boolean) cloningOnePercent.get("reached");
+        double projected = (Double) cloningOnePercent.get("projected_seconds");
+        table.append(String.format(Locale.ROOT, "classical N = %d theta(1) to 1%% relative error: %s %.3f s, %s"
+                + " populations of %d clones (theta = %.6g +- %.2g, %d threads)%s%n", cloning.get(1),
+                reached ? "reached in" : "not reached in", (Double) cloningOnePercent.get("seconds"),
+                cloningOnePercent.get("populations"), CloningBenchmarks.ONE_PERCENT_CLONES,
+                (Double) cloningOnePercent.get("theta"), (Double) cloningOnePercent.get("stderr"), cores,
+                reached || !Double.isFinite(projected) ? ""
+                        : String.format(Locale.ROOT, "; projected %.4g s", projected)));
+        doc.put("cloning", cloningRows);
+        doc.put("cloning_one_percent", cloningOnePercent);
     }
 
     private static Map<String, Object> row(Object... keyValues) {

@@ -5,6 +5,9 @@ import java.util.Map;
 import org.qtraj.classical.ClassicalTrajectory;
 import org.qtraj.classical.ExclusionProcess;
 import org.qtraj.ensemble.EnsembleDriver;
+import org.qtraj.exact.ExactMethod;
+import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.sector.SectorBasis;
 import org.qtraj.ensemble.EnsembleOptions;
 import org.qtraj.ensemble.EnsembleRun;
 import org.qtraj.ensemble.ProgressListener;
@@ -25,7 +28,9 @@ import org.qtraj.trajectory.Unravelling;
  *       all-ground state over t in [0, 50] (the work QuTiP's mcsolve was timed on);</li>
  *   <li>the same for the gaussian engine (Slater determinants), dephasing 0 and 0.5, up to N = 1000;</li>
  *   <li>classical Gillespie events per second for the default model (uniform V = 1);</li>
- *   <li>wall time to reach 1% relative standard error on the N = 4 heat current with default windows.</li>
+ *   <li>wall time to reach 1% relative standard error on the N = 4 heat current with default windows;</li>
+ *   <li>the exact steady state of an XXZ chain by the sector Liouvillian (issue 17): time, iterations, residual,
+ *       peak memory.</li>
  * </ul>
  * Each measurement first runs for a warm-up time (JIT compilation) and then for the measured time. Seeds are
  * fixed; only the wall time varies between runs.
@@ -84,6 +89,57 @@ public final class Benchmarks {
         StopRule stop = new StopRule(Long.MAX_VALUE, Double.NaN, false, seconds, StopRule.DEFAULT_MIN_TRAJECTORIES);
         return EnsembleDriver.run(task, 0L, (acc, r) -> acc + work.applyAsLong(r), null,
                 new EnsembleOptions(12345, threads, 0, stop), ProgressListener.NONE);
+    }
+
+    /**
+     * The chain of the exact-solver benchmark (issue 17): uniform XXZ chain, D = 1, dephasing 0.5, the default
+     * baths (G = 1, T = 1 on site 1, T = 0 on site N).
+     */
+    public static Chain liouvillianChain(int sites) {
+        return ModelSpec.empty().withSites(sites).overlay(new ModelSpec(null, null, null, PerElement.of(1),
+                PerElement.of(0.5), null, null, null, null)).build();
+    }
+
+    /**
+     * One exact steady state of {@link #liouvillianChain} by the sector Liouvillian solver on {@code threads}
+     * threads, timed from the model to the result (generator, preconditioner set-up, GMRES, currents): sites,
+     * unknowns C(2N, N), seconds (wall), cpu_seconds (this process, all threads), gmres_iterations,
+     * relative_residual |L rho| / (|L| |rho|), heat_current_left, and peak_rss_mib, the process's peak resident
+     * memory so far (Linux VmHWM; NaN elsewhere), which covers every earlier entry of the same process too.
+     */
+    public static Map<String, Object> liouvillianSteadyState(int sites, int threads) {
+        Chain chain = liouvillianChain(sites);
+        java.lang.management.OperatingSystemMXBean bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        long t0 = System.nanoTime();
+        ExactResult r = ExactMethod.LIOUVILLIAN.solve(chain, threads);
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        long cpu1 = bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sites", sites);
+        m.put("threads", threads);
+        m.put("unknowns", SectorBasis.blockDiagonalSize(sites));
+        m.put("seconds", seconds);
+        m.put("cpu_seconds", cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) * 1e-9 : Double.NaN);
+        m.put("gmres_iterations", r.extras().get("gmres_iterations"));
+        m.put("relative_residual", r.extras().get("relative_residual"));
+        m.put("heat_current_left", r.heatCurrentLeft());
+        m.put("peak_rss_mib", peakRssMib());
+        return m;
+    }
+
+    /** VmHWM of /proc/self/status in MiB, or NaN where there is none. */
+    private static double peakRssMib() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not Linux, or no procfs: the entry says NaN rather than failing the benchmark.
+        }
+        return Double.NaN;
     }
 
     /** Wall time and trajectory count to reach 1% relative error on the heat current at N = 4 (default windows). */

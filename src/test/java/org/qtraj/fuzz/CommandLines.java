@@ -253,6 +253,7 @@ final class CommandLines {
             // bench
             case "--classical-sites" -> intList("10", "10,20", "4");
             case "--gaussian-sites" -> intList("2", "2,3", "4");
+            case "--exact-sites" -> intList("2", "2,3", "3", "13");
             // no large finite --seconds: a bench of 1e300 s is long by request
             case "--seconds" -> Arbitraries.frequencyOf(
                     Tuple.of(3, Arbitraries.of("0.001", "0.002", "0.005")),
@@ -305,7 +306,7 @@ final class CommandLines {
      * Adds what keeps the case small, for the options the case does not fuzz itself: simulate, classical, fcs and
      * crosscheck get at most 50 trajectories (a time limit of 1 s when --trajectories itself is fuzzed) and, unless
      * --sites or --model is fuzzed, 2 to 4 sites (when --sites is fuzzed, at most 3 trajectories and a short
-     * trajectory); exact gets 2 to 4 sites; bench tiny --seconds, --sites 2 and --classical-sites 10; run 1 or 2
+     * trajectory); exact gets 2 to 4 sites; bench tiny --seconds, --sites 2, --classical-sites 10 and --exact-sites 2; run 1 or 2
      * threads.
      */
     static Tokens bound(String command, Tokens t, List<Tokens> fuzzed, Budget b) {
@@ -373,6 +374,9 @@ final class CommandLines {
             }
             if (!has(args, "--gaussian-sites")) {
                 add.addAll(List.of("--gaussian-sites", "2"));
+            }
+            if (!has(args, "--exact-sites")) {
+                add.addAll(List.of("--exact-sites", "2"));
             }
         } else if (command.equals("run")) {
             if (!has(args, "--threads")) {

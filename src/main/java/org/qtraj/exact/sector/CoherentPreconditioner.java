@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.qtraj.errors.SolverException;
+import org.qtraj.exact.linalg.DenseProducts;
 import org.qtraj.exact.linalg.Parallelism;
 
 /**
@@ -15,7 +16,8 @@ import org.qtraj.exact.linalg.Parallelism;
  * the exact inverse of X -> -i [H_n, X] - c o X in the eigenbasis. Without dephasing c_ij = c_n (PHYSICS.md);
  * with dephasing the diagonal of the dephasing sandwiches is subtracted ({@link #pairDamping}). It maps
  * Hermitian blocks to Hermitian blocks (c_ij = c_ji real), so it acts on the packed real vectors of
- * {@link BlockState}. Cost per application 6 sum_n d_n^3 multiply-adds, sectors in parallel on the threads of
+ * {@link BlockState}. Cost per application 6 sum_n d_n^3 multiply-adds, half that in the sectors whose H commutes
+ * with the reflection of the chain (a uniform chain; {@link Reflection}), sectors in parallel on the threads of
  * the Liouvillian's {@link Liouvillian#parallelism()} (also in the construction), each sector's output written by
  * one thread. Immutable and thread-safe after construction.
  */
@@ -28,6 +30,11 @@ final class CoherentPreconditioner {
     private final double[] c;
     /** Per-pair damping c_ij of each sector in the eigenbasis ({@link #pairDamping}), or null for the scalar c_n. */
     private final double[][] cPair;
+    /**
+     * The reflection-adapted factors of the sectors whose H commutes with the reflection of the chain
+     * ({@link Reflection}), null entries elsewhere: there V = Q diag(V_even, V_odd) and the products cost half.
+     */
+    private final Reflection[] reflection;
 
     CoherentPreconditioner(Liouvillian l) {
         this(l, true);
@@ -43,6 +50,7 @@ final class CoherentPreconditioner {
         c = new double[sectors];
         boolean dephasing = l.channels().stream().anyMatch(ch -> ch.kind() == Liouvillian.Kind.DEPHASING);
         cPair = pairDamping && dephasing ? new double[sectors][] : null;
+        reflection = new Reflection[sectors];
         double maxDecay = 0;
         for (int n = 0; n < sectors; n++) {
             for (double a : l.decayRates(n)) {
@@ -70,24 +78,44 @@ final class CoherentPreconditioner {
 
     private void decompose(int n, double[] h) {
         int d = basis.dim(n);
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-        if (!eig.decompose(new DMatrixRMaj(d, d, true, h))) {
-            throw new SolverException("liouvillian: the symmetric eigensolver failed on the H block of sector " + n);
+        Reflection r = d >= Reflection.MIN_DIM ? Reflection.of(basis, n, h) : null;
+        if (r != null) {
+            reflection[n] = r;
+            v[n] = r.fullEigenvectors();
+            e[n] = r.energies();
+            return;
         }
-        double[] vn = new double[d * d];
-        double[] vtn = new double[d * d];
         double[] en = new double[d];
-        for (int k = 0; k < d; k++) {
-            en[k] = eig.getEigenvalue(k).real;
-            DMatrixRMaj vec = eig.getEigenVector(k);
-            for (int i = 0; i < d; i++) {
-                vn[i * d + k] = vec.get(i, 0);
-                vtn[k * d + i] = vec.get(i, 0);
+        double[] vn = eigen(h, d, en, n);
+        double[] vtn = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int k = 0; k < d; k++) {
+                vtn[k * d + i] = vn[i * d + k];
             }
         }
         v[n] = vn;
         vt[n] = vtn;
         e[n] = en;
+    }
+
+    /**
+     * Eigen-decomposition of a real symmetric d x d matrix h (row-major): returns V (row-major, eigenvector k in
+     * column k) and writes the eigenvalues into en.
+     */
+    static double[] eigen(double[] h, int d, double[] en, int n) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig.decompose(new DMatrixRMaj(d, d, true, h))) {
+            throw new SolverException("liouvillian: the symmetric eigensolver failed on the H block of sector " + n);
+        }
+        double[] vn = new double[d * d];
+        for (int k = 0; k < d; k++) {
+            en[k] = eig.getEigenvalue(k).real;
+            DMatrixRMaj vec = eig.getEigenVector(k);
+            for (int i = 0; i < d; i++) {
+                vn[i * d + k] = vec.get(i, 0);
+            }
+        }
+        return vn;
     }
 
     /**
@@ -131,6 +159,11 @@ final class CoherentPreconditioner {
         return cp;
     }
 
+    /** Whether sector n takes the reflection-adapted path ({@link Reflection}). */
+    boolean reflectionAdapted(int n) {
+        return reflection[n] != null;
+    }
+
     /** y = M^{-1} x on packed vectors. */
     void apply(double[] x, double[] y) {
         parallelism.forEach(basis.sectorsBySize(), n -> applySector(n, x, y));
@@ -146,15 +179,20 @@ final class CoherentPreconditioner {
             return;
         }
         int ld = 2 * d;
+        Reflection r = reflection[n];
         // [A | B] with X = A + iB, then [V^T A | V^T B], then [V^T A V | V^T B V].
         double[] m = new double[d * ld];
         unpackSplit(x, off, d, m);
         double[] t = new double[d * ld];
-        mult(vt[n], 0, d, m, 0, ld, t, 0, ld, d, d, ld);
         double[] yy = new double[d * ld];
-        // Y = V^T X V is Hermitian: only its upper triangle is computed, the lower one follows.
-        multUpper(t, 0, ld, v[n], 0, d, yy, 0, ld, d);
-        multUpper(t, d, ld, v[n], 0, d, yy, d, ld, d);
+        if (r != null) {
+            r.toEigenbasis(m, t, yy);
+        } else {
+            mult(vt[n], 0, d, m, 0, ld, t, 0, ld, d, d, ld);
+            // Y = V^T X V is Hermitian: only its upper triangle is computed, the lower one follows.
+            multUpper(t, 0, ld, v[n], 0, d, yy, 0, ld, d);
+            multUpper(t, d, ld, v[n], 0, d, yy, d, ld, d);
+        }
         double[] en = e[n];
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
@@ -175,9 +213,13 @@ final class CoherentPreconditioner {
             // The imaginary part of a Hermitian diagonal is zero (Y_ii's is rounding only).
             yy[i * ld + d + i] = 0;
         }
-        mult(v[n], 0, d, yy, 0, ld, t, 0, ld, d, d, ld);
-        multUpper(t, 0, ld, vt[n], 0, d, m, 0, ld, d);
-        multUpper(t, d, ld, vt[n], 0, d, m, d, ld, d);
+        if (r != null) {
+            r.fromEigenbasis(yy, t, m);
+        } else {
+            mult(v[n], 0, d, yy, 0, ld, t, 0, ld, d, d, ld);
+            multUpper(t, 0, ld, vt[n], 0, d, m, 0, ld, d);
+            multUpper(t, d, ld, vt[n], 0, d, m, d, ld, d);
+        }
         // Pack from the upper triangle (the result is Hermitian up to rounding).
         for (int i = 0; i < d; i++) {
             y[off + i * d + i] = m[i * ld + i];
@@ -205,103 +247,15 @@ final class CoherentPreconditioner {
         }
     }
 
-    /**
-     * The upper triangle (j >= i, and a few entries below it) of C = A B for d x d operands, the rest of C
-     * untouched: half the work of {@link #mult} where the product is known to be (anti)symmetric.
-     */
+    /** The upper triangle of C = A B for d x d operands ({@link DenseProducts#multiplyUpper}). */
     static void multUpper(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff,
                           int ldc, int d) {
-        int i = 0;
-        for (; i + 3 < d; i += 4) {
-            int c0 = cOff + i * ldc;
-            int c1 = c0 + ldc;
-            int c2 = c1 + ldc;
-            int c3 = c2 + ldc;
-            java.util.Arrays.fill(c, c0 + i, c0 + d, 0);
-            java.util.Arrays.fill(c, c1 + i, c1 + d, 0);
-            java.util.Arrays.fill(c, c2 + i, c2 + d, 0);
-            java.util.Arrays.fill(c, c3 + i, c3 + d, 0);
-            int a0 = aOff + i * lda;
-            int a1 = a0 + lda;
-            int a2 = a1 + lda;
-            int a3 = a2 + lda;
-            for (int k = 0; k < d; k++) {
-                double x0 = a[a0 + k];
-                double x1 = a[a1 + k];
-                double x2 = a[a2 + k];
-                double x3 = a[a3 + k];
-                int bk = bOff + k * ldb;
-                for (int j = i; j < d; j++) {
-                    double bv = b[bk + j];
-                    c[c0 + j] += x0 * bv;
-                    c[c1 + j] += x1 * bv;
-                    c[c2 + j] += x2 * bv;
-                    c[c3 + j] += x3 * bv;
-                }
-            }
-        }
-        for (; i < d; i++) {
-            int ci = cOff + i * ldc;
-            java.util.Arrays.fill(c, ci + i, ci + d, 0);
-            int ai = aOff + i * lda;
-            for (int k = 0; k < d; k++) {
-                double aik = a[ai + k];
-                int bk = bOff + k * ldb;
-                for (int j = i; j < d; j++) {
-                    c[ci + j] += aik * b[bk + j];
-                }
-            }
-        }
+        DenseProducts.multiplyUpper(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, d);
     }
 
-    /**
-     * C = A B for row-major strided blocks (A: rows x inner, B: inner x cols), overwriting C. Four rows of C
-     * at a time share each streamed row of B (a quarter of the cache traffic of the plain i-k-j loop), and the
-     * inner loop over j is contiguous so the JIT vectorises it; strided operands spare the copies of
-     * sub-blocks a library call would need.
-     */
+    /** C = A B for row-major strided blocks ({@link DenseProducts#multiply}). */
     static void mult(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc,
                      int rows, int inner, int cols) {
-        int i = 0;
-        for (; i + 3 < rows; i += 4) {
-            int c0 = cOff + i * ldc;
-            int c1 = c0 + ldc;
-            int c2 = c1 + ldc;
-            int c3 = c2 + ldc;
-            java.util.Arrays.fill(c, c0, c0 + cols, 0);
-            java.util.Arrays.fill(c, c1, c1 + cols, 0);
-            java.util.Arrays.fill(c, c2, c2 + cols, 0);
-            java.util.Arrays.fill(c, c3, c3 + cols, 0);
-            int a0 = aOff + i * lda;
-            int a1 = a0 + lda;
-            int a2 = a1 + lda;
-            int a3 = a2 + lda;
-            for (int k = 0; k < inner; k++) {
-                double x0 = a[a0 + k];
-                double x1 = a[a1 + k];
-                double x2 = a[a2 + k];
-                double x3 = a[a3 + k];
-                int bk = bOff + k * ldb;
-                for (int j = 0; j < cols; j++) {
-                    double bv = b[bk + j];
-                    c[c0 + j] += x0 * bv;
-                    c[c1 + j] += x1 * bv;
-                    c[c2 + j] += x2 * bv;
-                    c[c3 + j] += x3 * bv;
-                }
-            }
-        }
-        for (; i < rows; i++) {
-            int ci = cOff + i * ldc;
-            java.util.Arrays.fill(c, ci, ci + cols, 0);
-            int ai = aOff + i * lda;
-            for (int k = 0; k < inner; k++) {
-                double aik = a[ai + k];
-                int bk = bOff + k * ldb;
-                for (int j = 0; j < cols; j++) {
-                    c[ci + j] += aik * b[bk + j];
-                }
-            }
-        }
+        DenseProducts.multiply(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, rows, inner, cols);
     }
 }

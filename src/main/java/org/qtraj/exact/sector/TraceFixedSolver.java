@@ -97,7 +97,8 @@ public final class TraceFixedSolver {
         long vectorBytes = 8L * basis.size();
         long budget = Runtime.getRuntime().maxMemory() / 2;
         int restart = (int) Math.max(20, Math.min(MAX_RESTART, budget / vectorBytes - 6));
-        Gmres.Result r = Gmres.solve(system, preconditioner::apply, y.data(), tolerance, restart, maxIterations);
+        Gmres.Result r = Gmres.solve(system, preconditioner::apply, y.data(), tolerance, restart, maxIterations,
+                liouvillian.parallelism());
         if (!r.converged()) {
             throw new SolverException(String.format(
                     "liouvillian: GMRES did not converge for N = %d: relative residual %.3g after %d iterations"

@@ -1,6 +1,8 @@
 package org.qtraj.exact.sector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.qtraj.model.Bath;
@@ -15,6 +17,33 @@ class CoherentPreconditionerTest {
         Chain chain = Chain.of(new double[] {1.0, 0.7, 1.3, 0.9, 1.1}, new double[] {0.8, 1.2, 0.5, -0.6},
                 new double[] {0.3, -0.5, 1.0, 0.2}, new double[5], new double[] {1, 1, 1, 1},
                 new Bath(0, 0.7, 2.0), new Bath(4, 1.3, 0.4));
+        CoherentPreconditioner m = new CoherentPreconditioner(Liouvillian.of(chain));
+        for (int n = 0; n <= 5; n++) {
+            assertFalse(m.reflectionAdapted(n), "disordered: no reflection symmetry, sector " + n);
+        }
+        assertInvertsCoherentPart(chain, 1e-11);
+    }
+
+    @Test
+    void reflectionAdaptedPathInvertsTheDampedCoherentPart() {
+        // Uniform XXZ chain (H reflection-symmetric, the baths are not), fields and couplings that are not
+        // integers so the energies are sums with rounding; N = 8: sectors of 28, 56 and 70 states take the
+        // factored path, and its result must still invert X -> -i[H, X] - c_n X exactly.
+        double[] omega = new double[8];
+        java.util.Arrays.fill(omega, 1.3);
+        double[] g = new double[7];
+        java.util.Arrays.fill(g, 0.7);
+        double[] dz = new double[7];
+        java.util.Arrays.fill(dz, 0.45);
+        double[] one = new double[7];
+        java.util.Arrays.fill(one, 1);
+        Chain chain = Chain.of(omega, g, dz, new double[8], one, new Bath(0, 0.7, 2.0), new Bath(7, 1.3, 0.4));
+        CoherentPreconditioner m = new CoherentPreconditioner(Liouvillian.of(chain));
+        assertTrue(m.reflectionAdapted(4) && m.reflectionAdapted(3) && m.reflectionAdapted(2));
+        assertInvertsCoherentPart(chain, 1e-10);
+    }
+
+    private static void assertInvertsCoherentPart(Chain chain, double tolerance) {
         Liouvillian l = Liouvillian.of(chain);
         SectorBasis basis = l.basis();
         double[] x = LiouvillianTest.randomHermitian(basis, 5);
@@ -37,7 +66,7 @@ class CoherentPreconditionerTest {
             }
             int off = basis.offset(n);
             for (int i = 0; i < basis.dim(n) * basis.dim(n); i++) {
-                assertEquals(x[off + i], coherent[off + i] - cn * y[off + i], 1e-11, "sector " + n + " entry " + i);
+                assertEquals(x[off + i], coherent[off + i] - cn * y[off + i], tolerance, "sector " + n + " entry " + i);
             }
         }
     }

@@ -1,0 +1,53 @@
+package org.qtraj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.qtraj.exact.ExactMethod;
+import org.qtraj.exact.ExactResult;
+import org.qtraj.simulation.Benchmarks;
+
+/** {@code qtraj bench --exact-only --exact-sites}: the exact-solver rows of issue 17 (numbers, not speed). */
+class BenchExactTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void exactRowsReportTheSteadyStateOfTheXxzChain() throws Exception {
+        CliRunner r = CliRunner.run("bench", "--exact-only", "--exact-sites", "3,5", "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        assertFalse(doc.has("quantum"), "--exact-only runs no trajectories");
+        JsonNode rows = doc.get("exact_liouvillian");
+        assertEquals(2, rows.size());
+        int[] sites = {3, 5};
+        long[] unknowns = {20, 252};
+        for (int k = 0; k < 2; k++) {
+            JsonNode row = rows.get(k);
+            assertEquals(sites[k], row.get("sites").asInt());
+            assertEquals(unknowns[k], row.get("unknowns").asLong(), "C(2N, N)");
+            // The same chain solved here directly: D = 1 and dephasing 0.5 give a nonzero dephasing current.
+            ExactResult direct = ExactMethod.LIOUVILLIAN.solve(Benchmarks.liouvillianChain(sites[k]), 1);
+            assertEquals(direct.heatCurrentLeft(), row.get("heat_current_left").asDouble(), 1e-12);
+            assertTrue(Math.abs(direct.heatCurrentDephasing()) > 1e-6, "the benchmark chain is XXZ with dephasing");
+            assertTrue(row.get("relative_residual").asDouble() < 1e-12, row.toString());
+            assertTrue(row.get("gmres_iterations").asInt() >= 1, row.toString());
+            assertTrue(row.get("seconds").asDouble() > 0, row.toString());
+            assertTrue(row.get("peak_rss_mib").asDouble() > 1, row.toString());
+        }
+    }
+
+    @Test
+    void exactSitesBeyondTheLiouvilliansLimitAreRefusedBeforeAnyWork() {
+        for (String bad : new String[] {"13", "1", "4,13"}) {
+            CliRunner r = CliRunner.run("bench", "--exact-only", "--exact-sites", bad);
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("qtraj: --exact-sites: each N must be from 2 to 12"), r.err());
+            assertEquals("", r.out());
+        }
+    }
+}
