@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.fcs.CloningBenchmarks;
+import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
 import org.qtraj.exact.LiouvillianSolver;
 import org.qtraj.simulation.Benchmarks;
@@ -61,6 +62,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cloning", split = ",", paramLabel = "Q,C", description = "Also measure cloning at quantum N = Q"
             + " (2..12) and classical N = C (2..1000); the 1%% entry stops after 60 times --seconds. README: 4,50.")
     List<Integer> cloning;
+
+    @Option(names = "--networks", description = {"Also the networks of issue 14 (all cores): sector-engine",
+        "trajectories per second on a 3 x 3 grid and on the 9-site chain (same values, window [0, 50]) and on FMO",
+        "(window [0, 5] = 26.5 ps), and the Liouvillian steady state of FMO, the 3 x 3 grid and the 3 x 4 grid",
+        "(N = 12: minutes and about 4 GiB)."})
+    boolean networks;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -123,6 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (cloning != null) {
             cloningEntries(cores, warmup, table, doc);
         }
+        if (networks) {
+            networkEntries(cores, warmup, table, doc);
+        }
         output.emit(spec.commandLine().getOut(), doc, table.toString());
         return ExitCodes.OK;
     }
@@ -161,6 +171,34 @@ public final class BenchCommand implements Callable<Integer> {
         doc.put("gaussian", gaussian);
         doc.put("classical", classical);
         doc.put("one_percent_n4", onePercent);
+    }
+
+    private void networkEntries(int cores, double warmup, StringBuilder table, Map<String, Object> doc) {
+        table.append(String.format(Locale.ROOT, "%nnetworks (%d threads):%n%-10s %4s %5s %9s %12s%n", cores, "model", "N",
+                "bonds", "window", "traj/s"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String[] shapes = {"grid:3x3", "chain:9", "fmo"};
+        double[] windows = {50, 50, 5};
+        for (int i = 0; i < shapes.length; i++) {
+            Chain chain = Benchmarks.network(shapes[i]);
+            double rate = Benchmarks.quantumThroughput(chain, windows[i], cores, warmup, seconds);
+            rows.add(row("model", shapes[i], "sites", chain.sites(), "bonds", chain.bonds(), "t_total", windows[i],
+                    "trajectories_per_second_all_cores", rate));
+            table.append(String.format(Locale.ROOT, "%-10s %4d %5d %9.0f %12.1f%n", shapes[i], chain.sites(),
+                    chain.bonds(), windows[i], rate));
+        }
+        table.append(String.format(Locale.ROOT, "%n%-10s %4s %10s %9s %10s %11s%n", "liouvillian", "N", "unknowns",
+                "seconds", "iterations", "rel. resid."));
+        List<Map<String, Object>> exact = new ArrayList<>();
+        for (String shape : new String[] {"fmo", "grid:3x3", "grid:3x4"}) {
+            Map<String, Object> e = new LinkedHashMap<>(Benchmarks.liouvillianSteadyState(Benchmarks.network(shape), cores));
+            e.put("model", shape);
+            exact.add(e);
+            table.append(String.format(Locale.ROOT, "%-10s %4d %10d %9.2f %10.0f %11.2e%n", shape, e.get("sites"),
+                    e.get("unknowns"), e.get("seconds"), e.get("gmres_iterations"), e.get("relative_residual")));
+        }
+        doc.put("network_trajectories", rows);
+        doc.put("network_liouvillian", exact);
     }
 
     private void cloningEntries(int cores, double warmup, StringBuilder table, Map<String, Object> doc) {

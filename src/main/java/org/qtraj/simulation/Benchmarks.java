@@ -69,6 +69,32 @@ public final class Benchmarks {
         return rate(task, threads, warmupSeconds, seconds, r -> 1L);
     }
 
+    /**
+     * A network of the benchmark (README, issue 14): {@code fmo} is the FMO complex in cm^-1 with dephasing 100, a pump
+     * on site 1 (G = 5, T = 4031, the sun's 5800 K) and a trap on site 3 (G = 5, T = 0); any other shape (grid:3x3,
+     * grid:3x4, ...) has the benchmark chain's values (omega = g = G = 1, dephasing 0.5, T = 1 on site 1 and 0 on site
+     * N), and {@code chain:N} is that chain itself.
+     */
+    public static Chain network(String shape) {
+        if (shape.equals("fmo")) {
+            return Chain.builder().network(org.qtraj.model.NetworkSpec.parse("fmo")).dephasing(100)
+                    .bath("pump", 1, 5, 4031).bath("trap", 3, 5, 0).build();
+        }
+        if (shape.startsWith("chain:")) {
+            return chain(Integer.parseInt(shape.substring(6)));
+        }
+        return Chain.builder().network(org.qtraj.model.NetworkSpec.parse(shape)).dephasing(0.5).build();
+    }
+
+    /** Sector-engine trajectories per second of any model over [0, tTotal] on {@code threads} threads. */
+    public static double quantumThroughput(Chain chain, double tTotal, int threads, double warmupSeconds,
+                                           double seconds) {
+        QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, Unravelling.DEFAULT_TOLERANCE),
+                TrajectoryOptions.of(0, tTotal));
+        TrajectoryTask<double[]> task = (i, rng) -> q.run(rng);
+        return rate(task, threads, warmupSeconds, seconds, r -> 1L);
+    }
+
     /** Gillespie events per second for N sites (default model, V = 1) on {@code threads} threads. */
     public static double classicalEventRate(int sites, int threads, double warmupSeconds, double seconds) {
         ExclusionProcess p = ExclusionProcess.of(chain(sites));
@@ -108,7 +134,12 @@ public final class Benchmarks {
      * memory so far (Linux VmHWM; NaN elsewhere), which covers every earlier entry of the same process too.
      */
     public static Map<String, Object> liouvillianSteadyState(int sites, int threads) {
-        Chain chain = liouvillianChain(sites);
+        return liouvillianSteadyState(liouvillianChain(sites), threads);
+    }
+
+    /** As {@link #liouvillianSteadyState(int, int)} for any model the Liouvillian solver takes (e.g. a network). */
+    public static Map<String, Object> liouvillianSteadyState(Chain chain, int threads) {
+        int sites = chain.sites();
         java.lang.management.OperatingSystemMXBean bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         long t0 = System.nanoTime();

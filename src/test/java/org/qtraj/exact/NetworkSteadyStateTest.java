@@ -141,4 +141,17 @@ class NetworkSteadyStateTest {
             assertTrue(r.extras().get("continuity_residual") < 1e-10);
         }
     }
+
+    @Test
+    void classicalRelaxationOnAGraphEndsInTheRateEquationsSteadyState() {
+        Chain ring = Chain.builder().network(NetworkSpec.parse("ring")).sites(5).hoppings(1, 0.5, 2, 0.7, 1.3)
+                .bath("a", 1, 1, 2).bath("b", 3, 0.5, 0).bath("c", 4, 1, 0.3).build();
+        double[][] p = org.qtraj.exact.relaxation.ClassicalRelaxation.populations(ring, new double[5],
+                new double[] {0, 400});
+        double[] steady = new RateEquations().solve(ring).populations();
+        for (int k = 0; k < 5; k++) {
+            assertEquals(0, p[0][k], 0);
+            assertEquals(steady[k], p[1][k], 1e-10, "P_" + (k + 1));
+        }
+    }
 }

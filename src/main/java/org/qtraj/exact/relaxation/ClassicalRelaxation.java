@@ -61,12 +61,14 @@ public final class ClassicalRelaxation {
         }
         DMatrixRMaj m = new DMatrixRMaj(n, n);
         double[] c = new double[n];
-        for (int b = 0; b < n - 1; b++) {
+        for (int b = 0; b < chain.bonds(); b++) {
             double v = chain.hopping(b);
-            m.add(b, b, -v);
-            m.add(b + 1, b + 1, -v);
-            m.add(b, b + 1, v);
-            m.add(b + 1, b, v);
+            int k = chain.bondFrom(b);
+            int l = chain.bondTo(b);
+            m.add(k, k, -v);
+            m.add(l, l, -v);
+            m.add(k, l, v);
+            m.add(l, k, v);
         }
         for (Bath bath : chain.baths()) {
             double w = chain.bathOmega(bath);
