@@ -16,6 +16,7 @@ import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 import org.qtraj.model.RelaxationTimes;
 import org.qtraj.simulation.Engine;
+import org.qtraj.simulation.Simulations;
 import org.qtraj.trajectory.QuantumTrajectory;
 import org.qtraj.trajectory.TrajectoryOptions;
 import org.qtraj.trajectory.Unravelling;
@@ -409,19 +410,7 @@ public final class Cloning {
 
     /** Refuses a run whose work (clone time times the model's total rate) would take hours. */
     private static void checkWork(Engine engine, Chain chain, CloningSettings c, Times t) {
-        double rate = 0;
-        for (Bath b : chain.baths()) {
-            rate += b.gamma(chain.bathOmega(b));
-        }
-        for (int b = 0; b < chain.bonds(); b++) {
-            rate += engine == Engine.QUANTUM ? 2 * (Math.abs(chain.coupling(b)) + Math.abs(chain.anisotropy(b)))
-                    : 2 * chain.hopping(b);
-        }
-        if (engine == Engine.QUANTUM) {
-            for (int k = 0; k < chain.sites(); k++) {
-                rate += chain.omega(k) + chain.dephasing(k);
-            }
-        }
+        double rate = Simulations.totalRate(engine, chain);
         double clones = 0;
         for (int m : c.sizes()) {
             clones += m;

@@ -129,18 +129,12 @@ public final class Simulations {
         }, tTotal, tBurn, chain.bathOmega(chain.left()));
     }
 
-    /** The most work one trajectory may take, in steps (quantum) or events (classical): hours on one core. */
-    public static final double MAX_WORK = 1e10;
-
     /**
-     * Refuses a trajectory length whose work would not end in reasonable time: about t_total times the model's total
-     * rate steps or events per trajectory (the sum of all energies and rates for the quantum engine, whose Taylor
-     * steps scale with the norm of H and whose jumps with the jump rates; the bath and hopping rates for the
-     * classical one), at most {@value #MAX_WORK}.
-     *
-     * @throws InvalidInputException naming "t_total"
+     * The model's total rate, steps or events per unit time of one trajectory up to a constant: the bath rates
+     * G (2 nbar + 1), plus per bond 2 (|g| + |D|) and per site omega + dephasing for the quantum engine, or per bond 2 V
+     * for the classical one.
      */
-    public static void checkWork(Engine engine, Chain chain, double tTotal) {
+    public static double totalRate(Engine engine, Chain chain) {
         double rate = 0;
         for (var b : chain.baths()) {
             rate += b.gamma(chain.bathOmega(b));
@@ -154,6 +148,22 @@ public final class Simulations {
                 rate += chain.omega(k) + chain.dephasing(k);
             }
         }
+        return rate;
+    }
+
+    /** The most work one trajectory may take, in steps (quantum) or events (classical): hours on one core. */
+    public static final double MAX_WORK = 1e10;
+
+    /**
+     * Refuses a trajectory length whose work would not end in reasonable time: about t_total times the model's total
+     * rate steps or events per trajectory (the sum of all energies and rates for the quantum engine, whose Taylor
+     * steps scale with the norm of H and whose jumps with the jump rates; the bath and hopping rates for the
+     * classical one), at most {@value #MAX_WORK}.
+     *
+     * @throws InvalidInputException naming "t_total"
+     */
+    public static void checkWork(Engine engine, Chain chain, double tTotal) {
+        double rate = totalRate(engine, chain);
         double work = tTotal * rate;
         if (!(work <= MAX_WORK)) {
             throw new InvalidInputException("t_total", String.format(Locale.ROOT, "each trajectory would take about %.3g"
