@@ -33,9 +33,15 @@ public final class CloningPointMethod implements PointMethod {
     private final String label;
     private final Engine engine;
     private final CloningSettings settings;
+    /** the counting bath as the spec names it (null: the first bath), resolved per model */
+    private final String bathName;
+    private final String bathField;
     private final Long seed;
 
-    private CloningPointMethod(String label, Engine engine, CloningSettings settings, Long seed) {
+    private CloningPointMethod(String label, Engine engine, CloningSettings settings, Long seed, String bathName,
+                               String bathField) {
+        this.bathName = bathName;
+        this.bathField = bathField;
         this.label = label;
         this.engine = engine;
         this.settings = settings;
@@ -61,23 +67,23 @@ public final class CloningPointMethod implements PointMethod {
             sizes[i] = (int) clones[i];
         }
         long populations = e.integer("populations").orElse(10);
-        int bath;
-        try {
-            bath = FcsSettings.parseBath(e.text("counting_bath").orElse("left"));
-        } catch (InvalidInputException x) {
-            throw new InvalidInputException(e.field("counting_bath"), x.getMessage().replaceFirst("^counting_bath: ", ""));
-        }
+        String bathName = e.text("counting_bath").orElse(null);
         double total = e.number("t_total").orElse(Double.NaN);
         double burn = e.number("t_burn").orElse(Double.NaN);
         CloningSettings settings;
         try {
             settings = new CloningSettings(fields, sizes, (int) Math.max(Integer.MIN_VALUE,
-                    Math.min(Integer.MAX_VALUE, populations)), e.number("step").orElse(Double.NaN), burn, total, bath);
+                    Math.min(Integer.MAX_VALUE, populations)), e.number("step").orElse(Double.NaN), burn, total, 0);
         } catch (InvalidInputException x) {
             throw new InvalidInputException(e.field(x.field()), x.getMessage().replaceFirst("^" + x.field() + ": ", ""));
         }
         Long s = e.params().containsKey("seed") ? e.integer("seed").getAsLong() : null;
-        return new CloningPointMethod(e.label(), engine, settings, s);
+        return new CloningPointMethod(e.label(), engine, settings, s, bathName, e.field("counting_bath"));
+    }
+
+    /** The settings with the counting bath of this model (left, right or a named bath; the first if none given). */
+    private CloningSettings settingsFor(Chain chain) {
+        return settings.withBath(FcsSettings.bathIndex(chain, bathName));
     }
 
     /** A number or a list of numbers. */
@@ -104,7 +110,11 @@ public final class CloningPointMethod implements PointMethod {
     /** The checks of {@link Cloning#refusal}: sites, times, step, work, memory. */
     @Override
     public String refusal(Chain chain) {
-        return Cloning.refusal(engine, chain, settings);
+        try {
+            return Cloning.refusal(engine, chain, settingsFor(chain));
+        } catch (InvalidInputException x) {
+            return bathField + " " + x.getMessage().replaceFirst("^counting_bath: ", "");
+        }
     }
 
     /**
@@ -115,7 +125,7 @@ public final class CloningPointMethod implements PointMethod {
     @Override
     public PointResult run(Chain chain, long unitSeed, Checkpoint checkpoint, int threads) throws IOException {
         long s = seed != null ? seed : unitSeed;
-        Cloning.Plan plan = Cloning.plan(engine, chain, settings, s, threads, Unravelling.DEFAULT_TOLERANCE);
+        Cloning.Plan plan = Cloning.plan(engine, chain, settingsFor(chain), s, threads, Unravelling.DEFAULT_TOLERANCE);
         Cloning.Slice done = new Cloning.Slice(new double[0], 0);
         if (checkpoint.state().isPresent()) {
             JsonNode st = checkpoint.state().get();

@@ -22,22 +22,32 @@ import java.util.Arrays;
  * @param rightOmega     omega of the right bath's site
  * @param sampled        occupations (0 or 1) at the sample times, [j * N + k]; empty without sample times
  * @param netPerBath     injections minus removals at every bath in the model's order (left, right for a chain)
+ * @param bondNet        on a network, the net hops across each bond (first site to second) in the window; empty on
+ *                       a chain
  */
 public record ClassicalSample(long netLeft, long netRight, double window, double[] occupationTime, long events,
-                              double leftOmega, double rightOmega, double[] sampled, long[] netPerBath) {
+                              double leftOmega, double rightOmega, double[] sampled, long[] netPerBath,
+                              long[] bondNet) {
 
     /** Copies the arrays; refuses nothing (a null array throws {@link NullPointerException}). */
     public ClassicalSample {
         occupationTime = occupationTime.clone();
         sampled = sampled.clone();
         netPerBath = netPerBath.clone();
+        bondNet = bondNet.clone();
     }
 
-    /** A chain's sample: two baths, left and right. */
+    /** A chain's sample: two baths, left and right, no bond counts. */
     public ClassicalSample(long netLeft, long netRight, double window, double[] occupationTime, long events,
                            double leftOmega, double rightOmega, double[] sampled) {
         this(netLeft, netRight, window, occupationTime, events, leftOmega, rightOmega, sampled,
-                new long[] {netLeft, netRight});
+                new long[] {netLeft, netRight}, new long[0]);
+    }
+
+    /** The net hops across each bond of a network in the window (a copy; empty on a chain). */
+    @Override
+    public long[] bondNet() {
+        return bondNet.clone();
     }
 
     /** Injections minus removals at every bath (a copy). */
@@ -116,7 +126,7 @@ public record ClassicalSample(long netLeft, long netRight, double window, double
                 && Double.compare(window, s.window) == 0 && Arrays.equals(occupationTime, s.occupationTime)
                 && events == s.events && Double.compare(leftOmega, s.leftOmega) == 0
                 && Double.compare(rightOmega, s.rightOmega) == 0 && Arrays.equals(sampled, s.sampled)
-                && Arrays.equals(netPerBath, s.netPerBath);
+                && Arrays.equals(netPerBath, s.netPerBath) && Arrays.equals(bondNet, s.bondNet);
     }
 
     /** A hash consistent with {@link #equals}, the arrays hashed by content. */

@@ -246,6 +246,8 @@ public final class ClassicalTrajectory {
         final double[] bathOut;
         /** injections minus removals per bath in the window (0 left, 1 right) */
         final long[] net;
+        /** on a network: net hops across each bond from its first site to its second, in the window; else null */
+        final long[] bondNet;
         long events;
         BoundaryEventListener listener;
 
@@ -295,6 +297,7 @@ public final class ClassicalTrajectory {
                 bathOut[j] = p.bathRemoval(j);
             }
             this.net = new long[baths];
+            this.bondNet = p.isChain() ? null : new long[bonds];
             this.rng = rng;
             // Measured ~10-20% more events/s than -log(1 - u) at N = 100 and 1000 (ClassicalBenchmark).
             this.exponential = ZigguratSampler.Exponential.of(rng);
@@ -439,6 +442,7 @@ public final class ClassicalTrajectory {
             occ[to] = 1;
             occTime[from] += t - since[from];
             since[to] = t;
+            bondNet[b] += from == a ? 1 : -1;
             siteChanged(a, b);
             siteChanged(c, b);
         }
@@ -486,6 +490,9 @@ public final class ClassicalTrajectory {
         /** Forgets what the burn-in accumulated and starts measuring at tBurn. */
         final void openWindow(double tBurn, BoundaryEventListener listener) {
             Arrays.fill(net, 0);
+            if (bondNet != null) {
+                Arrays.fill(bondNet, 0);
+            }
             Arrays.fill(occTime, 0);
             Arrays.fill(since, tBurn);
             this.listener = listener;
@@ -498,7 +505,7 @@ public final class ClassicalTrajectory {
                 }
             }
             return new ClassicalSample(net[0], net.length > 1 ? net[1] : 0, tTotal - tBurn, occTime, events,
-                    p.leftOmega(), p.rightOmega(), sampled, net);
+                    p.leftOmega(), p.rightOmega(), sampled, net, bondNet == null ? new long[0] : bondNet);
         }
     }
 

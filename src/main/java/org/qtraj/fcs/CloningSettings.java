@@ -23,6 +23,11 @@ import org.qtraj.exact.counting.LargeDeviations;
  */
 public record CloningSettings(double[] fields, int[] sizes, int populations, double step, double tBurn, double tTotal,
                               int bath) {
+    /** The same settings counting at bath {@code index} (a model's bath, resolved by name per model). */
+    public CloningSettings withBath(int index) {
+        return new CloningSettings(fields, sizes, populations, step, tBurn, tTotal, index);
+    }
+
     /** Largest |s|: as for the exact theta(s) ({@link LargeDeviations#MAX_FIELD}). */
     public static final double MAX_FIELD = LargeDeviations.MAX_FIELD;
     /** Most counting fields per run. */

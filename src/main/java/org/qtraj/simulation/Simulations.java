@@ -226,7 +226,8 @@ public final class Simulations {
     /**
      * Names of the classical estimators of a model: a chain's with left and right baths as {@link #classicalNames(int)};
      * otherwise heat_current and particle_current of the first bath, the same with the name appended for every
-     * other bath, particle_current_symmetric for two baths, then the populations.
+     * other bath, particle_current_symmetric for two baths, the populations, and on a network (not a chain) the
+     * counted bond currents bond_current_K_L (net hops K -&gt; L per unit time).
      */
     public static List<String> classicalNames(Chain chain) {
         if (chain.isTwoBathChain()) {
@@ -244,6 +245,11 @@ public final class Simulations {
         for (int k = 1; k <= chain.sites(); k++) {
             n.add("population_" + k);
         }
+        if (!chain.isChain()) {
+            for (int b = 0; b < chain.bonds(); b++) {
+                n.add(QuantumTrajectory.bondCurrentName(chain, b));
+            }
+        }
         return List.copyOf(n);
     }
 
@@ -254,7 +260,8 @@ public final class Simulations {
         double[] sampled = c.sampled();
         long[] net = c.netPerBath();
         int extra = nb == 2 ? 1 : 0;
-        double[] v = new double[2 * nb + extra + n + sampled.length];
+        long[] bonds = c.bondNet();
+        double[] v = new double[2 * nb + extra + n + bonds.length + sampled.length];
         for (int j = 0; j < nb; j++) {
             v[j] = omegas[j] * net[j] / c.window();
             v[nb + j] = net[j] / c.window();
@@ -263,7 +270,10 @@ public final class Simulations {
             v[2 * nb] = c.particleCurrent();
         }
         System.arraycopy(c.meanOccupations(), 0, v, 2 * nb + extra, n);
-        System.arraycopy(sampled, 0, v, 2 * nb + extra + n, sampled.length);
+        for (int b = 0; b < bonds.length; b++) {
+            v[2 * nb + extra + n + b] = bonds[b] / c.window();
+        }
+        System.arraycopy(sampled, 0, v, 2 * nb + extra + n + bonds.length, sampled.length);
         return v;
     }
 

@@ -96,8 +96,14 @@ class CloningPointMethodTest {
                 () -> method("{method: cloning, fields: [11]}")).field());
         assertEquals("methods[1].populations", assertThrows(InvalidInputException.class,
                 () -> method("{method: cloning, populations: 1}")).field());
-        assertEquals("methods[1].counting_bath", assertThrows(InvalidInputException.class,
-                () -> method("{method: cloning, counting_bath: up}")).field());
+        // a bath is resolved by name against each point's model: refused before any work, naming the key
+        PointMethod up = method("{method: cloning, counting_bath: up, clones: [10], populations: 2}");
+        String why = up.refusal(ModelSpec.empty().withSites(3).build());
+        assertNotNull(why);
+        assertTrue(why.startsWith("methods[1].counting_bath must be a bath of the model (left, right)"), why);
+        PointMethod trap = method("{method: cloning, counting_bath: trap, clones: [10], populations: 2}");
+        assertNull(trap.refusal(org.qtraj.model.Chain.builder().network(org.qtraj.model.NetworkSpec.parse("ring"))
+                .sites(3).bath("pump", 1, 1, 1).bath("trap", 2, 1, 0).build()));
         PointMethod q = method("{method: cloning, clones: [10], populations: 2}");
         assertNotNull(q.refusal(ModelSpec.empty().withSites(25).build()));
         assertNull(q.refusal(ModelSpec.empty().withSites(3).build()));

@@ -66,6 +66,11 @@ class NetworkSimulationTest {
             for (int k = 1; k <= grid.sites(); k++) {
                 within(r.estimate(Estimator.population(k)), exact.populations()[k - 1], "P_" + k + " " + grid);
             }
+            double[] bond = exact.bondCurrents();
+            for (int b = 0; b < grid.bonds(); b++) {
+                String name = "bond_current_" + (grid.bondFrom(b) + 1) + "_" + (grid.bondTo(b) + 1);
+                within(r.estimate(new Estimator(name)), bond[b], name + " " + grid);
+            }
         }
     }
 
