@@ -90,4 +90,19 @@ class NetworkModelTest {
                 new double[] {1, 1}, new double[] {1}, new double[] {0}, new double[] {0, 0}, new double[] {1},
                 Map.of())).field());
     }
+
+    @Test
+    void aWeakParallelBondDoesNotSetTheDefaultWindowOfANetwork() {
+        double[] g = NetworkSpec.fmoCouplings();
+        Chain fmo = Chain.builder().network(NetworkSpec.parse("fmo")).dephasing(100).bath("pump", 1, 5, 4031)
+                .bath("trap", 3, 5, 0).build();
+        g[8] /= 100; // bond (2, 5): 0.7 -> 0.007 cm^-1, one of 21 bonds in parallel
+        Chain weaker = Chain.builder().network(NetworkSpec.parse("fmo")).couplings(g).dephasing(100)
+                .bath("pump", 1, 5, 4031).bath("trap", 3, 5, 0).build();
+        double t = RelaxationTimes.quantum(fmo);
+        assertEquals(t, RelaxationTimes.quantum(weaker), 0.01 * t);
+        // the exact relaxation of this model from the empty state has fallen to 1e-4 by t = 8 (README): the burn-in
+        // (2 t_relax) must cover several of its e-folding times (0.8)
+        assertTrue(2 * t > 4, "t_relax = " + t);
+    }
 }
