@@ -212,7 +212,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
 
     private SimulationSettings settings(long unitSeed, StopRule rule) {
         return SimulationSettings.builder().seed(seed != null ? seed : unitSeed).threads(1).stop(rule)
-                .window(tBurn, tTotal).relaxation(relaxation.mask(), relaxation.times()).build();
+                .window(tBurn, tTotal).relaxation(relaxation.initialState(), relaxation.times()).build();
     }
 
     private PointResult pointResult(SimulationResult r) {

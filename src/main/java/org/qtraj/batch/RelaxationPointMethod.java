@@ -7,7 +7,6 @@ import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.relaxation.ClassicalRelaxation;
 import org.qtraj.exact.relaxation.Relaxation;
 import org.qtraj.model.Chain;
-import org.qtraj.simulation.RelaxationInputs;
 import org.qtraj.stats.Estimate;
 
 /**
@@ -68,10 +67,10 @@ public final class RelaxationPointMethod implements PointMethod {
         int n = chain.sites();
         double[][] p;
         if (classical) {
-            p = ClassicalRelaxation.populations(chain, RelaxationInputs.occupations(relaxation.mask(), n),
+            p = ClassicalRelaxation.populations(chain, relaxation.initialState().populations(n),
                     relaxation.timeArray());
         } else {
-            p = Relaxation.populations(chain, relaxation.mask(), relaxation.timeArray(), Relaxation.DEFAULT_TOLERANCE,
+            p = Relaxation.populations(chain, relaxation.initialState().mask(n), relaxation.timeArray(), Relaxation.DEFAULT_TOLERANCE,
                     threads);
         }
         Map<String, Estimate> obs = new LinkedHashMap<>();
@@ -83,7 +82,7 @@ public final class RelaxationPointMethod implements PointMethod {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("method", classical ? "classical_relaxation" : "relaxation");
         doc.put("sites", n);
-        doc.put("initial_state", relaxation.initialState() == null ? "0".repeat(n) : relaxation.initialState());
+        doc.put("initial_state", relaxation.initialState().bits(n));
         doc.put("times", relaxation.times());
         doc.put("populations", List.of(p));
         doc.put("elapsed_seconds", (System.nanoTime() - t0) * 1e-9);

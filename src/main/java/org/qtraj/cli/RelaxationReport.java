@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qtraj.simulation.RelaxationInputs;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.Estimate;
@@ -26,7 +25,7 @@ record RelaxationReport(SimulationResult result, List<Double> times, String init
 
     /** The report of a run made with {@code settings} (its sample times and initial state). */
     RelaxationReport(SimulationResult result, SimulationSettings settings, String exactMethod, double[][] exact) {
-        this(result, settings.sampleTimes(), RelaxationInputs.bits(settings.initialState(), result.sites()),
+        this(result, settings.sampleTimes(), settings.initialState().bits(result.sites()),
                 exactMethod, exact);
     }
 
