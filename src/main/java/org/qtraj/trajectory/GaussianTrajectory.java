@@ -254,6 +254,25 @@ public final class GaussianTrajectory {
         return best;
     }
 
+    /** Why the gaussian engine does not apply to {@code chain} (a network, other than two baths, D != 0), or null. */
+    public static String refusal(Chain chain) {
+        if (!chain.isChain()) {
+            return "gaussian needs a chain (bond b joining sites b and b+1): on a network the Jordan-Wigner strings"
+                    + " along loops and branches make the fermions interact; use the sector engine";
+        }
+        if (!chain.isTwoBathChain()) {
+            return "the gaussian engine counts a chain's left and right baths, this model has " + chain.bathCount()
+                    + " baths; use the sector engine";
+        }
+        for (int b = 0; b < chain.bonds(); b++) {
+            if (chain.anisotropy(b) != 0) {
+                return "must be 0 on every bond for the gaussian engine (a free-fermion chain), got "
+                        + chain.anisotropy(b) + " at bond " + (b + 1);
+            }
+        }
+        return null;
+    }
+
     /**
      * The Gaussian trajectory of an XX chain.
      *
@@ -264,20 +283,10 @@ public final class GaussianTrajectory {
      *                               "initial_state" for a pattern longer than N
      */
     public static GaussianTrajectory of(Chain chain, double tolerance, TrajectoryOptions options) {
-        if (!chain.isChain()) {
-            throw new InvalidInputException("engine", "gaussian needs a chain (bond b joining sites b and b+1): on a"
-                    + " network the Jordan-Wigner strings along loops and branches make the fermions interact; use"
-                    + " the sector engine");
-        }
-        if (!chain.isTwoBathChain()) {
-            throw new InvalidInputException("baths", "the gaussian engine counts a chain's left and right baths, this"
-                    + " model has " + chain.bathCount() + " baths; use the sector engine");
-        }
-        for (int b = 0; b < chain.bonds(); b++) {
-            if (chain.anisotropy(b) != 0) {
-                throw new InvalidInputException("anisotropy", "must be 0 on every bond for the gaussian engine (a free-"
-                        + "fermion chain), got " + chain.anisotropy(b) + " at bond " + (b + 1));
-            }
+        String why = refusal(chain);
+        if (why != null) {
+            String field = !chain.isChain() ? "engine" : !chain.isTwoBathChain() ? "baths" : "anisotropy";
+            throw new InvalidInputException(field, why);
         }
         StepPlan.checkTolerance(tolerance);
         options.requireInitialStateFits(chain.sites());
