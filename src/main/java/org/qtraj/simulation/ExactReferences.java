@@ -13,7 +13,8 @@ import org.qtraj.model.Chain;
 
 /**
  * The exact values a stochastic run is compared with: for quantum trajectories the quick exact quantum steady state
- * ({@link QuickReference}) and the Liouvillian time evolution up to {@value #RELAXATION_SITES} sites; for the
+ * ({@link QuickReference}) and the Liouvillian time evolution up to {@value #RELAXATION_SITES} sites (beyond, for XX
+ * chains with end baths, the free-fermion two-point equations); for the
  * classical simulation the rate equations and their one-point relaxation equations. Stateless and thread-safe.
  */
 public final class ExactReferences {
@@ -24,6 +25,8 @@ public final class ExactReferences {
      * cost grows as N^2 per unit time).
      */
     public static final int FREE_FERMION_RELAXATION_SITES = 400;
+    /** Truncation of each Taylor series of the free-fermion relaxation, relative. */
+    private static final double FREE_FERMION_TOLERANCE = 1e-12;
 
     private ExactReferences() {
     }
@@ -104,8 +107,6 @@ public final class ExactReferences {
         }
         return Optional.empty();
     }
-
-    private static final double FREE_FERMION_TOLERANCE = 1e-12;
 
     private static boolean freeFermion(Chain chain) {
         return chain.sites() <= FREE_FERMION_RELAXATION_SITES && FreeFermionRelaxation.refusal(chain) == null;

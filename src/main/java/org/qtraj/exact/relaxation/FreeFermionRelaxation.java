@@ -25,7 +25,7 @@ import org.qtraj.model.Chain;
  * {@code tolerance} times max(1, max|G|). Cost O(N^2) per term, memory a few N x N matrices. Stateless.
  */
 public final class FreeFermionRelaxation {
-    /** Most sites (eight N x N complex matrices: 2.5 GB at N = 6000; the time is O(N^2) per term). */
+    /** Most sites (six N x N arrays of doubles: 192 MB at N = 2000; the time is O(N^2) per Taylor term). */
     public static final int MAX_SITES = 2000;
     private static final int MAX_TERMS = 200;
 
