@@ -98,6 +98,48 @@ class GaussianRunSpecTest {
         assertTrue(Files.readString(out.resolve("results.csv")).contains("entanglement_entropy"));
     }
 
+    /**
+     * A spec pairs gaussian trajectories of a 40-site domain wall with {@code solver: free_fermion} curves; with bath
+     * rates 1e-9 no jump happens (probability about 1e-8), so the two agree to the integrators' accuracy (1e-7).
+     */
+    @Test
+    void freeFermionCurvesBesideGaussianTrajectoriesInASpec() throws IOException {
+        RunSpec spec = RunFiles.spec("seed: 3\nmodel: {sites: 40, baths: {left: {rate: 1e-9}, right: {rate: 1e-9}}}\nmethods: ["
+                + "{method: trajectories, engine: gaussian, trajectories: 2, times: [0, 2, 4], initial_state: domain-wall,"
+                + " label: q}, {method: relaxation, solver: free_fermion, times: [0, 2, 4], initial_state: domain-wall,"
+                + " label: x}]\nobservables: ['population_*']\n");
+        Path out = dir.resolve("ff");
+        BatchRunner.run(RunPlan.of(spec, Shard.ALL), new BatchRunner.Options(out, false, 1,
+                new Provenance("test", null, "17"), BatchRunner.Progress.NONE, 0));
+        List<JsonNode> rows = RunFiles.jsonlWithoutTimings(out);
+        JsonNode q = null;
+        JsonNode x = null;
+        for (JsonNode r : rows) {
+            if (r.toString().contains("\"q\"")) {
+                q = r.get("observables");
+            } else {
+                x = r.get("observables");
+            }
+        }
+        int compared = 0;
+        for (int j = 0; j < 3; j++) {
+            for (int k = 1; k <= 40; k++) {
+                String name = "population_" + k + "_at_" + j;
+                assertEquals(x.get(name).get("value").asDouble(), q.get(name).get("value").asDouble(), 1e-7, name);
+                compared++;
+            }
+        }
+        assertEquals(120, compared);
+        assertTrue(x.get("population_20_at_2").get("value").asDouble() < 0.9, "the wall has moved");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunPlan.of(RunFiles.spec(
+                "model: {sites: 12, anisotropy: 0.5}\nmethods: [{method: relaxation, solver: free_fermion, times: [0, 1]}]\n"),
+                Shard.ALL));
+        assertEquals("methods[1].method", e.field());
+        InvalidInputException s2 = assertThrows(InvalidInputException.class, () -> RunPlan.of(RunFiles.spec(
+                "model: {sites: 12}\nmethods: [{method: relaxation, solver: exact, times: [0, 1]}]\n"), Shard.ALL));
+        assertEquals("methods[1].solver", s2.field());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{method: trajectories, engine: fermions}                       | methods[1].engine",
