@@ -13,15 +13,18 @@ import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.SimulationResult;
+import org.qtraj.simulation.QuantumEngine;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.Estimate;
 import org.qtraj.stats.Estimates;
+import org.qtraj.trajectory.GaussianTrajectory;
 import org.qtraj.trajectory.Unravelling;
 
 /**
  * {@code {method: trajectories|classical, trajectories: M, target_error: E, t_total: T, t_burn: B, seed: S, blocks: K,
- * times: [...], initial_state: "0110"}}
- * (target_error relative to the heat current, as in the spec parser):
+ * times: [...], initial_state: "0110", engine: sector|gaussian|auto}}
+ * (target_error relative to the heat current, as in the spec parser; engine, quantum trajectories only, default
+ * sector: {@link QuantumEngine}):
  * an ensemble of quantum or classical trajectories per point, checkpointed every few seconds so that an interrupted
  * run resumes mid-point with bit-identical results. Without {@code seed} the unit's derived seed is used; without a
  * count or target error, 200 trajectories. Runs on one thread: points already run in parallel. With {@code times}
@@ -48,9 +51,10 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     private final Long seed;
     private final int blocks;
     private final RelaxationEntry relaxation;
+    private final QuantumEngine engine;
 
     private EnsemblePointMethod(String label, String kind, StopRule stop, double tTotal, double tBurn, Long seed,
-                                int blocks, RelaxationEntry relaxation) {
+                                int blocks, RelaxationEntry relaxation, QuantumEngine engine) {
         this.label = label;
         this.kind = kind;
         this.stop = stop;
@@ -59,6 +63,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         this.seed = seed;
         this.blocks = blocks;
         this.relaxation = relaxation;
+        this.engine = engine;
     }
 
     /** Binds a spec entry, checking its numbers. */
@@ -86,8 +91,17 @@ public final class EnsemblePointMethod implements SplitPointMethod {
             throw new InvalidInputException(e.field("t_burn"), "give t_total with t_burn");
         }
         Long s = e.params().containsKey("seed") ? e.integer("seed").getAsLong() : null;
+        QuantumEngine engine = QuantumEngine.SECTOR;
+        String engineKey = e.text("engine").orElse(null);
+        if (engineKey != null) {
+            try {
+                engine = QuantumEngine.of(engineKey);
+            } catch (InvalidInputException bad) {
+                throw new InvalidInputException(e.field("engine"), bad.getMessage());
+            }
+        }
         return new EnsemblePointMethod(e.label(), e.kind(), new StopRule(max, err, relative, Double.POSITIVE_INFINITY,
-                StopRule.DEFAULT_MIN_TRAJECTORIES), total, burn, s, blocks, relaxation);
+                StopRule.DEFAULT_MIN_TRAJECTORIES), total, burn, s, blocks, relaxation, engine);
     }
 
     private static int blocks(MethodEntry e, long trajectories, double targetError) {
@@ -122,13 +136,21 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     }
 
     /**
-     * Refuses quantum trajectories on more than {@link Unravelling#MAX_SITES} sites, and an {@code initial_state}
-     * that does not fit the chain (its length or bits).
+     * Refuses sector-engine trajectories on more than {@link Unravelling#MAX_SITES} sites, the gaussian engine where
+     * it does not apply ({@link GaussianTrajectory#refusal}), and an {@code initial_state} that does not fit the chain.
      */
     @Override
     public String refusal(Chain chain) {
-        if (kind.equals("trajectories") && chain.sites() > Unravelling.MAX_SITES) {
-            return "quantum trajectories handle at most " + Unravelling.MAX_SITES + " sites";
+        if (kind.equals("trajectories")) {
+            if (engine.resolve(chain) == QuantumEngine.GAUSSIAN) {
+                String why = GaussianTrajectory.refusal(chain);
+                if (why != null) {
+                    return "engine gaussian: " + why;
+                }
+            } else if (chain.sites() > Unravelling.MAX_SITES) {
+                return "quantum trajectories (sector engine) handle at most " + Unravelling.MAX_SITES
+                        + " sites; engine: gaussian reaches XX chains of any length";
+            }
         }
         return relaxation.refusal(chain);
     }
@@ -212,7 +234,8 @@ public final class EnsemblePointMethod implements SplitPointMethod {
 
     private SimulationSettings settings(long unitSeed, StopRule rule) {
         return SimulationSettings.builder().seed(seed != null ? seed : unitSeed).threads(1).stop(rule)
-                .window(tBurn, tTotal).relaxation(relaxation.mask(), relaxation.times()).build();
+                .window(tBurn, tTotal).relaxation(relaxation.initialState(), relaxation.times()).quantumEngine(engine)
+                .build();
     }
 
     private PointResult pointResult(SimulationResult r) {

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 public enum MethodKind {
     /** An exact steady state ({@code solver: auto|closed|correlation|liouvillian|rate}). */
     EXACT("exact", Set.of("solver"), ExactPointMethod::of),
-    /** Quantum trajectories. */
+    /** Quantum trajectories ({@code engine: sector|gaussian|auto}, default sector). */
     TRAJECTORIES("trajectories", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks", "times",
-            "initial_state"), EnsemblePointMethod::of),
+            "initial_state", "engine"), EnsemblePointMethod::of),
     /** The classical Gillespie simulation. */
     CLASSICAL("classical", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks", "times",
             "initial_state"), EnsemblePointMethod::of),

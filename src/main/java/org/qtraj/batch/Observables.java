@@ -12,7 +12,7 @@ public final class Observables {
     public static final List<String> NAMES = List.of("heat_current", "heat_current_right", "heat_current_dephasing",
             "particle_current", "particle_current_right", "local_heat_current", "concurrence",
             "cumulant_1", "cumulant_2", "cumulant_3", "fano",
-            "entanglement_witness");
+            "entanglement_witness", "entanglement_entropy", "jump_rate");
 
     /** What a spec keeps when it names no observables. */
     public static final List<String> DEFAULT = List.of("heat_current", "particle_current");

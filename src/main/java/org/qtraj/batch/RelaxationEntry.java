@@ -5,18 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
+import org.qtraj.model.InitialState;
 import org.qtraj.simulation.RelaxationInputs;
 
 /**
  * The relaxation keys of a method entry: {@code times} (a list of numbers, or {@code {range: [first, last, count]}})
  * and {@code initial_state} (a bit string, site 1 first, e.g. "1000"; sites past its end, and all sites by default, start
- * in the ground state, so "1" excites site 1 at every N of a sweep). Immutable.
+ * in the ground state, so "1" excites site 1 at every N of a sweep; or a name of {@link InitialState#parse}:
+ * domain-wall, empty, full, alternating, resolved at each point's N). Immutable.
  *
  * @param times        strictly increasing, >= 0, the last > 0; empty when the entry has no {@code times}
- * @param initialState the bit string, or null for all ground
+ * @param initialState the initial state ({@link InitialState#empty()} without initial_state)
  * @param entry        the entry, for messages
  */
-record RelaxationEntry(List<Double> times, String initialState, MethodEntry entry) {
+record RelaxationEntry(List<Double> times, InitialState initialState, MethodEntry entry) {
 
     /** Parses the keys of {@code e} (types and ranges; the initial state's length is checked per chain). */
     static RelaxationEntry of(MethodEntry e) {
@@ -43,9 +45,14 @@ record RelaxationEntry(List<Double> times, String initialState, MethodEntry entr
             throw new InvalidInputException(e.field("initial_state"), "write it quoted, e.g. '0110': as a number it loses its "
                     + "leading zeros, got " + initNode);
         }
-        String init = e.text("initial_state").orElse(null);
-        if (init != null && !init.matches("[01]+")) {
-            throw new InvalidInputException(e.field("initial_state"), RelaxationInputs.refusal(init, init.length()));
+        String text = e.text("initial_state").orElse(null);
+        InitialState init = InitialState.empty();
+        if (text != null) {
+            try {
+                init = InitialState.parse(text);
+            } catch (InvalidInputException bad) {
+                throw new InvalidInputException(e.field("initial_state"), bad.getMessage());
+            }
         }
         return new RelaxationEntry(List.copyOf(times), init, e);
     }
@@ -57,13 +64,8 @@ record RelaxationEntry(List<Double> times, String initialState, MethodEntry entr
 
     /** Why the initial state does not fit {@code chain}, or null. */
     String refusal(Chain chain) {
-        String why = initialState == null ? null : RelaxationInputs.refusal(initialState, chain.sites());
+        String why = initialState.refusal(chain.sites());
         return why == null ? null : "initial_state " + why;
-    }
-
-    /** The initial state as a bit mask (bit k: site k + 1); 0 without initial_state. */
-    int mask() {
-        return RelaxationInputs.mask(initialState);
     }
 
     /** The times as an array. */

@@ -5,39 +5,46 @@ import java.util.List;
 import java.util.Map;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.exact.relaxation.ClassicalRelaxation;
+import org.qtraj.exact.relaxation.FreeFermionRelaxation;
 import org.qtraj.exact.relaxation.Relaxation;
 import org.qtraj.model.Chain;
-import org.qtraj.simulation.RelaxationInputs;
 import org.qtraj.stats.Estimate;
 
 /**
- * {@code {method: relaxation, solver: liouvillian|rate, times: [...], initial_state: "1000"}}: the exact relaxation
- * curves from a basis state, the quantum tr(n_k exp(L t) rho_0) ({@link Relaxation}) or the classical mean
+ * {@code {method: relaxation, solver: liouvillian|free_fermion|rate, times: [...], initial_state: "1000"}}: the exact
+ * relaxation curves from a basis state, the quantum tr(n_k exp(L t) rho_0) ({@link Relaxation}; for XX chains with
+ * end baths at any N the free-fermion two-point equations, {@link FreeFermionRelaxation}) or the classical mean
  * occupations of the exclusion process ({@link ClassicalRelaxation}), as observables population_k_at_j with error
  * 0, beside the sampled ones of a trajectories or classical entry with the same times. Stateless, thread-safe.
  */
 public final class RelaxationPointMethod implements PointMethod {
     private final String label;
+    /** Truncation of each Taylor series of the free-fermion equations, relative. */
+    private static final double FREE_FERMION_TOLERANCE = 1e-12;
+
     private final boolean classical;
+    private final boolean freeFermion;
     private final RelaxationEntry relaxation;
 
-    private RelaxationPointMethod(String label, boolean classical, RelaxationEntry relaxation) {
+    private RelaxationPointMethod(String label, boolean classical, boolean freeFermion, RelaxationEntry relaxation) {
         this.label = label;
         this.classical = classical;
+        this.freeFermion = freeFermion;
         this.relaxation = relaxation;
     }
 
-    /** Binds a spec entry: times are required; solver liouvillian (default) or rate. */
+    /** Binds a spec entry: times are required; solver liouvillian (default), free_fermion or rate. */
     public static RelaxationPointMethod of(MethodEntry e) {
         String solver = e.text("solver").orElse("liouvillian");
-        if (!solver.equals("liouvillian") && !solver.equals("rate")) {
-            throw new InvalidInputException(e.field("solver"), "must be liouvillian (quantum) or rate (classical), got '" + solver + "'");
+        if (!solver.equals("liouvillian") && !solver.equals("rate") && !solver.equals("free_fermion")) {
+            throw new InvalidInputException(e.field("solver"), "must be liouvillian or free_fermion (quantum) or rate "
+                    + "(classical), got '" + solver + "'");
         }
         RelaxationEntry r = RelaxationEntry.of(e);
         if (!r.active()) {
             throw new InvalidInputException(e.field("times"), "is required: the times of the relaxation curves");
         }
-        return new RelaxationPointMethod(e.label(), solver.equals("rate"), r);
+        return new RelaxationPointMethod(e.label(), solver.equals("rate"), solver.equals("free_fermion"), r);
     }
 
     @Override
@@ -47,10 +54,15 @@ public final class RelaxationPointMethod implements PointMethod {
 
     /**
      * Refuses chains beyond the size limit of the relaxation solver ({@link Relaxation#MAX_SITES} quantum, {@link
-     * ClassicalRelaxation#MAX_SITES} classical), and an initial state that does not fit the chain.
+     * ClassicalRelaxation#MAX_SITES} classical), chains the free-fermion equations do not describe
+     * ({@link FreeFermionRelaxation#refusal}), and an initial state that does not fit the chain.
      */
     @Override
     public String refusal(Chain chain) {
+        if (freeFermion) {
+            String why = FreeFermionRelaxation.refusal(chain);
+            return why != null ? why : relaxation.refusal(chain);
+        }
         int max = classical ? ClassicalRelaxation.MAX_SITES : Relaxation.MAX_SITES;
         if (chain.sites() > max) {
             return "the " + (classical ? "classical" : "quantum") + " relaxation handles at most " + max + " sites";
@@ -68,10 +80,13 @@ public final class RelaxationPointMethod implements PointMethod {
         int n = chain.sites();
         double[][] p;
         if (classical) {
-            p = ClassicalRelaxation.populations(chain, RelaxationInputs.occupations(relaxation.mask(), n),
+            p = ClassicalRelaxation.populations(chain, relaxation.initialState().populations(n),
                     relaxation.timeArray());
+        } else if (freeFermion) {
+            p = FreeFermionRelaxation.populations(chain, relaxation.initialState().occupations(n), relaxation.timeArray(),
+                    FREE_FERMION_TOLERANCE);
         } else {
-            p = Relaxation.populations(chain, relaxation.mask(), relaxation.timeArray(), Relaxation.DEFAULT_TOLERANCE,
+            p = Relaxation.populations(chain, relaxation.initialState().mask(n), relaxation.timeArray(), Relaxation.DEFAULT_TOLERANCE,
                     threads);
         }
         Map<String, Estimate> obs = new LinkedHashMap<>();
@@ -83,7 +98,7 @@ public final class RelaxationPointMethod implements PointMethod {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("method", classical ? "classical_relaxation" : "relaxation");
         doc.put("sites", n);
-        doc.put("initial_state", relaxation.initialState() == null ? "0".repeat(n) : relaxation.initialState());
+        doc.put("initial_state", relaxation.initialState().bits(n));
         doc.put("times", relaxation.times());
         doc.put("populations", List.of(p));
         doc.put("elapsed_seconds", (System.nanoTime() - t0) * 1e-9);

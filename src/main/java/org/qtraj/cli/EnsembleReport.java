@@ -46,7 +46,7 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
             command.warn(shortfall + "; stopped there");
         }
         if (relaxation.active()) {
-            RelaxationReport r = new RelaxationReport(result, settings, ExactReferences.relaxationMethod(engine),
+            RelaxationReport r = new RelaxationReport(result, settings, ExactReferences.relaxationMethod(engine, chain),
                     ExactReferences.relaxation(engine, chain, settings).orElse(null));
             return command.emit(r.toMap(), r.table());
         }

@@ -15,6 +15,7 @@ import org.qtraj.fcs.FcsSettings;
 import org.qtraj.io.AtomicFiles;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
+import org.qtraj.simulation.QuantumEngine;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.Estimate;
 import picocli.CommandLine.Command;
@@ -40,6 +41,11 @@ public final class FcsCommand extends EnsembleCommand {
 
     @Option(names = "--classical", description = "Gillespie trajectories of the classical exclusion process.")
     boolean classical;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = {"Quantum trajectories on sector (N <= 24), gaussian",
+        "(XX chains, D = 0, any N) or auto (gaussian for XX chains from " + QuantumEngine.AUTO_GAUSSIAN_SITES
+            + " sites on). Default: ${DEFAULT-VALUE}."})
+    String engine = "sector";
 
     @Option(names = "--window", paramLabel = "T", description = "Cut each trajectory's averaging window into windows of"
             + " length T (e.g. one long trajectory: --trajectories 1 --t-total ...); default one window per trajectory.")
@@ -77,7 +83,11 @@ public final class FcsCommand extends EnsembleCommand {
         Chain chain = chain();
         int bathIndex = FcsSettings.bathIndex(chain, countingBath);
         FcsSettings fcs = new FcsSettings(bathIndex, window == null ? Double.NaN : window, chain.bathName(bathIndex));
-        SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE);
+        QuantumEngine quantumEngine = QuantumEngine.of(engine);
+        if (classical && quantumEngine != QuantumEngine.SECTOR) {
+            throw new InvalidInputException("engine", "chooses the quantum-trajectory engine; --classical has its own");
+        }
+        SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE).toBuilder().quantumEngine(quantumEngine).build();
         Engine engine = classical ? Engine.CLASSICAL : Engine.QUANTUM;
         FcsResult r = withProgress(engine, settings, bar -> Fcs.run(engine, chain, settings, fcs, bar));
         // after the run: a refusal of the trajectories' settings comes alone, not after a note about the reference

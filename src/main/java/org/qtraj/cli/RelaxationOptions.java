@@ -3,6 +3,7 @@ package org.qtraj.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.qtraj.errors.InvalidInputException;
+import org.qtraj.model.InitialState;
 import org.qtraj.simulation.RelaxationInputs;
 import org.qtraj.simulation.SimulationSettings;
 import picocli.CommandLine.Option;
@@ -17,8 +18,9 @@ final class RelaxationOptions {
             + "or A:B:K for K equally spaced times from A to B. Without --t-total the trajectories end at the last time."})
     String times;
 
-    @Option(names = "--initial-state", paramLabel = "BITS", description = "Initial basis state, site 1 first, e.g. 1000 "
-            + "(site 1 excited); sites past the last digit, and all by default, start in the ground state.")
+    @Option(names = "--initial-state", paramLabel = "BITS|NAME", description = "Initial basis state: digits 0/1, site 1 "
+            + "first, e.g. 1000 (site 1 excited), of any length up to N; sites past the last digit, and all by default, "
+            + "start in the ground state. Or a name: domain-wall (sites 1..N/2 excited), empty, full, alternating (1010...).")
     String initialState;
 
     /**
@@ -26,7 +28,7 @@ final class RelaxationOptions {
      * the trajectories run from t = 0 to the last time.
      */
     SimulationSettings apply(SimulationSettings settings, int sites) {
-        int initial = initialMask(sites);
+        InitialState initial = initialState(sites);
         if (!active()) {
             return settings.toBuilder().relaxation(initial, List.of()).build();
         }
@@ -74,16 +76,13 @@ final class RelaxationOptions {
         }
     }
 
-    /** The initial state as a bit mask (bit k: site k + 1 excited), for a chain of {@code sites} sites. */
-    int initialMask(int sites) {
+    /** The initial state, checked against a chain of {@code sites} sites ("initial_state" named on bad input). */
+    InitialState initialState(int sites) {
         if (initialState == null) {
-            return 0;
+            return InitialState.empty();
         }
-        String b = initialState.trim();
-        String why = RelaxationInputs.refusal(b, sites);
-        if (why != null) {
-            throw new InvalidInputException("initial_state", why);
-        }
-        return RelaxationInputs.mask(b);
+        InitialState s = InitialState.parse(initialState);
+        s.requireFits(sites);
+        return s;
     }
 }

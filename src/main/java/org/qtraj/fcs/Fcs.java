@@ -13,8 +13,10 @@ import org.qtraj.model.Chain;
 import org.qtraj.model.RelaxationTimes;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.Estimator;
+import org.qtraj.simulation.QuantumEngine;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
+import org.qtraj.trajectory.GaussianTrajectory;
 import org.qtraj.trajectory.QuantumTrajectory;
 import org.qtraj.trajectory.TrajectoryOptions;
 import org.qtraj.trajectory.Unravelling;
@@ -61,19 +63,34 @@ public final class Fcs {
         }
     }
 
-    /** Quantum trajectories (Monte Carlo wave functions). */
+    /**
+     * Quantum trajectories (Monte Carlo wave functions) on the settings' {@link SimulationSettings#quantumEngine()}:
+     * the sector engine, or the gaussian engine (XX chains with two baths) whose bath jumps feed the same recorder.
+     */
     public static FcsResult quantum(Chain chain, SimulationSettings s, FcsSettings f, ProgressListener progress) {
         requireBath(chain, f);
         double relax = s.hasTimes() ? relaxOrNaN(() -> RelaxationTimes.quantum(chain))
                 : RelaxationTimes.quantum(chain);
         Times t = times(s, f, relax);
         Simulations.checkWork(Engine.QUANTUM, chain, t.total);
-        QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), TrajectoryOptions.of(t.burn, t.total));
-        TrajectoryTask<FcsAccumulator> task = (i, rng) -> {
-            FcsRecorder rec = new FcsRecorder(f.bath(), t.burn, t.window, t.windows);
-            q.run(rng, rec);
-            return rec.result();
-        };
+        TrajectoryOptions window = TrajectoryOptions.of(t.burn, t.total);
+        TrajectoryTask<FcsAccumulator> task;
+        if (s.quantumEngine().resolve(chain) == QuantumEngine.GAUSSIAN) {
+            // the gaussian engine reports the same bath jumps (bath index, charge, time) to the recorder
+            GaussianTrajectory g = GaussianTrajectory.of(chain, s.tolerance(), window);
+            task = (i, rng) -> {
+                FcsRecorder rec = new FcsRecorder(f.bath(), t.burn, t.window, t.windows);
+                g.run(rng, rec);
+                return rec.result();
+            };
+        } else {
+            QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), window);
+            task = (i, rng) -> {
+                FcsRecorder rec = new FcsRecorder(f.bath(), t.burn, t.window, t.windows);
+                q.run(rng, rec);
+                return rec.result();
+            };
+        }
         return run("trajectories", chain, task, s, f, t, relax, progress);
     }
 

@@ -7,17 +7,26 @@ import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.QuickReference;
 import org.qtraj.exact.RateEquations;
 import org.qtraj.exact.relaxation.ClassicalRelaxation;
+import org.qtraj.exact.relaxation.FreeFermionRelaxation;
 import org.qtraj.exact.relaxation.Relaxation;
 import org.qtraj.model.Chain;
 
 /**
  * The exact values a stochastic run is compared with: for quantum trajectories the quick exact quantum steady state
- * ({@link QuickReference}) and the Liouvillian time evolution up to {@value #RELAXATION_SITES} sites; for the
+ * ({@link QuickReference}) and the Liouvillian time evolution up to {@value #RELAXATION_SITES} sites (beyond, for XX
+ * chains with end baths, the free-fermion two-point equations); for the
  * classical simulation the rate equations and their one-point relaxation equations. Stateless and thread-safe.
  */
 public final class ExactReferences {
     /** Largest N for which the exact quantum relaxation curves count as quick (1.6 s at N = 8 over t = 0..100). */
     public static final int RELAXATION_SITES = 8;
+    /**
+     * Largest N for which the free-fermion relaxation curves of an XX chain with end baths count as quick (their
+     * cost grows as N^2 per unit time).
+     */
+    public static final int FREE_FERMION_RELAXATION_SITES = 400;
+    /** Truncation of each Taylor series of the free-fermion relaxation, relative. */
+    private static final double FREE_FERMION_TOLERANCE = 1e-12;
 
     private ExactReferences() {
     }
@@ -79,21 +88,40 @@ public final class ExactReferences {
 
     /**
      * The exact populations [j][k] at the settings' sample times t_j from their initial state, if quick: the
-     * Liouvillian time evolution (quantum, N up to {@value #RELAXATION_SITES}) or the one-point equations
-     * (classical); on at most the settings' threads.
+     * Liouvillian time evolution (quantum, N up to {@value #RELAXATION_SITES}), beyond it for an XX chain with its
+     * baths on the end sites the free-fermion two-point equations (N up to {@value #FREE_FERMION_RELAXATION_SITES}),
+     * or the one-point equations (classical); on at most the settings' threads.
      */
     public static Optional<double[][]> relaxation(Engine engine, Chain chain, SimulationSettings s) {
         if (engine == Engine.CLASSICAL) {
             return Optional.of(ClassicalRelaxation.populations(chain,
-                    RelaxationInputs.occupations(s.initialState(), chain.sites()), s.sampleTimeArray()));
+                    s.initialState().populations(chain.sites()), s.sampleTimeArray()));
         }
-        return chain.sites() <= RELAXATION_SITES
-                ? Optional.of(Relaxation.populations(chain, s.initialState(), s.sampleTimeArray(),
-                Relaxation.DEFAULT_TOLERANCE, s.threads())) : Optional.empty();
+        if (chain.sites() <= RELAXATION_SITES) {
+            return Optional.of(Relaxation.populations(chain, s.initialState().mask(chain.sites()), s.sampleTimeArray(),
+                    Relaxation.DEFAULT_TOLERANCE, s.threads()));
+        }
+        if (freeFermion(chain)) {
+            return Optional.of(FreeFermionRelaxation.populations(chain, s.initialState().occupations(chain.sites()),
+                    s.sampleTimeArray(), FREE_FERMION_TOLERANCE));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean freeFermion(Chain chain) {
+        return chain.sites() <= FREE_FERMION_RELAXATION_SITES && FreeFermionRelaxation.refusal(chain) == null;
     }
 
     /** What computes the exact relaxation curves of an engine, in words. */
     public static String relaxationMethod(Engine engine) {
         return engine == Engine.QUANTUM ? "liouvillian time evolution" : "one-point equations (exact)";
+    }
+
+    /** What computes the exact relaxation curves of an engine on {@code chain} ({@link #relaxation}), in words. */
+    public static String relaxationMethod(Engine engine, Chain chain) {
+        if (engine == Engine.QUANTUM && chain.sites() > RELAXATION_SITES && freeFermion(chain)) {
+            return "free-fermion two-point equations (exact)";
+        }
+        return relaxationMethod(engine);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.qtraj.ensemble.StopRule;
 import org.qtraj.ensemble.Threads;
 import org.qtraj.errors.InvalidInputException;
+import org.qtraj.model.InitialState;
 import org.qtraj.trajectory.Unravelling;
 
 /**
@@ -26,7 +27,7 @@ public final class SimulationSettings {
     private final double tTotal;
     private final double tolerance;
     private final Estimator monitor;
-    private final int initialState;
+    private final InitialState initialState;
     private final List<Double> sampleTimes;
     private final QuantumEngine quantumEngine;
 
@@ -104,8 +105,8 @@ public final class SimulationSettings {
         return monitor;
     }
 
-    /** Bit mask of the initial basis state or configuration, bit k for site k + 1; 0 is the all-ground state. */
-    public int initialState() {
+    /** The initial basis state or configuration (default {@link InitialState#empty()}, all ground). */
+    public InitialState initialState() {
         return initialState;
     }
 
@@ -138,7 +139,7 @@ public final class SimulationSettings {
         private double tTotal = Double.NaN;
         private double tolerance = Unravelling.DEFAULT_TOLERANCE;
         private Estimator monitor = Estimator.HEAT_CURRENT;
-        private int initialState;
+        private InitialState initialState = InitialState.empty();
         private List<Double> sampleTimes = List.of();
         private QuantumEngine quantumEngine = QuantumEngine.SECTOR;
 
@@ -234,11 +235,16 @@ public final class SimulationSettings {
             return this;
         }
 
-        /** Relaxation curves: populations at {@code times} from the basis state {@code initialState} (bit k: site k+1). */
-        public Builder relaxation(int initialState, List<Double> times) {
-            this.initialState = initialState;
+        /** Relaxation curves: populations at {@code times} from the basis state {@code initialState}. */
+        public Builder relaxation(InitialState initialState, List<Double> times) {
+            this.initialState = java.util.Objects.requireNonNull(initialState, "initialState");
             this.sampleTimes = List.copyOf(times);
             return this;
+        }
+
+        /** Relaxation curves: populations at {@code times} from the basis state of a bit mask (bit k: site k + 1). */
+        public Builder relaxation(int initialState, List<Double> times) {
+            return relaxation(InitialState.ofMask(initialState), times);
         }
 
         /**

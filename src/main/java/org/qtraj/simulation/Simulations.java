@@ -110,11 +110,7 @@ public final class Simulations {
         ClassicalTrajectory.validateTimes(tTotal, tBurn);
         checkWork(engine, chain, tTotal);
         ExclusionProcess process = ExclusionProcess.of(chain);
-        double[] occupations = RelaxationInputs.occupations(s.initialState(), chain.sites());
-        boolean[] initial = new boolean[occupations.length];
-        for (int k = 0; k < initial.length; k++) {
-            initial[k] = occupations[k] != 0;
-        }
+        boolean[] initial = s.initialState().occupations(chain.sites());
         double[] sampleTimes = s.sampleTimeArray();
         List<String> names = new ArrayList<>(classicalNames(chain));
         names.addAll(QuantumTrajectory.sampleNames(chain.sites(), sampleTimes.length));

@@ -95,6 +95,8 @@ public final class GaussianTrajectory {
     private final double tolerance;
     private final List<String> names;
     private final int sites;
+    /** The initial occupations, site 1 first. */
+    private final boolean[] initial;
     // shifted one-body A = h_eff - (wc - i lc/2): diagonal ar + i ai, off-diagonal g
     private final double[] ar;
     private final double[] ai;
@@ -130,6 +132,7 @@ public final class GaussianTrajectory {
         this.options = options;
         this.tolerance = tolerance;
         this.sites = chain.sites();
+        this.initial = options.initialState().occupations(sites);
         int n = sites;
         loss = new double[n];
         double c0 = 0;
@@ -251,31 +254,39 @@ public final class GaussianTrajectory {
         return best;
     }
 
+    /** Why the gaussian engine does not apply to {@code chain} (a network, other than two baths, D != 0), or null. */
+    public static String refusal(Chain chain) {
+        if (!chain.isChain()) {
+            return "gaussian needs a chain (bond b joining sites b and b+1): on a network the Jordan-Wigner strings"
+                    + " along loops and branches make the fermions interact; use the sector engine";
+        }
+        if (!chain.isTwoBathChain()) {
+            return "the gaussian engine counts a chain's left and right baths, this model has " + chain.bathCount()
+                    + " baths; use the sector engine";
+        }
+        for (int b = 0; b < chain.bonds(); b++) {
+            if (chain.anisotropy(b) != 0) {
+                return "must be 0 on every bond for the gaussian engine (a free-fermion chain), got "
+                        + chain.anisotropy(b) + " at bond " + (b + 1);
+            }
+        }
+        return null;
+    }
+
     /**
      * The Gaussian trajectory of an XX chain.
      *
      * @param chain     the chain; its anisotropy must vanish on every bond
      * @param tolerance truncation error per Taylor step (class comment), in [1e-14, 1e-3]
-     * @param options   window, initial state (bit k of the mask: site k + 1 excited; sites beyond 31 start empty)
-     *                  and sample times
+     * @param options   window, initial state (a pattern of any length up to N, or a named state) and sample times
      * @throws InvalidInputException naming "anisotropy" if some D_b != 0, "tolerance" if out of range,
-     *                               "initial_state" if the mask has a bit beyond site N
+     *                               "initial_state" for a pattern longer than N
      */
     public static GaussianTrajectory of(Chain chain, double tolerance, TrajectoryOptions options) {
-        if (!chain.isChain()) {
-            throw new InvalidInputException("engine", "gaussian needs a chain (bond b joining sites b and b+1): on a"
-                    + " network the Jordan-Wigner strings along loops and branches make the fermions interact; use"
-                    + " the sector engine");
-        }
-        if (!chain.isTwoBathChain()) {
-            throw new InvalidInputException("baths", "the gaussian engine counts a chain's left and right baths, this"
-                    + " model has " + chain.bathCount() + " baths; use the sector engine");
-        }
-        for (int b = 0; b < chain.bonds(); b++) {
-            if (chain.anisotropy(b) != 0) {
-                throw new InvalidInputException("anisotropy", "must be 0 on every bond for the gaussian engine (a free-"
-                        + "fermion chain), got " + chain.anisotropy(b) + " at bond " + (b + 1));
-            }
+        String why = refusal(chain);
+        if (why != null) {
+            String field = !chain.isChain() ? "engine" : !chain.isTwoBathChain() ? "baths" : "anisotropy";
+            throw new InvalidInputException(field, why);
         }
         StepPlan.checkTolerance(tolerance);
         options.requireInitialStateFits(chain.sites());
@@ -387,17 +398,17 @@ public final class GaussianTrajectory {
         Run(UniformRandomProvider rng, JumpListener listener) {
             this.rng = rng;
             this.listener = listener;
-            int init = options.initialState();
+            boolean[] init = initial;
             n = 0;
-            for (int k = 0; k < Math.min(sites, 31); k++) {
-                if ((init & (1 << k)) != 0) {
+            for (int k = 0; k < sites; k++) {
+                if (init[k]) {
                     n++;
                 }
             }
             allocate(Math.min(sites, Math.max(n, 4)));
             int a = 0;
-            for (int k = 0; k < Math.min(sites, 31); k++) {
-                if ((init & (1 << k)) != 0) {
+            for (int k = 0; k < sites; k++) {
+                if (init[k]) {
                     pRe[a * len + k] = 1;
                     a++;
                 }

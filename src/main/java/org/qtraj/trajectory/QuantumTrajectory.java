@@ -56,12 +56,15 @@ public final class QuantumTrajectory {
     private final double[] bathOmega;
     private final boolean bondCurrents;
     private final double[] sampleTimes;
+    /** The initial basis state as a mask (the unravelling has at most 24 sites). */
+    private final int initialMask;
 
     private QuantumTrajectory(Unravelling unravelling, TrajectoryOptions options) {
         this.unravelling = unravelling;
         this.options = options;
         Chain chain = unravelling.chain();
         options.requireInitialStateFits(chain.sites());
+        this.initialMask = options.initialState().mask(chain.sites());
         this.baths = chain.baths();
         this.bathGamma = new double[baths.length];
         this.bathOmega = new double[baths.length];
@@ -273,7 +276,7 @@ public final class QuantumTrajectory {
 
         /** Puts the walker into the initial state at t = 0. */
         void begin() {
-            int init = options.initialState();
+            int init = initialMask;
             sector = unravelling.sector(Integer.bitCount(init));
             psi[2 * unravelling.indexOf(init)] = 1;
             norm2Now = 1;
@@ -337,7 +340,7 @@ public final class QuantumTrajectory {
         double[] go() {
             final double tBurn = options.tBurn();
             final double tTotal = options.tTotal();
-            int init = options.initialState();
+            int init = initialMask;
             Sector s = unravelling.sector(Integer.bitCount(init));
             psi[2 * unravelling.indexOf(init)] = 1;
             double norm2 = 1;

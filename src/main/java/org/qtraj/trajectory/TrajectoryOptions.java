@@ -3,6 +3,7 @@ package org.qtraj.trajectory;
 import java.util.List;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
+import org.qtraj.model.InitialState;
 import org.qtraj.model.RelaxationTimes;
 
 /**
@@ -17,16 +18,16 @@ import org.qtraj.model.RelaxationTimes;
  *
  * @param tBurn        start of the averaging window, >= 0
  * @param tTotal       end of the trajectory, > tBurn
- * @param initialState bit mask of the initial basis state (bit k set: site k excited); 0 is the all-ground state
+ * @param initialState the initial basis state (a pattern of any length or a named state, resolved at the chain's N)
  * @param sampleTimes  strictly increasing times in [0, tTotal] at which the populations are recorded; may be empty
  */
-public record TrajectoryOptions(double tBurn, double tTotal, int initialState, List<Double> sampleTimes) {
+public record TrajectoryOptions(double tBurn, double tTotal, InitialState initialState, List<Double> sampleTimes) {
 
     /**
      * Validates the window and copies the sample times.
      *
      * @throws InvalidInputException naming t_burn unless 0 &lt;= tBurn &lt; infinity, t_total unless tBurn &lt; tTotal
-     *                               &lt; infinity, initial_state if negative, times unless strictly increasing and
+     *                               &lt; infinity, initial_state if null, times unless strictly increasing and
      *                               &lt;= tTotal (the check starts from -1, so a time in (-1, 0) is not refused)
      */
     public TrajectoryOptions {
@@ -37,8 +38,8 @@ public record TrajectoryOptions(double tBurn, double tTotal, int initialState, L
         if (!(Double.isFinite(tTotal) && tTotal > tBurn)) {
             throw new InvalidInputException("t_total", "must be a finite number > t_burn (" + tBurn + "), got " + tTotal);
         }
-        if (initialState < 0) {
-            throw new InvalidInputException("initial_state", "must be a bit mask >= 0, got " + initialState);
+        if (initialState == null) {
+            throw new InvalidInputException("initial_state", "must be given (InitialState.empty() for all ground)");
         }
         double previous = -1;
         for (double t : sampleTimes) {
@@ -51,36 +52,42 @@ public record TrajectoryOptions(double tBurn, double tTotal, int initialState, L
     }
 
     /** Window [tBurn, tTotal] from the basis state {@code initialState}, without sample times. */
-    public TrajectoryOptions(double tBurn, double tTotal, int initialState) {
+    public TrajectoryOptions(double tBurn, double tTotal, InitialState initialState) {
         this(tBurn, tTotal, initialState, List.of());
     }
 
-    /** These options with populations recorded at {@code times} from the basis state {@code initialState}. */
-    public TrajectoryOptions sampling(int initial, List<Double> times) {
+    /** Window [tBurn, tTotal] from the basis state of the bit mask {@code initialState} (bit k: site k + 1). */
+    public TrajectoryOptions(double tBurn, double tTotal, int initialState) {
+        this(tBurn, tTotal, InitialState.ofMask(initialState), List.of());
+    }
+
+    /** These options with populations recorded at {@code times} from the basis state {@code initial}. */
+    public TrajectoryOptions sampling(InitialState initial, List<Double> times) {
         return new TrajectoryOptions(tBurn, tTotal, initial, times);
+    }
+
+    /** These options with populations recorded at {@code times} from the bit mask {@code initial} (bit k: site k + 1). */
+    public TrajectoryOptions sampling(int initial, List<Double> times) {
+        return sampling(InitialState.ofMask(initial), times);
     }
 
     /** Window [tBurn, tTotal] from the all-ground state. */
     public static TrajectoryOptions of(double tBurn, double tTotal) {
-        return new TrajectoryOptions(tBurn, tTotal, 0);
+        return new TrajectoryOptions(tBurn, tTotal, InitialState.empty());
     }
 
     /** The default window of {@link RelaxationTimes}: [2, 12] quantum relaxation times, from the all-ground state. */
     public static TrajectoryOptions defaults(Chain chain) {
         double t = RelaxationTimes.quantum(chain);
-        return new TrajectoryOptions(RelaxationTimes.BURN_IN * t, RelaxationTimes.TOTAL * t, 0);
+        return new TrajectoryOptions(RelaxationTimes.BURN_IN * t, RelaxationTimes.TOTAL * t, InitialState.empty());
     }
 
     /**
-     * Checks that the initial mask has no bit beyond site {@code sites} (masks hold 31 sites; longer chains start
-     * empty past them).
+     * Checks that the initial state fits a chain of {@code sites} sites (a pattern no longer than N).
      *
      * @throws InvalidInputException naming "initial_state" otherwise
      */
     public void requireInitialStateFits(int sites) {
-        if (sites < 31 && initialState >= 1 << sites) {
-            throw new InvalidInputException("initial_state", "must be a mask below 2^N = " + (1 << sites) + ", got "
-                    + initialState);
-        }
+        initialState.requireFits(sites);
     }
 }
