@@ -75,18 +75,23 @@ public final class RelaxationTimes {
                 throw new InvalidInputException("t_total", "no default for a chain with an uncoupled bond (" + (b + 1)
                         + "): give t_total and t_burn");
             }
-            int from = chain.bondFrom(b);
-            int to = chain.bondTo(b);
-            double kappa = 0.5 * (chain.dephasing(from) + chain.dephasing(to));
-            for (int j = 0; j < baths.length; j++) {
-                int k = baths[j].site();
-                if (k == from || k == to) {
-                    kappa += 0.5 * bathGamma[j];
-                }
-            }
-            resistance += kappa / (2 * g * g);
+            resistance += bondDecay(chain, b, baths, bathGamma) / (2 * g * g);
         }
         return finite(n * resistance);
+    }
+
+    /** kappa_b: the decay rate of the coherence on bond b, the mean dephasing of its ends plus gamma_j/2 per bath there. */
+    private static double bondDecay(Chain chain, int b, Bath[] baths, double[] bathGamma) {
+        int from = chain.bondFrom(b);
+        int to = chain.bondTo(b);
+        double kappa = 0.5 * (chain.dephasing(from) + chain.dephasing(to));
+        for (int j = 0; j < baths.length; j++) {
+            int k = baths[j].site();
+            if (k == from || k == to) {
+                kappa += 0.5 * bathGamma[j];
+            }
+        }
+        return kappa;
     }
 
     /** max_k (M^-1)_kk for the resistor network of the class comment, by Gaussian elimination with pivoting. */
@@ -107,13 +112,7 @@ public final class RelaxationTimes {
             }
             int from = chain.bondFrom(b);
             int to = chain.bondTo(b);
-            double kappa = 0.5 * (chain.dephasing(from) + chain.dephasing(to));
-            for (int j = 0; j < baths.length; j++) {
-                int k = baths[j].site();
-                if (k == from || k == to) {
-                    kappa += 0.5 * bathGamma[j];
-                }
-            }
+            double kappa = bondDecay(chain, b, baths, bathGamma);
             // a coherence that does not decay conducts without resistance: a conductance far above the others
             double c = 2 * g * g / Math.max(kappa, 1e-12 * (scale + Math.abs(g)));
             m[from][from] += c;
