@@ -87,6 +87,10 @@ public final class AtomicFiles {
                 }
                 ch.force(true);
             }
+            // createTempFile makes the file owner-only (0600); a result file is as readable as any other output
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
