@@ -701,18 +701,26 @@ public final class GaussianTrajectory {
 
         /** G_ab = sum_k conj(P_ka) P_kb (upper triangle). */
         private void gramDirect(double[] re, double[] im) {
+            gram(re, im, len, gRe, gIm, cap);
+        }
+
+        /**
+         * The upper triangle of sum_{k < rows} conj(P_ka) P_kb, the Gram matrix of the orbitals restricted to their
+         * first {@code rows} sites, into outRe/outIm with row stride {@code stride}.
+         */
+        private void gram(double[] re, double[] im, int rows, double[] outRe, double[] outIm, int stride) {
             for (int a = 0; a < n; a++) {
                 int oa = a * len;
                 for (int b = a; b < n; b++) {
                     int ob = b * len;
                     double sr = 0;
                     double si = 0;
-                    for (int k = 0; k < len; k++) {
+                    for (int k = 0; k < rows; k++) {
                         sr += re[oa + k] * re[ob + k] + im[oa + k] * im[ob + k];
                         si += re[oa + k] * im[ob + k] - im[oa + k] * re[ob + k];
                     }
-                    gRe[a * cap + b] = sr;
-                    gIm[a * cap + b] = si;
+                    outRe[a * stride + b] = sr;
+                    outIm[a * stride + b] = si;
                 }
             }
         }
@@ -926,16 +934,13 @@ public final class GaussianTrajectory {
                 return 0;
             }
             org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(2 * n, 2 * n);
+            double[] mRe = new double[n * n];
+            double[] mIm = new double[n * n];
+            gram(pRe, pIm, half, mRe, mIm, n);
             for (int a = 0; a < n; a++) {
-                int oa = a * len;
                 for (int b = a; b < n; b++) {
-                    int ob = b * len;
-                    double sr = 0;
-                    double si = 0;
-                    for (int k = 0; k < half; k++) {
-                        sr += pRe[oa + k] * pRe[ob + k] + pIm[oa + k] * pIm[ob + k];
-                        si += pRe[oa + k] * pIm[ob + k] - pIm[oa + k] * pRe[ob + k];
-                    }
+                    double sr = mRe[a * n + b];
+                    double si = mIm[a * n + b];
                     // M_ab = sr + i si, M_ba = sr - i si
                     m.set(a, b, sr);
                     m.set(b, a, sr);
