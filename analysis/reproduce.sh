@@ -11,33 +11,30 @@ if [[ ! -f "$jar" || -n "$(find src pom.xml -newer "$jar" -print -quit)" ]]; the
   mvn -o -q -B package -DskipTests
 fi
 dirs=()
-for spec in fig2 fig2-trajectories fig2-classical fig3 fig3-trajectories fig3-classical fig4 disorder disorder-check disorder-seeds appendixB; do
+# Runs one spec into the scratch directory (resumable) and adds it to the report's inputs.
+run_spec() {
+  local name="$1" file="$2" start
   start=$(date +%s)
-  java -jar "$jar" run "runs/paper-$spec.yaml" --out "$scratch/$spec" --threads "$threads"
-  echo "paper-$spec: $(( $(date +%s) - start )) s" >&2
-  dirs+=("$scratch/$spec")
+  java -jar "$jar" run "$file" --out "$scratch/$name" --threads "$threads"
+  echo "$(basename "$file" .yaml): $(( $(date +%s) - start )) s" >&2
+  dirs+=("$scratch/$name")
+}
+for spec in fig2 fig2-trajectories fig2-classical fig3 fig3-trajectories fig3-classical fig4 disorder disorder-check disorder-seeds appendixB; do
+  run_spec "$spec" "runs/paper-$spec.yaml"
 done
 # Beyond the paper: relaxation from one excitation on site 1, quantum and classical (a few seconds).
-java -jar "$jar" run runs/relaxation.yaml --out "$scratch/relaxation" --threads "$threads"
-dirs+=("$scratch/relaxation")
-java -jar "$jar" report "${dirs[@]}" --out analysis
+run_spec relaxation runs/relaxation.yaml
 # Issue 14, beyond the paper: is noise good for the FMO complex in a steady state? (runs/fmo-dephasing*.yaml: the exact
-# sweep ~45 s, the uniform and disordered chains a few seconds, trajectory points ~3 minutes on 2 cores). The report is
-# made again with these runs added (its "Is noise good for the FMO complex" section); the lines above stay as they are.
+# sweep ~45 s, the uniform and disordered chains a few seconds, trajectory points ~3 minutes on 2 cores): the report's
+# "Is noise good for the FMO complex" section.
 for spec in fmo-dephasing fmo-dephasing-chain fmo-dephasing-disorder fmo-dephasing-trajectories; do
-  start=$(date +%s)
-  java -jar "$jar" run "runs/$spec.yaml" --out "$scratch/$spec" --threads "$threads"
-  echo "$spec: $(( $(date +%s) - start )) s" >&2
-  dirs+=("$scratch/$spec")
+  run_spec "$spec" "runs/$spec.yaml"
 done
-java -jar "$jar" report "${dirs[@]}" --out analysis
 # Issue 15, beyond the paper: current fluctuations. Cloning points for theta(s) at N = 4 (runs/fluctuations-cloning*.yaml:
 # quantum gamma = 0, 0.5, 5 about 70 s, classical a few seconds on 2 cores); the report's "Current fluctuations" section
 # computes the exact theta(s), I(j) and the cumulants against N itself (about a minute) and puts the cloning points over them.
 for spec in fluctuations-cloning fluctuations-cloning-classical; do
-  start=$(date +%s)
-  java -jar "$jar" run "runs/$spec.yaml" --out "$scratch/$spec" --threads "$threads"
-  echo "$spec: $(( $(date +%s) - start )) s" >&2
-  dirs+=("$scratch/$spec")
+  run_spec "$spec" "runs/$spec.yaml"
 done
+# One report from every run directory (each section is drawn from the runs it recognises).
 java -jar "$jar" report "${dirs[@]}" --out analysis
