@@ -245,6 +245,10 @@ public final class QuantumTrajectory {
         // observables of the last observe() call
         private final double[] pops = new double[sites];
         private final double[] weightedProbability;
+        // per hopping pair of the current sector, weighted sums of Re and Im(conj psi_row psi_column), folded into
+        // the bond integrals at flush: no bond index or coupling in the quadrature's inner loop (grown on demand)
+        private double[] pairRe = new double[0];
+        private double[] pairIm = new double[0];
         // window integrals
         private final double[] intPops = new double[sites];
         private final double[] intBonds = new double[unravelling.chain().bonds()];
@@ -294,7 +298,7 @@ public final class QuantumTrajectory {
             double r = rNow;
             double t = now;
             while (t < tEnd) {
-                double h = Math.min(s.plan.step(), tEnd - t);
+                double h = stepLength(s, norm2, r, tEnd - t);
                 boolean reaches = h >= tEnd - t;
                 int order = taylor(s, h, norm2);
                 double endNorm = evaluate(s, order, 1.0, Math.exp(-0.5 * s.decayShift * h), end);
@@ -353,7 +357,7 @@ public final class QuantumTrajectory {
                 if (nextSample < sampleTimes.length && sampleTimes[nextSample] < target) {
                     target = sampleTimes[nextSample];
                 }
-                double h = Math.min(s.plan.step(), target - t);
+                double h = stepLength(s, norm2, r, target - t);
                 boolean reaches = h >= target - t;
                 int order = taylor(s, h, norm2);
                 double decay = Math.exp(-0.5 * s.decayShift * h);
@@ -397,6 +401,27 @@ public final class QuantumTrajectory {
                 }
                 nextSample++;
             }
+        }
+
+        /**
+         * The next step: the plan's step h, cut at the time left, and cut at 1.25 times the time in which the norm
+         * would fall from norm2 to the threshold r at its present rate, ln(norm2 / r) / (sum_x Gamma_x |psi_x|^2 /
+         * norm2). Why: where jumps are frequent most steps end at a jump, and a step that is not much longer than the
+         * jump needs fewer Taylor terms (the series is cut a posteriori) and fewer quadrature nodes. Any step up to h
+         * keeps the local error bound, so a prediction that falls short only costs one more step.
+         */
+        private double stepLength(Sector s, double norm2, double r, double left) {
+            double h = Math.min(s.plan.step(), left);
+            final double[] gamma = s.decay;
+            final double[] v = psi;
+            double rate = 0;
+            for (int x = 0; x < s.dim; x++) {
+                rate += gamma[x] * (v[2 * x] * v[2 * x] + v[2 * x + 1] * v[2 * x + 1]);
+            }
+            if (rate > 0) {
+                h = Math.min(h, 1.25 * Math.log(norm2 / r) * norm2 / rate);
+            }
+            return h;
         }
 
         /** r uniform in (0, 1). */
@@ -510,13 +535,18 @@ public final class QuantumTrajectory {
          * the bit loop then runs once per jump instead of once per node. Bond terms are summed directly.
          */
         private void integrate(Sector s, int order, double frac, double h) {
-            double[] nodes = s.plan.nodes();
-            double[] weights = s.plan.weights();
+            double[][] rule = s.ruleFor(frac * h);
+            double[] nodes = rule[0];
+            double[] weights = rule[1];
             final int[] pr = s.pairRow;
             final int[] pc = s.pairColumn;
-            final int[] pb = s.pairBond;
-            final double[] pv = s.pairTwiceValue;
-            final double[] ps = s.pairCurrentSign;
+            if (pairRe.length < pr.length) {
+                // only right after a flush (a new sector), when every pair sum is zero
+                pairRe = new double[pr.length];
+                pairIm = new double[pr.length];
+            }
+            final double[] re2 = pairRe;
+            final double[] im2 = pairIm;
             for (int i = 0; i < nodes.length; i++) {
                 double n2 = evaluate(s, order, frac * nodes[i], 1.0, tmp);
                 double w = frac * h * weights[i] / n2;
@@ -526,23 +556,44 @@ public final class QuantumTrajectory {
                     double im = v[2 * x + 1];
                     weightedProbability[x] += w * (re * re + im * im);
                 }
-                for (int q = 0; q < pr.length; q++) {
-                    int a = 2 * pr[q];
-                    int b = 2 * pc[q];
-                    intBonds[pb[q]] += w * pv[q] * (v[a] * v[b] + v[a + 1] * v[b + 1]);
-                }
                 if (bondCurrents) {
                     for (int q = 0; q < pr.length; q++) {
                         int a = 2 * pr[q];
                         int b = 2 * pc[q];
-                        intBondCurrents[pb[q]] += w * pv[q] * ps[q] * (v[a] * v[b + 1] - v[a + 1] * v[b]);
+                        re2[q] += w * (v[a] * v[b] + v[a + 1] * v[b + 1]);
+                        im2[q] += w * (v[a] * v[b + 1] - v[a + 1] * v[b]);
+                    }
+                } else {
+                    for (int q = 0; q < pr.length; q++) {
+                        int a = 2 * pr[q];
+                        int b = 2 * pc[q];
+                        re2[q] += w * (v[a] * v[b] + v[a + 1] * v[b + 1]);
                     }
                 }
             }
         }
 
-        /** Moves the weighted probabilities of sector s into the population and a_j integrals, and clears them. */
+        /**
+         * Moves the weighted probabilities of sector s into the population and a_j integrals, and its pair sums into
+         * the bond integrals (2 g Re and 2 g Im with the current's sign), and clears them.
+         */
         private void flush(Sector s) {
+            final int pairs = s.pairRow.length;
+            if (pairRe.length >= pairs) {
+                final int[] pb = s.pairBond;
+                final double[] pv = s.pairTwiceValue;
+                final double[] ps = s.pairCurrentSign;
+                for (int q = 0; q < pairs; q++) {
+                    intBonds[pb[q]] += pv[q] * pairRe[q];
+                    pairRe[q] = 0;
+                }
+                if (bondCurrents) {
+                    for (int q = 0; q < pairs; q++) {
+                        intBondCurrents[pb[q]] += pv[q] * ps[q] * pairIm[q];
+                        pairIm[q] = 0;
+                    }
+                }
+            }
             double[][] a = s.bathDiag;
             for (int x = 0; x < s.dim; x++) {
                 double p = weightedProbability[x];

@@ -11,8 +11,8 @@ package org.qtraj.trajectory;
  *
  * <p>The integrator works with the shifted matrix A = (H - e0) - (i/2)(Gamma - c0), e0 and c0 the midpoints of
  * the ranges of E and Gamma in the sector: exp(-i H_eff t) = exp(-i e0 t) exp(-c0 t/2) exp(-i A t), the phase is
- * irrelevant and the real factor is applied exactly. {@link #normBound} is a bound on the spectral norm of A:
- * A is complex symmetric, so ||A||_2 <= ||A||_inf (largest absolute row sum).
+ * irrelevant and the real factor is applied exactly. {@link #normBound} is a rigorous upper bound on the spectral
+ * norm of A ({@link NormBound}: Collatz-Wielandt on |A|, at most the largest absolute row sum).
  */
 final class Sector {
     final int excitations;
@@ -48,10 +48,14 @@ final class Sector {
     final double[] pairCurrentSign;
     final double normBound;
     final StepPlan plan;
+    /** {@link StepPlan#shorterRules()} of the plan. */
+    final double[][][] rules;
+    /** {@link StepPlan#ruleReach} of the plan: rule m - 1 serves steps with nu h' up to reach[m - 1]. */
+    final double[] ruleReach;
 
     Sector(int excitations, int[] masks, double[] diag, double[] decay, double[] halfShiftedDecay, double decayShift,
            int[] rowStart, int[] column, double[] value, int[] bond, int[] bondFrom, double[][] bathDiag,
-           double normBound, StepPlan plan) {
+           double normBound, StepPlan plan, double tolerance) {
         this.excitations = excitations;
         this.dim = masks.length;
         this.masks = masks;
@@ -92,6 +96,18 @@ final class Sector {
         }
         this.normBound = normBound;
         this.plan = plan;
+        this.rules = plan.shorterRules();
+        this.ruleReach = plan.ruleReach(tolerance);
+    }
+
+    /** The Gauss-Legendre rule for a step of length hPart: the fewest nodes that meet the plan's tolerance. */
+    double[][] ruleFor(double hPart) {
+        double x = normBound * hPart;
+        int m = 0;
+        while (x > ruleReach[m]) {
+            m++;
+        }
+        return rules[m];
     }
 
     /**

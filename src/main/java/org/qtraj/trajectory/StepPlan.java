@@ -51,6 +51,46 @@ record StepPlan(int order, double step, double[] nodes, double[] weights) {
         return new StepPlan(bestK, bestX / normBound, gl[0], gl[1]);
     }
 
+    /**
+     * Gauss-Legendre rules with 1 .. {@code nodes().length} nodes on [0, 1], [m - 1][0] the nodes and [m - 1][1] the
+     * weights of the m-point rule (the last is this plan's own), for steps shorter than h: a step cut at a jump or a
+     * sample time needs fewer nodes for the same quadrature error ({@link #nodesFor}).
+     */
+    double[][][] shorterRules() {
+        double[][][] rules = new double[nodes.length][][];
+        for (int m = 1; m <= rules.length; m++) {
+            rules[m - 1] = m == rules.length ? new double[][] {nodes, weights} : gaussLegendre(m);
+        }
+        return rules;
+    }
+
+    /**
+     * For m = 1 .. {@code nodes().length}: the largest x = nu h' (h' the length actually integrated) for which the
+     * m-point rule meets the tolerance, by bisection (the error bound increases with x); the last is infinite, as
+     * the plan's own rule covers the whole step.
+     */
+    double[] ruleReach(double tolerance) {
+        double[] reach = new double[nodes.length];
+        for (int m = 1; m <= reach.length; m++) {
+            if (m == reach.length) {
+                reach[m - 1] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            double lo = 0;
+            double hi = 64;
+            for (int i = 0; i < 200; i++) {
+                double mid = 0.5 * (lo + hi);
+                if (quadratureError(m, mid) <= tolerance) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            reach[m - 1] = lo;
+        }
+        return reach;
+    }
+
     /** Largest x with x^(K+1) e^x / (K+1)! <= tol, by bisection (the bound increases with x). */
     static double largestStep(int order, double tol) {
         double lo = 0;

@@ -198,16 +198,13 @@ public final class Unravelling {
         }
         double[] diag = new double[dim];
         double[] half = new double[dim];
-        double bound = 0;
+        double[] absDiag = new double[dim];
         for (int x = 0; x < dim; x++) {
             diag[x] = energy[x] - e0;
             half[x] = 0.5 * (decay[x] - c0);
-            double row = Math.hypot(diag[x], half[x]);
-            for (int p = rowStart[x]; p < rowStart[x + 1]; p++) {
-                row += Math.abs(value[p]);
-            }
-            bound = Math.max(bound, row);
+            absDiag[x] = Math.hypot(diag[x], half[x]);
         }
+        double bound = dim == 0 ? 0 : NormBound.of(absDiag, rowStart, column, value);
         Bath[] baths = chain.baths();
         double[][] bathDiag = new double[baths.length][dim];
         for (int j = 0; j < baths.length; j++) {
@@ -228,6 +225,6 @@ public final class Unravelling {
         for (int b = 0; b < from.length; b++) {
             from[b] = chain.bondFrom(b);
         }
-        return new Sector(n, masks, diag, decay, half, c0, rowStart, column, value, bond, from, bathDiag, bound, plan);
+        return new Sector(n, masks, diag, decay, half, c0, rowStart, column, value, bond, from, bathDiag, bound, plan, tolerance);
     }
 }
