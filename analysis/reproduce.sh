@@ -25,9 +25,9 @@ done
 # Beyond the paper: relaxation from one excitation on site 1, quantum and classical (a few seconds).
 run_spec relaxation runs/relaxation.yaml
 # Issue 14, beyond the paper: is noise good for the FMO complex in a steady state? (runs/fmo-dephasing*.yaml: the exact
-# sweep ~45 s, the uniform and disordered chains a few seconds, trajectory points ~3 minutes on 2 cores): the report's
+# sweep ~45 s and its fine grid around the optimum ~1 min, the uniform and disordered chains a few seconds, trajectory points ~3 minutes on 2 cores): the report's
 # "Is noise good for the FMO complex" section.
-for spec in fmo-dephasing fmo-dephasing-chain fmo-dephasing-disorder fmo-dephasing-trajectories; do
+for spec in fmo-dephasing fmo-dephasing-optimum fmo-dephasing-chain fmo-dephasing-disorder fmo-dephasing-trajectories; do
   run_spec "$spec" "runs/$spec.yaml"
 done
 # Issue 15, beyond the paper: current fluctuations. Cloning points for theta(s) at N = 4 (runs/fluctuations-cloning*.yaml:

@@ -21,7 +21,8 @@ import org.qtraj.stats.Estimate;
  * at site 3 against the dephasing rate, quantum-trajectory points with error bars, the optimum gamma* (golden-section
  * search on a natural cubic spline of ln J against ln gamma through the exact points, between the grid maximum's
  * neighbours), J(gamma*)/J(0), the same ratio for a uniform N = 7 chain in FMO units and for the paper's disordered
- * N = 5 chains against gamma/g, and the network picture at the exact grid point nearest gamma*.
+ * N = 5 chains against gamma/g, and the network picture at the exact point nearest gamma* (of the sweep, or of the fine
+ * grid around the optimum, {@link #OPTIMUM}, where it was run).
  *
  * <p>Stateless; {@link #write} draws into the directory it is given and returns the markdown.
  */
@@ -31,6 +32,8 @@ final class FmoSection {
     static final String CHAIN = "fmo-dephasing-chain";
     static final String DISORDER = "fmo-dephasing-disorder";
     static final String TRAJECTORIES = "fmo-dephasing-trajectories";
+    /** The fine grid around the optimum (runs/fmo-dephasing-optimum.yaml): merged into the curve, and the picture. */
+    static final String OPTIMUM = "fmo-dephasing-optimum";
     /** FMO's strongest coupling |g_12| in cm^-1 (Adolphs and Renger 2006): the unit of gamma/g for FMO and its chain. */
     static final double FMO_G = 87.7;
     private static final String CURRENT = "particle_current";
@@ -45,7 +48,8 @@ final class FmoSection {
     /** Draws fmo-dephasing, fmo-dephasing-ratio and fmo-optimum (PNG and SVG) into {@code out}; the markdown. */
     static String write(Map<String, RunResults> byName, Path out) throws IOException {
         RunResults exact = byName.get(EXACT);
-        List<double[]> curve = curve(exact, null);
+        RunResults fine = byName.get(OPTIMUM);
+        List<double[]> curve = merged(curve(exact, null), curve(fine, null));
         StringBuilder md = new StringBuilder("## Is noise good for the FMO complex in a steady state? (issue 14)\n\n");
         if (curve.size() < 4 || curve.get(0)[0] != 0) {
             return md.append("The run `").append(exact.dir()).append("` needs gamma = 0 and at least three positive"
@@ -81,15 +85,18 @@ final class FmoSection {
         }
         Charts.save(r, out, "fmo-dephasing-ratio");
 
-        Rec at = nearestRecord(exact, positive.get(best.nearest())[0]);
-        String picture = picture(exact, at, out);
+        // the chain comparison is on the sweep's own grid; the picture at the exact point nearest gamma* (the fine run's)
+        Rec at = nearestRecord(exact, best.gamma());
+        Rec drawn = fine == null ? at : nearer(at, nearestRecord(fine, best.gamma()), best.gamma());
+        String picture = picture(drawn == at ? exact : fine, drawn, best.gamma(), out);
 
         md.append("![J against gamma](fmo-dephasing.png) ![J(gamma)/J(0)](fmo-dephasing-ratio.png)\n\n");
         md.append(String.format(Locale.ROOT, "From `%s`: the FMO complex (Adolphs and Renger 2006, cm^-1) pumped at site 1 by"
                 + " a bath at 5800 K (k_B T = 4031 cm^-1) and trapped at site 3 by a bath at T = 0, both with G = 5 cm^-1; the"
                 + " dephasing rate gamma on every site, %d exact points (liouvillian) from 0 and %s to %s cm^-1. J is the"
-                + " trapped particle current (= the pump's), in excitations per unit time (1 cm^-1 = 1/5.31 ps^-1).%n%n",
-                exact.dir(), curve.size(), fmt(positive.get(0)[0]), fmt(positive.get(positive.size() - 1)[0])));
+                + " trapped particle current (= the pump's), in excitations per unit time (1 cm^-1 = 1/5.31 ps^-1).%s%n%n",
+                exact.dir(), curve.size(), fmt(positive.get(0)[0]), fmt(positive.get(positive.size() - 1)[0]),
+                fine == null ? "" : " The points include the fine grid around the optimum of `" + fine.dir() + "`."));
         md.append("| quantity | value |\n|---|---|\n");
         md.append("| J(0), no dephasing | ").append(fmt(j0)).append(" |\n");
         md.append("| optimum gamma* (golden section on a spline of ln J vs ln gamma) | ").append(fmt(best.gamma()))
@@ -164,7 +171,7 @@ final class FmoSection {
     }
 
     /** The network at the record {@code at}: sites by population, bonds by current, the baths of the spec. */
-    private static String picture(RunResults run, Rec at, Path out) throws IOException {
+    private static String picture(RunResults run, Rec at, double optimum, Path out) throws IOException {
         JsonNode res = at.node().path("result");
         JsonNode bonds = res.path("bonds");
         JsonNode currents = res.path("bond_currents");
@@ -197,18 +204,18 @@ final class FmoSection {
             }
         }
         double gamma = at.param("dephasing");
-        NetworkPicture p = new NetworkPicture(String.format(Locale.ROOT, "FMO at dephasing %s cm^-1 (grid point nearest the"
-                + " optimum): exact populations and bond currents", fmt(gamma)), null, from, to, n, bond, labels);
+        NetworkPicture p = new NetworkPicture(String.format(Locale.ROOT, "FMO at dephasing %s cm^-1 (optimum %s):"
+                + " exact populations and bond currents", fmt(gamma), fmt(optimum)), null, from, to, n, bond, labels);
         p.write(out.resolve("fmo-optimum.svg"));
         p.write(out.resolve("fmo-optimum.png"));
         int widest = 0;
         for (int b = 1; b < bond.length; b++) {
             widest = Math.abs(bond[b]) > Math.abs(bond[widest]) ? b : widest;
         }
-        return String.format(Locale.ROOT, "![FMO at the optimum](fmo-optimum.png)%n%nThe network at gamma = %s cm^-1 (exact):"
-                + " discs coloured by population, arrows along each bond current, width proportional to |I|; the largest bond"
-                + " current is %d -> %d, %s (of J = %s).%n%n", fmt(gamma), from[widest] + 1, to[widest] + 1,
-                fmt(Math.abs(bond[widest])), fmt(at.value(CURRENT)));
+        return String.format(Locale.ROOT, "![FMO at the optimum](fmo-optimum.png)%n%nThe network at gamma = %s cm^-1 (exact,"
+                + " from `%s`; the optimum is %s cm^-1): discs coloured by population, arrows along each bond current, width"
+                + " proportional to |I|; the largest bond current is %d -> %d, %s (of J = %s).%n%n", fmt(gamma), run.dir(),
+                fmt(optimum), from[widest] + 1, to[widest] + 1, fmt(Math.abs(bond[widest])), fmt(at.value(CURRENT)));
     }
 
     /** (gamma, J) of the exact records of a run (of one disorder sample if {@code sample} is given), gamma ascending. */
@@ -254,6 +261,29 @@ final class FmoSection {
         }
         xy.sort((a, b) -> Double.compare(a[0], b[0]));
         return xy;
+    }
+
+    /** The union of two curves sorted by gamma; where both have a gamma, the first curve's point. */
+    static List<double[]> merged(List<double[]> a, List<double[]> b) {
+        List<double[]> all = new ArrayList<>(a);
+        for (double[] p : b) {
+            if (a.stream().noneMatch(q -> q[0] == p[0])) {
+                all.add(p);
+            }
+        }
+        all.sort((x, y) -> Double.compare(x[0], y[0]));
+        return all;
+    }
+
+    /** Whichever of two records (either may be null) has its dephasing nearer gamma; a on a tie. */
+    private static Rec nearer(Rec a, Rec b, double gamma) {
+        if (b == null) {
+            return a;
+        }
+        if (a == null) {
+            return b;
+        }
+        return Math.abs(b.param("dephasing") - gamma) < Math.abs(a.param("dephasing") - gamma) ? b : a;
     }
 
     private static Rec nearestRecord(RunResults run, double gamma) {
