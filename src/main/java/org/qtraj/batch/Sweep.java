@@ -162,6 +162,15 @@ public record Sweep(boolean zip, List<Axis> axes) {
                 }
             }
         }
+        if (name.equals("sites")) {
+            // the model refuses them too, but only after the value has become an int: refuse here, naming the sweep
+            for (double v : values) {
+                if (!(v >= 2 && v <= org.qtraj.model.Chain.MAX_SITES)) {
+                    throw new InvalidInputException(field, "sites must be integers from 2 to "
+                            + org.qtraj.model.Chain.MAX_SITES + ", got " + v);
+                }
+            }
+        }
         return new Axis(name, values, integer || name.equals("sites"));
     }
 

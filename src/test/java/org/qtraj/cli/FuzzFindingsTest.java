@@ -88,6 +88,19 @@ class FuzzFindingsTest {
         assertEquals("x", Files.readString(file));
     }
 
+    /** Found by FileFuzzTest: a sweep of sites past the range of a long was an internal error (integer overflow). */
+    @Test
+    void aSweepOfHugeSiteCountsIsRefused() throws Exception {
+        Path spec = tmp.resolve("sites.yaml");
+        Files.writeString(spec, "name: fuzz\nseed: 0\nsweep: {parameters: {sites: {values: [2, 123456789012345678901234567890]}}}\n"
+                + "methods: [{method: exact}]\nobservables: [heat_current]\n");
+        Path out = tmp.resolve("sites-out");
+        CliRunner r = CliRunner.run("run", spec.toString(), "--out", out.toString());
+        assertRefusedInOneLine(r);
+        assertTrue(r.err().contains("sweep.parameters.sites"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void hugeChainsAreRefused() {
         for (String[] line : new String[][] {{"exact", "--sites", "2147483647"},

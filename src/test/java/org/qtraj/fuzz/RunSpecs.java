@@ -77,7 +77,15 @@ final class RunSpecs {
                 Tree.map("method", Tree.text("classical"), "trajectories", Tree.raw("3"), "t_total", Tree.raw("2")),
                 Tree.map("method", Tree.text("classical"), "trajectories", Tree.raw("3"), "target_error", Tree.raw("0.5"),
                         "t_total", Tree.raw("2")),
-                Tree.map("method", Tree.text("entanglement_search"), "g_points", Tree.raw("3")));
+                Tree.map("method", Tree.text("entanglement_search"), "g_points", Tree.raw("3")),
+                // small populations over short windows: cheap, and every key of the cloning entry is drawn somewhere
+                Tree.map("method", Tree.text("cloning"), "engine", Tree.text("classical"), "fields", raws("-0.5", "1"),
+                        "clones", raws("4", "8"), "populations", Tree.raw("2"), "t_total", Tree.raw("2"),
+                        "t_burn", Tree.raw("0.5")),
+                Tree.map("method", Tree.text("cloning"), "engine", Tree.text("quantum"), "fields", raws("0.5"),
+                        "clones", raws("4"), "populations", Tree.raw("2"), "step", Tree.raw("0.5"),
+                        "t_total", Tree.raw("2"), "t_burn", Tree.raw("0.5"), "counting_bath", Tree.text("right"),
+                        "seed", Tree.raw("3")));
     }
 
     /** Methods with distinct labels (two entries of one kind get labels m1, m2, ...). */
@@ -99,7 +107,7 @@ final class RunSpecs {
     static Arbitrary<Object> observables() {
         return Arbitraries.of(List.of("heat_current"), List.of("heat_current", "particle_current"),
                 List.of("population_*"), List.of("population_1", "cumulant_2"), List.of("fano"),
-                List.of("entanglement_witness")).map(l -> {
+                List.of("entanglement_witness"), List.of("theta_at_*")).map(l -> {
                     List<Object> out = new ArrayList<>();
                     l.forEach(name -> out.add(Tree.text(name)));
                     return (Object) out;
