@@ -137,9 +137,10 @@ class KillResumeTest {
 
     /**
      * Issue 16: one long gaussian trajectory (N = 200, dephased, t in [0, 600]: about 3 s of CPU in the child JVM)
-     * killed (SIGKILL) after a checkpoint inside it (every 0.2 s with --checkpoint-seconds; the first comes about a third of the way in), then resumed from that
-     * snapshot: results.csv and results.jsonl equal an uninterrupted run's bit for bit (up to the timing columns),
-     * the resume uses the snapshot (no warning) and leaves no checkpoint behind.
+     * killed (SIGKILL) after a checkpoint inside it (every 0.2 s with --checkpoint-seconds; the first one the test sees
+     * is at t = 100..400), then resumed from that snapshot: results.csv and results.jsonl equal an uninterrupted
+     * run's bit for bit (up to the timing columns), the resume uses the snapshot (no warning) and leaves no
+     * checkpoint behind.
      */
     @Test
     void aGaussianTrajectoryKilledAfterACheckpointInsideItResumesExactly() throws Exception {
