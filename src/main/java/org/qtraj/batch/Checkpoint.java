@@ -121,6 +121,19 @@ public final class Checkpoint {
                 + " starts again from its beginning, with the same result");
     }
 
+    /**
+     * Reports that a part of the saved state is not used (one line to the warnings; the file stays until the next
+     * save replaces it): for a part whose loss costs only work, e.g. the snapshot of a trajectory in progress, which
+     * then starts again from its beginning with the same result.
+     *
+     * @param what what is not used and why
+     */
+    void ignorePart(String what) {
+        if (file != null) {
+            warnings.accept("checkpoint " + file + ": " + what);
+        }
+    }
+
     /** True when the interval since the last save (or the start) has passed: time to call {@link #save}. */
     public boolean due() {
         return file != null && System.nanoTime() - lastSave >= intervalNanos;

@@ -50,6 +50,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Units of work run in parallel (default ${DEFAULT-VALUE}); results do not depend on it.")
     int threads;
 
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "5",
+            description = "Wall time between the checkpoints saved inside one long gaussian trajectory (default"
+                    + " ${DEFAULT-VALUE}; from 0.1 to 86400); results do not depend on it. Between trajectories a point"
+                    + " is checkpointed every 5 s.")
+    double checkpointSeconds;
+
     @Option(names = "--dry-run", description = "Check the spec and every point, print the plan, write nothing.")
     boolean dryRun;
 
@@ -65,6 +71,10 @@ public final class RunCommand implements Callable<Integer> {
      */
     @Override
     public Integer call() throws Exception {
+        if (!(checkpointSeconds >= 0.1 && checkpointSeconds <= 86400)) {
+            throw new InvalidInputException("checkpoint_seconds", "must be from 0.1 to 86400 seconds, got "
+                    + checkpointSeconds);
+        }
         RunSpec runSpec = RunSpec.load(specFile);
         RunPlan plan = RunPlan.of(runSpec, Shard.parse(shard));
         if (dryRun) {
@@ -76,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         BatchRunner.Options options = new BatchRunner.Options(out, resume, threads, Provenance.detect(Version.current()),
-                progress(), Checkpoint.DEFAULT_INTERVAL_NANOS, warning -> {
+                progress(), Math.round(checkpointSeconds * 1e9), warning -> {
                     synchronized (err) {
                         err.println("qtraj: warning: " + warning);
                         err.flush();

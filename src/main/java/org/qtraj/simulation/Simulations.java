@@ -77,9 +77,11 @@ public final class Simulations {
      * @param tTotal trajectory length
      * @param tBurn  burn-in
      * @param omegaLeft the energy of the left bath's site: the factor from particle to local heat current
+     * @param gaussian  the Gaussian trajectory that {@code task} runs (whose runs can be snapshotted and continued,
+     *                  for checkpoints inside long trajectories), or null for the other engines
      */
     public record TrajectoryEnsemble(Engine engine, int sites, List<String> names, TrajectoryTask<double[]> task,
-                                     double tTotal, double tBurn, double omegaLeft) {
+                                     double tTotal, double tBurn, double omegaLeft, GaussianTrajectory gaussian) {
     }
 
     /**
@@ -99,11 +101,11 @@ public final class Simulations {
             if (s.quantumEngine().resolve(chain) == QuantumEngine.GAUSSIAN) {
                 GaussianTrajectory gq = GaussianTrajectory.of(chain, s.tolerance(), times);
                 return new TrajectoryEnsemble(engine, chain.sites(), gq.names(), (i, rng) -> gq.run(rng), times.tTotal(),
-                        times.tBurn(), chain.bathOmega(chain.left()));
+                        times.tBurn(), chain.bathOmega(chain.left()), gq);
             }
             QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, s.tolerance()), times);
             return new TrajectoryEnsemble(engine, chain.sites(), q.names(), (i, rng) -> q.run(rng), times.tTotal(), times.tBurn(),
-                    chain.bathOmega(chain.left()));
+                    chain.bathOmega(chain.left()), null);
         }
         double tTotal = s.hasTimes() ? s.tTotal() : RelaxationTimes.TOTAL * RelaxationTimes.classical(chain);
         double tBurn = s.hasTimes() ? s.tBurn() : RelaxationTimes.BURN_IN * RelaxationTimes.classical(chain);
@@ -122,7 +124,7 @@ public final class Simulations {
         return new TrajectoryEnsemble(engine, chain.sites(), List.copyOf(names), (i, rng) -> {
             ClassicalSample c = ClassicalTrajectory.run(process, tTotal, tBurn, rng, null, initial, sampleTimes);
             return twoBathChain ? classicalEstimators(c) : classicalEstimators(c, omegas);
-        }, tTotal, tBurn, chain.bathOmega(chain.left()));
+        }, tTotal, tBurn, chain.bathOmega(chain.left()), null);
     }
 
     /**

@@ -3,7 +3,9 @@ package org.qtraj.trajectory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.errors.SolverException;
 import org.qtraj.model.Bath;
@@ -74,6 +76,13 @@ import org.qtraj.model.Chain;
  * the window (steps are cut there): its mean over trajectories estimates the time and ensemble average. It is a
  * property of the unravelling (bath jumps c_k, c_k^+ and dephasing n_k), not of the density matrix; no other engine
  * gives it.
+ *
+ * <h2>Snapshots</h2>
+ * A run can hand its whole state between two steps to a {@link SnapshotSink} as a {@link GaussianSnapshot} (orbitals,
+ * log-norm, ln r of the waiting-time threshold, the generator's state, the estimators' sums, time and counters) and
+ * a later run can continue from it ({@link #run(UniformRandomProvider, GaussianSnapshot, SnapshotSink)}): the
+ * continued trajectory takes the same steps with the same numbers, so its result is the same bits as the
+ * uninterrupted one's. This class writes no files; the caller keeps the snapshots (batch: the unit's checkpoint).
  *
  * <p>Immutable and thread-safe: every {@link #run} has its own work space; the randomness is the provider handed in
  * (per jump: r, then the channel; two doubles).
@@ -334,6 +343,35 @@ public final class GaussianTrajectory {
         return new Run(rng, listener).go();
     }
 
+    /**
+     * Runs one trajectory, or continues one from a snapshot, handing snapshots of itself to {@code sink} when it
+     * asks (before a step); the result is the same bits as {@link #run(UniformRandomProvider)} whether or not it was
+     * snapshotted, stopped and continued (the snapshot holds the orbitals, the norm, the waiting-time threshold,
+     * the generator's state, the estimators' sums, the time and the counters: {@link GaussianSnapshot}).
+     *
+     * @param rng  the trajectory's random stream, a Commons RNG {@link RestorableUniformRandomProvider} when
+     *             {@code from} or {@code sink} is given; when continuing, a generator of the same kind as the one
+     *             snapshotted (its state is replaced by the snapshot's)
+     * @param from the snapshot to continue from, or null to start at t = 0
+     * @param sink receives snapshots when it asks for them, or null for none
+     * @return the estimators in the order of {@link #names()}
+     * @throws InvalidInputException naming "snapshot" if {@code from} is not a state of this trajectory (another
+     *                               N, window or number of sample times, or a generator state the stream refuses)
+     * @throws IllegalArgumentException if a snapshot is given or asked for and {@code rng} cannot save its state
+     */
+    public double[] run(UniformRandomProvider rng, GaussianSnapshot from, SnapshotSink sink) {
+        if ((from != null || sink != null) && !(rng instanceof RestorableUniformRandomProvider)) {
+            throw new IllegalArgumentException("snapshots need a RestorableUniformRandomProvider, got "
+                    + rng.getClass().getName());
+        }
+        Run r = new Run(rng, null);
+        r.sink = sink;
+        if (from != null) {
+            r.restore(from);
+        }
+        return r.go();
+    }
+
     /** Health of one run, for tests: see {@link #diagnose}. */
     record Diagnostics(long steps, long jumps, double worstOrthonormality, double worstJumpNorm, int finalOrbitals) {
     }
@@ -378,6 +416,12 @@ public final class GaussianTrajectory {
         private int gatheredOrder = -1;
         private long gatheredStep = -1;
         private double logNorm;
+        // the time reached and ln r of the waiting-time threshold: with the fields below, all that go() carries from
+        // one step to the next (what a snapshot holds)
+        private double t;
+        private double logR;
+        private boolean resumed;
+        private SnapshotSink sink;
         private final double[] pops = new double[sites];
         private final double[] bonds = new double[Math.max(sites - 1, 0)];
         private final double[] intPops = new double[sites];
@@ -452,11 +496,16 @@ public final class GaussianTrajectory {
         double[] go() {
             final double tBurn = options.tBurn();
             final double tTotal = options.tTotal();
-            double logR = Math.log(threshold());
-            logNorm = 0;
-            double t = 0;
-            sample(t);
+            if (!resumed) {
+                logR = Math.log(threshold());
+                logNorm = 0;
+                t = 0;
+                sample(t);
+            }
             while (t < tTotal) {
+                if (sink != null && sink.due()) {
+                    sink.accept(snapshot());
+                }
                 boolean window = t >= tBurn;
                 double target = window ? tTotal : tBurn;
                 if (nextSample < sampleTimes.length && sampleTimes[nextSample] < target) {
@@ -505,6 +554,55 @@ public final class GaussianTrajectory {
                 sample(t);
             }
             return estimates(tTotal - tBurn);
+        }
+
+        /** The state between two steps (at the top of go()'s loop). */
+        private GaussianSnapshot snapshot() {
+            byte[] state = ((RandomProviderDefaultState) ((RestorableUniformRandomProvider) rng).saveState()).getState();
+            return new GaussianSnapshot(sites, options.tBurn(), options.tTotal(), t, logR, logNorm, n, cap,
+                    java.util.Arrays.copyOf(pRe, n * len), java.util.Arrays.copyOf(pIm, n * len), intPops, intBonds,
+                    samples, net, jumps, steps, allJumps, nextSample, nextEntropy, entropySum, state);
+        }
+
+        /** Puts this fresh run into the state of {@code s} (checked against this trajectory). */
+        private void restore(GaussianSnapshot s) {
+            if (s.sites() != sites || Double.compare(s.tBurn(), options.tBurn()) != 0
+                    || Double.compare(s.tTotal(), options.tTotal()) != 0) {
+                throw new InvalidInputException("snapshot", "is of a trajectory of " + s.sites() + " sites over ["
+                        + s.tBurn() + ", " + s.tTotal() + "], this one has " + sites + " sites over [" + options.tBurn()
+                        + ", " + options.tTotal() + "]");
+            }
+            if (s.samples().length != samples.length || s.nextEntropy() > entropyTimes.length) {
+                throw new InvalidInputException("snapshot", "has " + s.samples().length / sites + " population samples and"
+                        + " entropy index " + s.nextEntropy() + ", this trajectory " + sampleTimes.length + " and "
+                        + entropyTimes.length + " entropy times");
+            }
+            try {
+                ((RestorableUniformRandomProvider) rng).restoreState(new RandomProviderDefaultState(s.rngState()));
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("snapshot", "its generator state does not fit this stream ("
+                        + e.getMessage() + ")");
+            }
+            n = s.orbitals();
+            pRe = null;
+            pIm = null;
+            allocate(s.capacity());
+            System.arraycopy(s.orbitalsRe(), 0, pRe, 0, n * len);
+            System.arraycopy(s.orbitalsIm(), 0, pIm, 0, n * len);
+            System.arraycopy(s.integratedPopulations(), 0, intPops, 0, sites);
+            System.arraycopy(s.integratedBonds(), 0, intBonds, 0, intBonds.length);
+            System.arraycopy(s.samples(), 0, samples, 0, samples.length);
+            System.arraycopy(s.netJumps(), 0, net, 0, 2);
+            t = s.time();
+            logR = s.logThreshold();
+            logNorm = s.logNorm();
+            jumps = s.windowJumps();
+            steps = s.steps();
+            allJumps = s.allJumps();
+            nextSample = s.nextSample();
+            nextEntropy = s.nextEntropy();
+            entropySum = s.entropySum();
+            resumed = true;
         }
 
         /**

@@ -49,9 +49,11 @@ class GaussianRunSpecTest {
                 Double.POSITIVE_INFINITY);
         assertTrue(whole.estimates().names().contains("entanglement_entropy"), "the gaussian engine ran");
         Path file = dir.resolve("g.json");
-        // slices of 25 trajectories: the file keeps the state at the last slice boundary (index 50)
+        // the first trajectory alone (it decides whether trajectories are long: one per slice from 0.5 s each, a
+        // matter of the machine), then slices of at most 25: the file keeps the state at the last slice boundary
         ResumableEnsembles.run(Engine.QUANTUM, chain, s, Checkpoint.open(file, 0), Double.POSITIVE_INFINITY, 25, 0);
-        assertEquals(50, JSON.readTree(file.toFile()).get("state").get("next_index").asLong(), "checkpoint mid-run");
+        long next = JSON.readTree(file.toFile()).get("state").get("next_index").asLong();
+        assertTrue(next >= 35 && next < 60, "checkpoint mid-run, at " + next);
         List<String> warnings = new ArrayList<>();
         SimulationResult resumed = ResumableEnsembles.run(Engine.QUANTUM, chain, s,
                 Checkpoint.open(file, 0, c -> { }, warnings::add), Double.POSITIVE_INFINITY);
@@ -69,7 +71,9 @@ class GaussianRunSpecTest {
         Path file = dir.resolve("block.json");
         ResumableEnsembles.run(Engine.QUANTUM, chain, settings(40), Checkpoint.open(file, 0), Double.POSITIVE_INFINITY,
                 15, 20);
-        assertEquals(50, JSON.readTree(file.toFile()).get("state").get("next_index").asLong());
+        // the first trajectory alone, then slices of at most 15 (boundaries 21, 36, 51 on a fast machine)
+        long next = JSON.readTree(file.toFile()).get("state").get("next_index").asLong();
+        assertTrue(next >= 45 && next < 60, "checkpoint mid-block, at " + next);
         SimulationResult resumed = ResumableEnsembles.range(Engine.QUANTUM, chain, settings(40), Checkpoint.open(file, 0),
                 Double.POSITIVE_INFINITY, 20);
         assertEquals(block.estimates(), resumed.estimates());

@@ -136,6 +136,75 @@ class KillResumeTest {
     }
 
     /**
+     * Issue 16: one long gaussian trajectory (N = 200, dephased, t in [0, 600]: about 3 s of CPU in the child JVM)
+     * killed (SIGKILL) after a checkpoint inside it (every 0.2 s with --checkpoint-seconds; the first one the test sees
+     * is at t = 100..400), then resumed from that snapshot: results.csv and results.jsonl equal an uninterrupted
+     * run's bit for bit (up to the timing columns), the resume uses the snapshot (no warning) and leaves no
+     * checkpoint behind.
+     */
+    @Test
+    void aGaussianTrajectoryKilledAfterACheckpointInsideItResumesExactly() throws Exception {
+        Path spec = tmp.resolve("gauss.yaml");
+        Files.writeString(spec, """
+                name: kill-gaussian
+                seed: 16
+                model: {sites: 200, dephasing: 0.5}
+                methods: [{method: trajectories, engine: gaussian, trajectories: 1, t_total: 600, t_burn: 100}]
+                observables: [heat_current, particle_current, entanglement_entropy]
+                """);
+        Path ref = tmp.resolve("gauss-ref");
+        CliRunner r = CliRunner.run("run", spec.toString(), "--out", ref.toString());
+        assertEquals(0, r.exitCode(), r.err());
+
+        Path out = tmp.resolve("gauss-out");
+        String[] often = {"--checkpoint-seconds", "0.2"};
+        Process p = start(spec, out, often);
+        Path checkpoints = out.resolve("checkpoints");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        double time = -1;
+        while (p.isAlive() && System.nanoTime() < deadline && time <= 0) {
+            Thread.sleep(20);
+            time = snapshotTime(checkpoints);
+        }
+        boolean killedInside = p.isAlive() && time > 0;
+        p.destroyForcibly();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(killedInside, "the kill must come after a checkpoint inside the trajectory and before its end");
+        assertFalse(Files.exists(out.resolve("results.jsonl")) && Files.size(out.resolve("results.jsonl")) > 0,
+                "the trajectory was not finished when killed");
+
+        Process last = start(spec, out, new String[] {"--resume", "--checkpoint-seconds", "0.2"});
+        assertTrue(last.waitFor(120, TimeUnit.SECONDS), "resume finished");
+        String err = Files.readString(tmp.resolve("stderr.txt"));
+        assertEquals(0, last.exitValue(), err);
+        assertFalse(err.contains("warning"), "the snapshot was used: " + err);
+        System.out.println("KillResumeTest (gaussian): killed after a snapshot at t = " + time + " of 600");
+        assertEquals(RunFiles.csvWithoutTimings(ref), RunFiles.csvWithoutTimings(out));
+        assertEquals(RunFiles.jsonlWithoutTimings(ref), RunFiles.jsonlWithoutTimings(out));
+        assertFalse(hasFile(checkpoints), "the checkpoint is removed once the result is recorded");
+    }
+
+    /** The trajectory time of the snapshot in a checkpoint of {@code dir}, or -1 if there is none. */
+    private static double snapshotTime(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return -1;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                try {
+                    JsonNode t = new ObjectMapper().readTree(f.toFile()).path("state").path("trajectory");
+                    if (t.has("time")) {
+                        return t.get("time").asDouble();
+                    }
+                } catch (IOException gone) {
+                    // replaced or removed while listed: look again next time
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
      * One point whose 2000 classical trajectories are split into 40 blocks, run as two shards: shard 1 is killed
      * (SIGKILL) twice at random moments after some of its blocks are logged, merge refuses it as interrupted, it is
      * resumed, and the merge of both shards equals an unsharded run of the same spec bit for bit.

@@ -254,6 +254,7 @@ final class CommandLines {
             // run
             case "--shard" -> Values.texts(List.of("1/1", "1/2", "2/2", "1/3"), "0/1", "2/1", "1/0", "-1/2", "a/b",
                     "1/2147483648", "1/", "/", "1/2/3", "2147483647/2147483647", " 1 / 1 ", "1//1", "0/0");
+            case "--checkpoint-seconds" -> Values.doubles("0.1", "1", "5", "60");
             // bench
             case "--classical-sites" -> intList("10", "10,20", "4");
             case "--gaussian-sites" -> intList("2", "2,3", "4");
