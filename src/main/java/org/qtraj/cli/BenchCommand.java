@@ -174,18 +174,35 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void networkEntries(int cores, double warmup, StringBuilder table, Map<String, Object> doc) {
-        table.append(String.format(Locale.ROOT, "%nnetworks (%d threads):%n%-10s %4s %5s %9s %12s%n", cores, "model", "N",
-                "bonds", "window", "traj/s"));
+        table.append(String.format(Locale.ROOT, "%nnetworks (traj/s on %d threads; CPU ms per trajectory on one thread, and"
+                + " its ratio to the chain of the same N against the allowance E/(N - 1)):%n%-10s %4s %5s %7s %10s %8s %8s"
+                + " %9s%n", cores, "model", "N", "bonds", "window", "traj/s", "cpu ms", "ratio", "allowed"));
         List<Map<String, Object>> rows = new ArrayList<>();
-        String[] shapes = {"grid:3x3", "chain:9", "fmo"};
-        double[] windows = {50, 50, 5};
+        // each network after the chain of its N, so that the ratio has its reference
+        // (FMO, in cm^-1, has no chain in its own units: no ratio)
+        String[] shapes = {"chain:9", "grid:3x3", "chain:10", "ladder:2x5", "fmo"};
+        double[] windows = {50, 50, 50, 50, 5};
+        double chainMillis = Double.NaN;
         for (int i = 0; i < shapes.length; i++) {
             Chain chain = Benchmarks.network(shapes[i]);
             double rate = Benchmarks.quantumThroughput(chain, windows[i], cores, warmup, seconds);
-            rows.add(row("model", shapes[i], "sites", chain.sites(), "bonds", chain.bonds(), "t_total", windows[i],
-                    "trajectories_per_second_all_cores", rate));
-            table.append(String.format(Locale.ROOT, "%-10s %4d %5d %9.0f %12.1f%n", shapes[i], chain.sites(),
-                    chain.bonds(), windows[i], rate));
+            double millis = Benchmarks.quantumCpuMillisPerTrajectory(chain, windows[i], warmup, seconds);
+            boolean isChain = shapes[i].startsWith("chain:");
+            boolean compared = !isChain && !shapes[i].equals("fmo");
+            chainMillis = isChain ? millis : chainMillis;
+            double ratio = isChain ? 1 : millis / chainMillis;
+            double allowed = chain.bonds() / (chain.sites() - 1.0);
+            Map<String, Object> r = row("model", shapes[i], "sites", chain.sites(), "bonds", chain.bonds(), "t_total",
+                    windows[i], "trajectories_per_second_all_cores", rate, "cpu_ms_per_trajectory_1_thread", millis);
+            if (compared) {
+                r.put("cost_ratio_to_chain", ratio);
+                r.put("allowed_ratio", allowed);
+            }
+            rows.add(r);
+            table.append(String.format(Locale.ROOT, "%-10s %4d %5d %7.0f %10.1f %8.3f %8s %9s%n", shapes[i],
+                    chain.sites(), chain.bonds(), windows[i], rate, millis,
+                    compared || isChain ? String.format(Locale.ROOT, "%.2f", ratio) : "-",
+                    compared ? String.format(Locale.ROOT, "%.2f", allowed) : "-"));
         }
         table.append(String.format(Locale.ROOT, "%n%-10s %4s %10s %9s %10s %11s%n", "liouvillian", "N", "unknowns",
                 "seconds", "iterations", "rel. resid."));

@@ -95,6 +95,32 @@ public final class Benchmarks {
         return rate(task, threads, warmupSeconds, seconds, r -> 1L);
     }
 
+    /**
+     * Thread CPU milliseconds per sector-engine trajectory of any model over [0, tTotal], on the calling thread: one
+     * trajectory after another for {@code seconds} of CPU time after a warm-up of {@code warmupSeconds}. CPU time, not
+     * wall time, so that a loaded machine changes the figure little: the cost of one model against another.
+     */
+    public static double quantumCpuMillisPerTrajectory(Chain chain, double tTotal, double warmupSeconds, double seconds) {
+        QuantumTrajectory q = QuantumTrajectory.of(Unravelling.of(chain, Unravelling.DEFAULT_TOLERANCE),
+                TrajectoryOptions.of(0, tTotal));
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(12345L);
+        long start = mx.getCurrentThreadCpuTime();
+        while (mx.getCurrentThreadCpuTime() - start < warmupSeconds * 1e9) {
+            q.run(rng);
+        }
+        start = mx.getCurrentThreadCpuTime();
+        long count = 0;
+        long used;
+        do {
+            q.run(rng);
+            count++;
+            used = mx.getCurrentThreadCpuTime() - start;
+        } while (used < seconds * 1e9);
+        return used / 1e6 / count;
+    }
+
     /** Gillespie events per second for N sites (default model, V = 1) on {@code threads} threads. */
     public static double classicalEventRate(int sites, int threads, double warmupSeconds, double seconds) {
         ExclusionProcess p = ExclusionProcess.of(chain(sites));
