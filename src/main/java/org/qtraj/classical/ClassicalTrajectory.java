@@ -106,7 +106,7 @@ public final class ClassicalTrajectory {
      * <p>Not thread-safe: a walker and the random stream it draws from belong to one thread; several walkers may
      * share one stream if they are advanced one after the other (then the order of the calls fixes the numbers).
      */
-    public static final class Walker {
+    public static final class Walker implements org.qtraj.ensemble.Walker<Walker> {
         private final Engine engine;
         private double time;
 
@@ -131,6 +131,7 @@ public final class ClassicalTrajectory {
          *             {@link BoundaryEventListener#RIGHT} for a chain)
          * @return the net count (injections - removals) at {@code bath} during the advance
          */
+        @Override
         public long advance(double dt, int bath) {
             long before = engine.net[bath];
             double end = time + dt;
@@ -140,6 +141,7 @@ public final class ClassicalTrajectory {
         }
 
         /** Makes this walker a copy of {@code other}'s configuration and time (its random stream stays its own). */
+        @Override
         public void copyFrom(Walker other) {
             if (other == this) {
                 return;

@@ -8,7 +8,7 @@
  * length, occupied time per site, event count); {@code org.qtraj.simulation.Simulations} turns samples into named
  * estimators for the ensemble driver. Nothing here knows about threads or seeds.
  *
- * <p>Depends on: model, errors (and Commons RNG). Used by simulation and fcs.
+ * <p>Depends on: model, ensemble (only its Walker interface), errors (and Commons RNG). Used by simulation and fcs.
  *
  * <p>Thread-safety: the process is immutable and shared by every thread; a trajectory lives inside one call and
  * draws only from the stream handed in, which that call alone uses. A boundary-event listener is called on the

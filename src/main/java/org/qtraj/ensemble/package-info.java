@@ -4,9 +4,12 @@
  * index order, with stop rules (count, target error, time limit), progress reports and resumption at any index
  * ({@link org.qtraj.ensemble.EnsembleDriver}); and derived seeds for units of work
  * ({@link org.qtraj.ensemble.Seeds}). Knows nothing about physics beyond "run one trajectory with this stream, give
- * me a result to fold", which is what lets one driver run quantum and classical trajectories alike.
+ * me a result to fold", which is what lets one driver run quantum and classical trajectories alike; and the
+ * {@link org.qtraj.ensemble.Walker} contract (advance by dt, copy from another) that both engines' walkers meet, so that
+ * one population-dynamics loop (fcs) clones either.
  *
- * <p>Depends on: stats, errors (and Commons RNG). Used by simulation, fcs, batch and cli.
+ * <p>Depends on: stats, errors (and Commons RNG). Used by simulation, fcs, batch and cli; trajectory and classical
+ * implement its Walker.
  *
  * <p>Thread-safety: the driver and the seed functions are stateless and thread-safe; each run makes its own pool.
  * Tasks must be safe to call from several threads at once; fold, monitor and progress listener run on the calling

@@ -1,6 +1,9 @@
 package org.qtraj.fcs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.qtraj.classical.ClassicalTrajectory;
 import org.qtraj.classical.ExclusionProcess;
@@ -11,6 +14,7 @@ import org.qtraj.ensemble.ProgressListener;
 import org.qtraj.ensemble.StopRule;
 import org.qtraj.ensemble.Threads;
 import org.qtraj.ensemble.TrajectoryTask;
+import org.qtraj.ensemble.Walker;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
@@ -25,7 +29,7 @@ import org.qtraj.trajectory.Unravelling;
  * The scaled cumulant generating function theta(s) = lim (1/t) ln &lt;exp(s N_t)&gt; of the net count N_t at one bath
  * by population dynamics ("cloning"; Giardina, Kurchan and Peliti, PRL 96, 120603 (2006); in continuous time Lecomte
  * and Tailleur, J. Stat. Mech. (2007) P03004; PHYSICS.md "Large deviations"), on the quantum-jump engine
- * ({@link QuantumTrajectory.Walker}) or the Gillespie engine of the exclusion process
+ * ({@link QuantumTrajectory.Walker}) or the Gillespie engine of the exclusion process, both {@link Walker}s
  * ({@link ClassicalTrajectory.Walker}).
  *
  * <h2>Algorithm</h2>
@@ -157,44 +161,12 @@ public final class Cloning {
         Population population;
         if (engine == Engine.CLASSICAL) {
             ExclusionProcess process = ExclusionProcess.of(chain);
-            population = (m, rng) -> {
-                ClassicalTrajectory.Walker[] w = new ClassicalTrajectory.Walker[m];
-                for (int i = 0; i < m; i++) {
-                    w[i] = ClassicalTrajectory.Walker.start(process, rng);
-                }
-                return new Clones() {
-                    @Override
-                    public long advance(int i, double dt) {
-                        return w[i].advance(dt, bath);
-                    }
-
-                    @Override
-                    public void copy(int from, int to) {
-                        w[to].copyFrom(w[from]);
-                    }
-                };
-            };
+            population = population(rng -> ClassicalTrajectory.Walker.start(process, rng), bath);
         } else {
             Unravelling u = Unravelling.of(chain, tolerance);
             checkQuantumMemory(chain, sizes[sizes.length - 1]);
             QuantumTrajectory q = QuantumTrajectory.of(u, TrajectoryOptions.of(0, t.total));
-            population = (m, rng) -> {
-                QuantumTrajectory.Walker[] w = new QuantumTrajectory.Walker[m];
-                for (int i = 0; i < m; i++) {
-                    w[i] = q.walker(rng);
-                }
-                return new Clones() {
-                    @Override
-                    public long advance(int i, double dt) {
-                        return w[i].advance(dt, bath);
-                    }
-
-                    @Override
-                    public void copy(int from, int to) {
-                        w[to].copyFrom(w[from]);
-                    }
-                };
-            };
+            population = population(q::walker, bath);
         }
         int nf = fields.length;
         TrajectoryTask<double[]> task = (index, rng) -> {
@@ -357,6 +329,27 @@ public final class Cloning {
 
         /** Makes clone {@code to} a copy of clone {@code from}. */
         void copy(int from, int to);
+    }
+
+    /** Populations of walkers made by {@code start}, counting at {@code bath}: the same for both engines. */
+    private static <W extends Walker<W>> Population population(Function<UniformRandomProvider, W> start, int bath) {
+        return (m, rng) -> {
+            List<W> w = new ArrayList<>(m);
+            for (int i = 0; i < m; i++) {
+                w.add(start.apply(rng));
+            }
+            return new Clones() {
+                @Override
+                public long advance(int i, double dt) {
+                    return w.get(i).advance(dt, bath);
+                }
+
+                @Override
+                public void copy(int from, int to) {
+                    w.get(to).copyFrom(w.get(from));
+                }
+            };
+        };
     }
 
     /** Makes the clones of a population of size m that draw from rng. */

@@ -193,7 +193,7 @@ public final class QuantumTrajectory {
      * <p>Not thread-safe: a walker and its random stream belong to one thread; several walkers may share one stream
      * if they are advanced one after the other.
      */
-    public static final class Walker {
+    public static final class Walker implements org.qtraj.ensemble.Walker<Walker> {
         private final Run run;
 
         private Walker(Run run) {
@@ -208,6 +208,7 @@ public final class QuantumTrajectory {
          * @param bath 0 (left) or 1 (right)
          * @return the net count (absorptions - emissions) at {@code bath} during the advance
          */
+        @Override
         public long advance(double dt, int bath) {
             long before = run.net[bath];
             run.advanceTo(run.now + dt);
@@ -215,6 +216,7 @@ public final class QuantumTrajectory {
         }
 
         /** Makes this walker a copy of {@code other}'s state and time, with a fresh jump threshold. */
+        @Override
         public void copyFrom(Walker other) {
             if (other != this) {
                 run.copyFrom(other.run);

@@ -5,7 +5,7 @@
  * (D = 0) the same trajectories as Slater determinants of n orbitals, at a cost polynomial in N
  * ({@link org.qtraj.trajectory.GaussianTrajectory}, same estimator names).
  *
- * <p>Depends on: model, errors (and Commons RNG). Knows nothing about threads or seeds beyond the random stream
+ * <p>Depends on: model, ensemble (only its Walker interface), errors (and Commons RNG). Knows nothing about threads or seeds beyond the random stream
  * handed to each trajectory; ensembles, seeds and merging are the ensemble driver's. Used by simulation, fcs,
  * batch and cli.
  *
