@@ -17,7 +17,9 @@ import org.qtraj.errors.InvalidInputException;
  * sit on any sites.
  *
  * <p>Immutable and validated on construction: every instance is a model qtraj accepts. Build one with
- * {@link ModelSpec} (options and model files) or {@link #of}.
+ * {@link ModelSpec} (options and model files) or {@link #of}. {@link #of} also accepts population-inverted baths
+ * (G &lt; 0 with T &lt; 0, {@link Bath#ofOccupation}), which {@link ModelSpec} refuses; the sector Liouvillian and the
+ * counting statistics are tested with them (ZnidaricDrivingTest), the trajectory engines are not.
  */
 public final class Chain {
     /**
