@@ -101,7 +101,7 @@ final class BondCurrents {
         }
         boolean[] reached = new boolean[n];
         for (Bath bath : chain.baths()) {
-            reached[part[bath.site()]] |= bath.rate() > 0;
+            reached[part[bath.site()]] |= bath.rate() != 0;
         }
         for (int k = 0; k < n; k++) {
             if (!reached[part[k]]) {

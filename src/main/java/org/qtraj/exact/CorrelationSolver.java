@@ -101,7 +101,7 @@ public final class CorrelationSolver implements SteadyStateSolver {
             for (int[] seg : pieces) {
                 atEnd |= k == seg[0] || k == seg[1] - 1;
             }
-            if (bath.rate() > 0 && !atEnd) {
+            if (bath.rate() != 0 && !atEnd) {
                 return "the bath on site " + (k + 1) + " sits inside the chain: its jump operators carry a"
                         + " Jordan-Wigner string, so the fermion correlations do not close (only baths on the first or"
                         + " last site, of the chain or of a piece cut off by zero couplings, are linear in the fermions);"

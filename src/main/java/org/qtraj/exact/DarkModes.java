@@ -44,7 +44,7 @@ final class DarkModes {
         int size = 0;
         boolean[] touched = new boolean[n];
         for (Bath bath : chain.baths()) {
-            touched[bath.site()] |= bath.rate() > 0;
+            touched[bath.site()] |= bath.rate() != 0;
         }
         for (int k = 0; k < n; k++) {
             touched[k] |= chain.dephasing(k) > 0;

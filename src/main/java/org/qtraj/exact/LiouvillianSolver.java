@@ -116,7 +116,7 @@ public final class LiouvillianSolver implements SteadyStateSolver {
             if (endOfPart) {
                 boolean reached = false;
                 for (var bath : chain.baths()) {
-                    reached |= bath.site() >= start && bath.site() <= k && bath.rate() > 0;
+                    reached |= bath.site() >= start && bath.site() <= k && bath.rate() != 0;
                 }
                 if (!reached) {
                     return "sites " + (start + 1) + " to " + (k + 1) + " are cut off from every bath with a positive"

@@ -17,7 +17,9 @@ import org.qtraj.errors.InvalidInputException;
  * sit on any sites.
  *
  * <p>Immutable and validated on construction: every instance is a model qtraj accepts. Build one with
- * {@link ModelSpec} (options and model files) or {@link #of}.
+ * {@link ModelSpec} (options and model files) or {@link #of}. {@link #of} also accepts population-inverted baths
+ * (G &lt; 0 with T &lt; 0, {@link Bath#ofOccupation}), which {@link ModelSpec} refuses; the sector Liouvillian and the
+ * counting statistics are tested with them (ZnidaricDrivingTest), the trajectory engines are not.
  */
 public final class Chain {
     /**
@@ -222,7 +224,7 @@ public final class Chain {
     }
 
     private static void checkTemperature(String name, Bath bath, double omega) {
-        if (bath.temperature() > MAX_SCALE * omega) {
+        if (Math.abs(bath.temperature()) > MAX_SCALE * omega) {
             throw new InvalidInputException("baths." + name + ".temperature", "must be at most " + MAX_SCALE
                     + " times the energy of its site (T/omega = " + bath.temperature() / omega + "; beyond, nbar and the"
                     + " bath rates overflow), got " + bath.temperature());
@@ -235,6 +237,15 @@ public final class Chain {
         }
         if (bath.site() < 0 || bath.site() >= n) {
             throw new InvalidInputException("baths." + name + ".site", "must be a site from 1 to " + n + ", got " + (bath.site() + 1));
+        }
+        if (bath.rate() < 0 && bath.temperature() < 0) {
+            // population inversion (Bath#ofOccupation): G < 0 with T < 0 gives positive rates G nbar and G (nbar + 1);
+            // only library code gets here, ModelSpec refuses negative rates and temperatures first
+            if (!(bath.rate() >= -MAX_SCALE && Double.isFinite(bath.temperature()))) {
+                throw new InvalidInputException("baths." + name, "an inverted bath (G < 0, T < 0) needs G >= -"
+                        + MAX_SCALE + " and a finite T, got G = " + bath.rate() + ", T = " + bath.temperature());
+            }
+            return;
         }
         if (!(bath.rate() >= 0 && bath.rate() <= MAX_SCALE)) {
             throw new InvalidInputException("baths." + name + ".rate", "must be a number from 0 to " + MAX_SCALE

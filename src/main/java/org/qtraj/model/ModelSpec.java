@@ -213,6 +213,16 @@ public record ModelSpec(Integer sites, PerElement omega, PerElement coupling, Pe
         if (site < 1 || site > n) {
             throw new InvalidInputException("baths." + name + ".site", "must be a site from 1 to " + n + ", got " + site);
         }
+        // Chain also accepts an inverted bath (G < 0 with T < 0, Bath#ofOccupation) from library code; files and
+        // the command line keep refusing negative rates and temperatures, with Chain's messages
+        if (!(spec.rate() >= 0)) {
+            throw new InvalidInputException("baths." + name + ".rate", "must be a number from 0 to " + Chain.MAX_SCALE
+                    + ", got " + spec.rate());
+        }
+        if (!(spec.temperature() >= 0)) {
+            throw new InvalidInputException("baths." + name + ".temperature", "must be a finite number >= 0, got "
+                    + spec.temperature());
+        }
         return new Bath(site - 1, spec.rate(), spec.temperature());
     }
 

@@ -240,8 +240,9 @@ final class FluctuationsSection {
                 + "dephasing (gamma = 0) it is ballistic and does not: its Fano factor and kappa_3/kappa_1 are the same at every N from "
                 + "3 on (" + String.format(Locale.ROOT, "%.4f and %.4f at N = 3, %.4f and %.4f at N = %d", ratios[0][3][0], ratios[0][3][1],
                         ratios[0][MAX_QUANTUM][0], ratios[0][MAX_QUANTUM][1], MAX_QUANTUM) + "). Not done: quantum N beyond " + MAX_QUANTUM + " (trajectories or "
-                + "cloning there were not run for this section), and the comparison of gamma = 0 with Znidaric, PRL 112, 040602 "
-                + "(2014).\n\n"
+                + "cloning there were not run for this section), and a comparison of gamma = 0 with the numbers of Znidaric, PRL 112, "
+                + "040602 (2014), whose formulas could not be read here (his symmetric driving, his fluctuation relation and his "
+                + "Gamma -> 1/Gamma duality are checked in `ZnidaricDrivingTest`; see below).\n\n"
                 + table + "\n";
     }
 
@@ -256,13 +257,18 @@ final class FluctuationsSection {
                 + "a reservoir of density rho = nbar/(2 nbar + 1) coupled at rate G (2 nbar + 1); qtraj's dephasing (rate gamma, "
                 + "PHYSICS.md) is his dephasing up to the convention for its rate; the counted quantity (net excitations from the "
                 + "left bath) is his integrated spin current at the boundary, whose scaled cumulants equal those at any bond. Where it "
-                + "does not map: his driving is symmetric (left density (1 + mu)/2, right (1 - mu)/2, equal coupling at both ends), "
-                + "which needs rho_L + rho_R = 1; a bath at temperature T >= 0 gives rho <= 1/2, so qtraj's baths reach his setting only at "
-                + "mu = 0 (both at infinite temperature, no current), and an inverted (negative-temperature) bath is outside qtraj's "
-                + "accepted input. His closed form for the second cumulant at finite N could not be read reliably here (only the "
-                + "abstract was available), so it is not coded; the comparison is the large-N statement, which does not depend on "
-                + "the boundary densities being symmetric: the Fano factor of the quantum chain with dephasing tends to the exclusion "
-                + "process's 2 (sigma - d^2/3)/d for the mapped densities. The table above shows it (gamma = 5: N (F - F_infinity) "
+                + "maps only through an inverted bath: his driving is symmetric (left density (1 + mu)/2, right (1 - mu)/2, equal "
+                + "coupling at both ends), which needs rho_L + rho_R = 1, so one end is above 1/2, where no temperature T >= 0 reaches "
+                + "(and no symmetry of the XX chain maps it onto two such baths). A bath with G < 0 and T < 0 has exactly those rates "
+                + "(`Bath.ofOccupation`); the library accepts it, model files and the command line do not. `ZnidaricDrivingTest` runs "
+                + "his setting at N = 2..8: kappa_1 against the closed form to 1e-9, his fluctuation relation with "
+                + "A = 2 ln[(1 + mu)/(1 - mu)], his Gamma -> 1/Gamma duality (gamma_b -> 4 g^2/gamma_b in qtraj's units) at "
+                + "gamma = 0, which holds for kappa_k from N = k + 1 on and not at N = 2, and the 1/N approach of the Fano factor "
+                + "to the exclusion process's (3 - mu^2)/(6 mu) at gamma = 5. His closed forms themselves (the finite-N second "
+                + "cumulant, the gamma = 0 thermodynamic-limit cumulants) could not be read here (only the abstracts were "
+                + "available), so no number of his is compared. For thermal baths the large-N statement does not need symmetric "
+                + "densities: the Fano factor of the quantum chain with dephasing tends to the exclusion process's "
+                + "2 (sigma - d^2/3)/d for the mapped densities. The table above shows it (gamma = 5: N (F - F_infinity) "
                 + "settles near 0.09, i.e. a 1/N approach), and `ZnidaricLimitTest` asserts it for N = 2..8.\n\n";
     }
 }

@@ -350,7 +350,11 @@ public final class LargeDeviations {
      * so they add no term to A. It needs both temperatures &gt; 0: at T = 0 one direction of a bath's jumps is absent,
      * A is infinite and theta(s) has no mirror symmetry (NaN is returned).
      *
-     * @return A, or NaN unless the model has exactly two baths, both at T &gt; 0
+     * <p>An inverted bath (T &lt; 0, G &lt; 0; {@link org.qtraj.model.Bath#ofOccupation}) has nbar &lt; -1 and still
+     * nbar/(nbar + 1) = e^{-omega/T}, so the same A holds; for Znidaric's driving (occupations (1 +- mu)/2 at the two
+     * ends) it is A = 2 ln[(1 + mu)/(1 - mu)] (ZnidaricDrivingTest).
+     *
+     * @return A, or NaN unless the model has exactly two baths, both at T != 0
      * @throws IllegalArgumentException if bath is not 0 or 1
      */
     public static double affinity(org.qtraj.model.Chain chain, int bath) {
@@ -362,7 +366,7 @@ public final class LargeDeviations {
         }
         org.qtraj.model.Bath l = chain.left();
         org.qtraj.model.Bath r = chain.right();
-        if (!(l.temperature() > 0) || !(r.temperature() > 0)) {
+        if (l.temperature() == 0 || r.temperature() == 0) {
             return Double.NaN;
         }
         double a = chain.bathOmega(r) / r.temperature() - chain.bathOmega(l) / l.temperature();

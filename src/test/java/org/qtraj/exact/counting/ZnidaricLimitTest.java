@@ -14,7 +14,8 @@ import org.qtraj.model.Chain;
  * exclusion process's large-N values (Derrida, Doucot, Roche, J. Stat. Phys. 115, 717 (2004), the expansion of the
  * Bodineau-Derrida CGF coded below): with d = rho_L - rho_R, sigma = (rho_L + rho_R)/2 - rho_L rho_R,
  * kappa_2/kappa_1 = 2 (sigma - d^2/3)/d and kappa_3/kappa_1 = 1 - 4 sigma + 16 d^2/15. His finite-N closed form for the
- * second cumulant is not coded (not available here); see REPORT.md "Current fluctuations". Deterministic (exact solves).
+ * second cumulant is not coded (not available here); his own symmetric driving is ZnidaricDrivingTest. Deterministic
+ * (exact solves).
  */
 class ZnidaricLimitTest {
     /** Large-N {kappa_2/kappa_1, kappa_3/kappa_1} of the exclusion process, from theta = (V/L) F(omega) expanded to s^3. */
