@@ -50,6 +50,15 @@ public final class Checkpoint {
         this.lastSave = System.nanoTime();
     }
 
+    /**
+     * How long a slice of work may run between two chances to save, in seconds: the interval between saves, or
+     * {@link #DEFAULT_INTERVAL_NANOS} for a checkpoint that saves at every chance (interval 0, as tests use); huge
+     * for {@link #none()}.
+     */
+    public double sliceSeconds() {
+        return (intervalNanos > 0 ? intervalNanos : DEFAULT_INTERVAL_NANOS) * 1e-9;
+    }
+
     /** A checkpoint that stores nothing (in-memory runs, methods called outside a batch). */
     public static Checkpoint none() {
         return new Checkpoint(null, Long.MAX_VALUE, null, n -> { }, w -> { });

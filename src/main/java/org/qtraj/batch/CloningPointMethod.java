@@ -23,12 +23,10 @@ import org.qtraj.trajectory.Unravelling;
  * error; the bias estimate and the per-size values are in results.jsonl). Defaults: engine quantum, fields [1],
  * clones [50, 100, 200], populations 10, the times and step of {@link Cloning}, the left bath, the unit's derived
  * seed. Resumable: the values of the populations run so far are saved to the checkpoint every
- * {@value #SLICE_SECONDS} s, and since every population has its own stream a resumed point gives exactly the
+ * checkpoint interval ({@code qtraj run --checkpoint-seconds}, default 5 s), and since every population has its own stream a resumed point gives exactly the
  * numbers of an uninterrupted one. Stateless and thread-safe.
  */
 public final class CloningPointMethod implements PointMethod {
-    /** Time between checkpoints of a long point. */
-    static final double SLICE_SECONDS = 5;
 
     private final String label;
     private final Engine engine;
@@ -119,7 +117,7 @@ public final class CloningPointMethod implements PointMethod {
 
     /**
      * Runs the populations on at most {@code threads} threads (the numbers do not depend on it) from the entry's seed
-     * or else {@code unitSeed}, in slices of {@value #SLICE_SECONDS} s with the values saved to {@code checkpoint}
+     * or else {@code unitSeed}, in slices of the checkpoint's interval with the values saved to {@code checkpoint}
      * between them, resuming from a saved state.
      */
     @Override
@@ -142,7 +140,7 @@ public final class CloningPointMethod implements PointMethod {
         }
         while (done.values().length < plan.units()) {
             long before = done.values().length;
-            done = plan.slice(done.values(), done.elapsedSeconds(), SLICE_SECONDS, Long.MAX_VALUE, null);
+            done = plan.slice(done.values(), done.elapsedSeconds(), checkpoint.sliceSeconds(), Long.MAX_VALUE, null);
             checkpoint.trajectoriesDone(done.values().length - before);
             if (done.values().length < plan.units()) {
                 checkpoint.save(state(done));

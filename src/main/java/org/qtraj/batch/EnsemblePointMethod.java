@@ -38,8 +38,6 @@ import org.qtraj.trajectory.Unravelling;
  * the blocked estimate differs from the unblocked one only by floating-point rounding of the merge.
  */
 public final class EnsemblePointMethod implements SplitPointMethod {
-    /** Time between checkpoints of a long point. */
-    static final double SLICE_SECONDS = 5;
     /** Most blocks per point (keeps b M within a long for any affordable M). */
     static final int MAX_BLOCKS = 1_000_000;
 
@@ -157,12 +155,13 @@ public final class EnsemblePointMethod implements SplitPointMethod {
 
     /**
      * Runs the whole ensemble on one thread ({@code threads} is not used: points already run in parallel), from the
-     * entry's seed or else {@code unitSeed}, saving its state to {@code checkpoint} every {@value #SLICE_SECONDS} s
-     * and resuming from it; observables are the estimators' means with standard errors.
+     * entry's seed or else {@code unitSeed}, saving its state to {@code checkpoint} at the checkpoint's interval
+     * ({@link Checkpoint#sliceSeconds()}, {@code qtraj run --checkpoint-seconds}) and resuming from it; observables are the estimators' means with standard errors.
      */
     @Override
     public PointResult run(Chain chain, long unitSeed, Checkpoint checkpoint, int threads) throws IOException {
-        SimulationResult r = ResumableEnsembles.run(Engine.of(kind), chain, settings(unitSeed, stop), checkpoint, SLICE_SECONDS);
+        SimulationResult r = ResumableEnsembles.run(Engine.of(kind), chain, settings(unitSeed, stop), checkpoint,
+                checkpoint.sliceSeconds());
         return pointResult(r);
     }
 
@@ -179,7 +178,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
         long first = firstIndex(block);
         StopRule count = StopRule.trajectories(firstIndex(block + 1) - first);
         SimulationResult r = ResumableEnsembles.range(Engine.of(kind), chain, settings(unitSeed, count), checkpoint,
-                SLICE_SECONDS, first);
+                checkpoint.sliceSeconds(), first);
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("method", r.method());
         o.put("sites", r.sites());

@@ -51,9 +51,9 @@ public final class RunCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "5",
-            description = "Wall time between the checkpoints saved inside one long gaussian trajectory (default"
-                    + " ${DEFAULT-VALUE}; from 0.1 to 86400); results do not depend on it. Between trajectories a point"
-                    + " is checkpointed every 5 s.")
+            description = "Wall time between the checkpoints of a running point: between trajectories or cloning"
+                    + " populations, and inside one long gaussian trajectory (default ${DEFAULT-VALUE}; from 0.1 to"
+                    + " 86400); results do not depend on it.")
     double checkpointSeconds;
 
     @Option(names = "--dry-run", description = "Check the spec and every point, print the plan, write nothing.")

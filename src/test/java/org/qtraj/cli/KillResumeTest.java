@@ -98,7 +98,8 @@ class KillResumeTest {
     /**
      * A trajectory point killed (SIGKILL) after its first mid-point checkpoint, then resumed: the result equals an
      * uninterrupted run bit for bit (the checkpoint holds the merged accumulators and the next trajectory index).
-     * The kill waits for the checkpoint file (written every 5 s), so it lands mid-point on any machine.
+     * The kill waits for the checkpoint file (written every second with --checkpoint-seconds 1; the point takes about
+     * 4 s of CPU), so it lands mid-point on any machine.
      */
     @Test
     void trajectoryPointKilledAfterACheckpointResumesExactly() throws Exception {
@@ -115,7 +116,7 @@ class KillResumeTest {
         assertEquals(0, r.exitCode(), r.err());
 
         Path out = tmp.resolve("traj-out");
-        Process p = start(spec, out, new String[0]);
+        Process p = start(spec, out, new String[] {"--checkpoint-seconds", "1"});
         Path checkpoints = out.resolve("checkpoints");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (p.isAlive() && System.nanoTime() < deadline && !hasFile(checkpoints)) {
