@@ -47,26 +47,29 @@ import org.qtraj.stats.MeanVar;
  *       over [1.5N, 2.5N] the relative bias of n_1, n_{N/4}, n_{N/2}, n_{3N/4}, n_N is at most 0.5 % at N = 200
  *       (uniform), over [N, 1.5N] at most 1.3 % (N = 200, hot bath T = 1 or 0.5: the window of the N = 1000 case),
  *       over [2N, 12N] at N = 50 at most 0.5 %, against relative standard errors of 2-5 % at N = 50 and 200 and
- *       5-20 % at N = 1000;</li>
- *   <li>dephasing 0.5 (diffusive, relaxation time about N^2 / (pi^2 D), D ~ 4 g^2 / gamma): at N = 50 over [100, 600]
- *       at most 0.25 % (uniform) and 0.01 % (disordered); at N = 200 uniform over [200, 500] at most 0.6 % (n_N,
- *       whose relative standard error is about 16 %), disordered over [400, 700] at most 2 % (n_N again);</li>
+ *       3-5 % at N = 1000;</li>
+ *   <li>dephasing 0.5 (diffusive, relaxation time about N^2 / (pi^2 D), D ~ 2 g^2 / gamma = 4): at N = 50 over
+ *       [100, 600] at most 0.25 % (uniform) and 0.01 % (disordered); at N = 200 uniform over [200, 500] at most
+ *       0.6 % (n_N, whose relative standard error is about 16 %), disordered over [400, 700] at most 2 % (n_N
+ *       again);</li>
  *   <li>disordered chains without dephasing have modes that barely touch the baths (localised away from both ends; the
  *       correlation solver reports the slowest decay rate, 5.6e-5 at N = 50 and 1.6e-8 at N = 200 for the weak
  *       disorder used here, and refuses N = 1000 even at s = 0.01, omega_k in 1 +- 0.002: a mode decays at 4e-11).
  *       The bulk populations keep the initial occupation of those modes for times beyond any budget (measured bias
  *       up to 24 % at N = 50 over [100, 600], 2-6 % at N = 200, not shrinking with the window), so these cases
- *       compare the currents and the end populations only, which such modes cannot reach (their weight on the bath sites is their decay rate): bias at most 0.11 % at N = 50
- *       over [100, 600] and 0.3 % at N = 200 over [1.5N, 2.5N].</li>
+ *       compare the currents and the end populations only, which such modes cannot reach (their weight on the bath
+ *       sites is their decay rate): bias at most 0.11 % at N = 50 over [100, 600] and 0.3 % at N = 200 over
+ *       [1.5N, 2.5N].</li>
  * </ul>
  *
  * <h2>N = 1000</h2>
  * Uniform, dephasing 0, hot bath at T = 0.5 instead of 1: 64 particles instead of 149. The cost per unit time grows
  * about like N n^2 (measured at N = 1000 from the steady pattern: 0.017 s of CPU per unit time with 64 particles in
- * this test, about 0.17 s with 149), so 16 trajectories over [0, 1500] fit the budget. Dephasing 0.5 at N = 1000 is not here: the
- * diffusive relaxation time N^2 / (pi^2 D) is about 25,000, and the N = 200 window [N, 2N] = [0.005, 0.01] N^2 scales
- * to [5000, 10000]; at about 1 s of CPU per unit time (N = 200's 0.0087 s scaled by N n^2 to 135 particles, not
- * measured) that is about 3 CPU hours per trajectory, two CPU days for 16. Disordered N = 1000 without dephasing has
+ * this test, 0.13 s with 149 in the README's stationary run), so 16 trajectories over [0, 1500] fit the budget.
+ * Dephasing 0.5 at N = 1000 is not here: the diffusive relaxation time N^2 / (pi^2 D) is about 25,000, and the
+ * N = 200 window [N, 2N] = [0.005, 0.01] N^2 scales to [5000, 10000]; at about 1 s of CPU per unit time (N = 200's
+ * 0.0087 s scaled by N n^2 to 135 particles, not measured) that is about 3 CPU hours per trajectory, two CPU days
+ * for 16. Disordered N = 1000 without dephasing has
  * no exact reference (above).
  *
  * <p>Tagged slow. Measured 2026-12-01 (2 cores shared with other sessions, load average 12-25, OpenJDK 17.0.15): 720 s
@@ -85,7 +88,8 @@ class GaussianLongChainSlowTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("N=50 uniform gamma=0", uniform(50, 0, 1), 100.0, 600.0, 32, 5001L, true),
-                Arguments.of("N=50 disordered gamma=0", disordered(50, 0, WEAK_50, 2026L), 100.0, 600.0, 32, 5002L, false),
+                Arguments.of("N=50 disordered gamma=0", disordered(50, 0, WEAK_50, 2026L), 100.0, 600.0, 32, 5002L,
+                        false),
                 Arguments.of("N=50 uniform gamma=0.5", uniform(50, 0.5, 1), 100.0, 600.0, 32, 5003L, true),
                 Arguments.of("N=50 disordered gamma=0.5", disordered(50, 0.5, 1, 2026L), 100.0, 600.0, 32, 5004L, true),
                 Arguments.of("N=200 uniform gamma=0", uniform(200, 0, 1), 300.0, 500.0, 16, 20001L, true),
