@@ -67,9 +67,10 @@ import org.qtraj.stats.MeanVar;
  * about like N n^2 (measured at N = 1000 from the steady pattern: 0.017 s of CPU per unit time with 64 particles in
  * this test, 0.13 s with 149 in the README's stationary run), so 16 trajectories over [0, 1500] fit the budget.
  * Dephasing 0.5 at N = 1000 is not here: the diffusive relaxation time N^2 / (pi^2 D) is about 25,000, and the
- * N = 200 window [N, 2N] = [0.005, 0.01] N^2 scales to [5000, 10000]; at about 1 s of CPU per unit time (N = 200's
- * 0.0087 s scaled by N n^2 to 135 particles, not measured) that is about 3 CPU hours per trajectory, two CPU days
- * for 16. Disordered N = 1000 without dephasing has
+ * N = 200 window [N, 2N] = [0.005, 0.01] N^2 scales to [5000, 10000]; one trajectory from the steady pattern (135
+ * particles) costs 4.1 s of CPU per unit time (measured over [0, 30], 2026-12-01: 124 s of CPU after start-up,
+ * 66 jumps per unit time, most of them dephasing, each re-orthonormalising the orbitals), so about 11 CPU hours per
+ * trajectory and a week of CPU for 16. Disordered N = 1000 without dephasing has
  * no exact reference (above).
  *
  * <p>Tagged slow. Measured 2026-12-01 (2 cores shared with other sessions, load average 12-25, OpenJDK 17.0.15): 720 s
