@@ -254,8 +254,22 @@ public final class Liouvillian {
         return any ? src : null;
     }
 
+    /**
+     * The rows of sector n that channel ci's jump operator L_c (a 0/1 matrix in the basis of masks, times
+     * sqrt(rate)) reaches, ascending, or null if none; {@link #jumpSourceRows} are the matching rows of the source
+     * sector {@link #sourceSector}: (O_c)_{to[a], from[a]} = 1. Shared arrays, read only.
+     */
+    int[] jumpTargetRows(int ci, int n) {
+        return jumpTo[ci][n];
+    }
+
+    /** The source rows matching {@link #jumpTargetRows}; shared, read only. */
+    int[] jumpSourceRows(int ci, int n) {
+        return jumpFrom[ci][n];
+    }
+
     /** The sector that channel c's jump into sector n reads from. */
-    private static int sourceSector(Channel c, int n) {
+    static int sourceSector(Channel c, int n) {
         return switch (c.kind()) {
             case EMISSION -> n + 1;
             case ABSORPTION -> n - 1;
