@@ -46,6 +46,15 @@ public final class DenseProducts {
         product(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, d, d, d, true);
     }
 
+    /**
+     * The upper triangle of C = A B for a d x inner A and an inner x d B (e.g. G^T G, symmetric): every entry with
+     * j &gt;= i is computed, the entries below the diagonal are not touched.
+     */
+    public static void multiplyUpper(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c,
+                                     int cOff, int ldc, int d, int inner) {
+        product(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, d, inner, d, true);
+    }
+
     private static void product(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff,
                                 int ldc, int rows, int inner, int cols, boolean upper) {
         Panel work = PANEL.get();

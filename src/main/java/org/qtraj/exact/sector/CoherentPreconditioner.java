@@ -43,7 +43,10 @@ final class CoherentPreconditioner {
      * ({@link Reflection}), null entries elsewhere: there V = Q diag(V_even, V_odd) and the products cost half.
      */
     private final Reflection[] reflection;
-    /** The populations' exact block, or null in the scalar variant (populations damped by c_n like the rest). */
+    /**
+     * The populations' exact block, or null in the scalar variant (populations damped by c_n like the rest) and where
+     * {@link PopulationBlock#of} finds no regular pivots (populations then damped by their c_ii).
+     */
     private final PopulationBlock populations;
 
     CoherentPreconditioner(Liouvillian l) {

@@ -1,8 +1,5 @@
 package org.qtraj.exact.sector;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.qtraj.errors.SolverException;
 import org.qtraj.exact.linalg.DenseProducts;
 import org.qtraj.exact.linalg.Parallelism;
 
@@ -58,7 +55,8 @@ final class PopulationBlock {
      * The population block of l in the eigenbases v[n] of its sectors' H (row-major d_n x d_n, eigenvector k in
      * column k), W's blocks built sector by sector on l's threads.
      *
-     * @throws SolverException if a pivot block is singular (no state reaches the vacuum)
+     * @return the block, or null if a pivot is not negative (some state does not reach the vacuum, e.g. a bath
+     *         with zero rate): then the preconditioner damps the populations like the coherences
      */
     static PopulationBlock of(Liouvillian l, double[][] v) {
         SectorBasis basis = l.basis();
@@ -97,7 +95,8 @@ final class PopulationBlock {
                 }
                 int src = Liouvillian.sourceSector(c, n);
                 double[] block = src == n ? diag[n] : src > n ? up[n] : down[n];
-                addRates(c.rate(), to, l.jumpSourceRows(ci, n), vn, d, v[src], basis.dim(src), block);
+                addRates(c.rate(), to, l.jumpSourceRows(ci, n), vn, d, v[src], basis.dim(src), block,
+                        c.kind() == Liouvillian.Kind.DEPHASING);
             }
         });
         double[][] sInv = new double[sectors][];
@@ -113,11 +112,10 @@ final class PopulationBlock {
                     s[i] -= prod[i];
                 }
             }
-            DMatrixRMaj inv = new DMatrixRMaj(d, d, true, s);
-            if (!CommonOps_DDRM.invert(inv)) {
-                throw new SolverException("liouvillian: the population block of sector " + n + " is singular");
+            sInv[n] = invert(s, d);
+            if (sInv[n] == null) {
+                return null;
             }
-            sInv[n] = inv.data;
             int dd = basis.dim(n - 1);
             x[n] = new double[d * dd];
             DenseProducts.multiply(sInv[n], 0, d, down[n], 0, dd, x[n], 0, dd, d, d, dd);
@@ -131,24 +129,98 @@ final class PopulationBlock {
     }
 
     /**
+     * S^{-1} of a d x d row-major S by Gauss-Jordan elimination without pivoting, on one array per row (so the row
+     * operations vectorise, {@link DenseProducts}): -S is a column diagonally dominant M-matrix (a Schur complement of
+     * a leaking generator), for which elimination without pivoting is stable (Higham, "Accuracy and Stability of
+     * Numerical Algorithms", 2nd ed., sec. 9.9 and 14.4) and every pivot is negative. Null if a pivot is not
+     * negative and finite.
+     */
+    static double[] invert(double[] s, int d) {
+        double[][] a = new double[d][2 * d];
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(s, i * d, a[i], 0, d);
+            a[i][d + i] = 1;
+        }
+        for (int k = 0; k < d; k++) {
+            double[] pk = a[k];
+            double pivot = pk[k];
+            if (!(pivot < 0) || !Double.isFinite(pivot)) {
+                return null;
+            }
+            double inv = 1 / pivot;
+            for (int j = k; j < 2 * d; j++) {
+                pk[j] *= inv;
+            }
+            for (int i = 0; i < d; i++) {
+                double f = a[i][k];
+                if (i != k && f != 0) {
+                    eliminate(f, pk, a[i], k, 2 * d);
+                }
+            }
+        }
+        double[] out = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(a[i], d, out, i * d, d);
+        }
+        return out;
+    }
+
+    /** row[j] -= f pivotRow[j] for from &lt;= j &lt; to. */
+    private static void eliminate(double f, double[] pivotRow, double[] row, int from, int to) {
+        for (int j = from; j < to; j++) {
+            row[j] = Math.fma(-f, pivotRow[j], row[j]);
+        }
+    }
+
+    /**
      * block += rate |V_n^T O V_src|^2 (entrywise), O the 0/1 jump matrix with (O)_{to[q], from[q]} = 1: the rows
-     * to[q] of V_n and from[q] of V_src give V_n^T O V_src = G_to^T G_from.
+     * to[q] of V_n and from[q] of V_src give V_n^T O V_src = G_to^T G_from. For dephasing (src = n, O = n_k
+     * diagonal) the product G^T G is symmetric and only its upper triangle is formed, from the occupied rows or,
+     * where those are more than half, from the empty ones (V^T n_k V = 1 - V^T (1 - n_k) V, V orthogonal).
      */
     private static void addRates(double rate, int[] to, int[] from, double[] vn, int d, double[] vs, int ds,
-                                 double[] block) {
-        int r = to.length;
+                                 double[] block, boolean dephasing) {
+        int[] rows = to;
+        boolean complement = dephasing && 2 * to.length > d;
+        if (complement) {
+            rows = new int[d - to.length];
+            int q = 0;
+            int t = 0;
+            for (int i = 0; i < d; i++) {
+                if (t < to.length && to[t] == i) {
+                    t++;
+                } else {
+                    rows[q++] = i;
+                }
+            }
+        }
+        int r = rows.length;
         double[] gt = new double[d * r];
         double[] gf = new double[r * ds];
         for (int q = 0; q < r; q++) {
             for (int k = 0; k < d; k++) {
-                gt[k * r + q] = vn[to[q] * d + k];
+                gt[k * r + q] = vn[rows[q] * d + k];
             }
-            System.arraycopy(vs, from[q] * ds, gf, q * ds, ds);
+            System.arraycopy(vs, (dephasing ? rows[q] : from[q]) * ds, gf, q * ds, ds);
         }
         double[] m = new double[d * ds];
-        DenseProducts.multiply(gt, 0, r, gf, 0, ds, m, 0, ds, d, r, ds);
-        for (int i = 0; i < d * ds; i++) {
-            block[i] += rate * m[i] * m[i];
+        if (!dephasing) {
+            DenseProducts.multiply(gt, 0, r, gf, 0, ds, m, 0, ds, d, r, ds);
+            for (int i = 0; i < d * ds; i++) {
+                block[i] += rate * m[i] * m[i];
+            }
+            return;
+        }
+        DenseProducts.multiplyUpper(gt, 0, r, gf, 0, ds, m, 0, ds, d, r);
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                double e = complement ? (i == j ? 1 : 0) - m[i * d + j] : m[i * d + j];
+                double w = rate * e * e;
+                block[i * d + j] += w;
+                if (j != i) {
+                    block[j * d + i] += w;
+                }
+            }
         }
     }
 
