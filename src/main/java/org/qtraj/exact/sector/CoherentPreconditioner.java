@@ -1,5 +1,6 @@
 package org.qtraj.exact.sector;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -48,6 +49,16 @@ final class CoherentPreconditioner {
      * {@link PopulationBlock#of} finds no regular pivots (populations then damped by their c_ii).
      */
     private final PopulationBlock populations;
+    private final int maxDim;
+    /**
+     * Scratch pairs {m, t} of 2 d_max^2 doubles each, taken and given back by each sector task, and the eigenbasis
+     * blocks of whole applications (one d_n x 2 d_n array per sector), taken and given back by each {@link #apply}:
+     * about one entry per thread or concurrent application, so apply allocates nothing once warm (at N = 10 it
+     * allocated and zeroed 15 MB per application). The only mutable state; it never changes a result (every entry
+     * read is written first in the same application).
+     */
+    private final ConcurrentLinkedQueue<double[][]> scratch = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<double[][]> eigenWork = new ConcurrentLinkedQueue<>();
 
     CoherentPreconditioner(Liouvillian l) {
         this(l, true);
@@ -90,6 +101,11 @@ final class CoherentPreconditioner {
             }
         });
         populations = eigenbasisDamping ? PopulationBlock.of(l, v) : null;
+        int dm = 0;
+        for (int n = 0; n < sectors; n++) {
+            dm = Math.max(dm, basis.dim(n));
+        }
+        maxDim = dm;
     }
 
     private void decompose(int n, double[] h) {
@@ -196,45 +212,64 @@ final class CoherentPreconditioner {
      * solved together, the sectors back (in parallel).
      */
     void apply(double[] x, double[] y) {
-        double[][] work = new double[basis.sectors()][];
-        parallelism.forEach(basis.sectorsBySize(), n -> work[n] = toEigenbasis(n, x));
-        double[] p = null;
-        if (populations != null) {
-            p = new double[populations.size()];
+        double[][] work = eigenWork.poll();
+        if (work == null) {
+            work = new double[basis.sectors()][];
             for (int n = 0; n < basis.sectors(); n++) {
-                int d = basis.dim(n);
-                int ld = 2 * d;
-                int s0 = populations.start(n);
-                for (int k = 0; k < d; k++) {
-                    p[s0 + k] = work[n][k * ld + k];
-                }
+                work[n] = new double[2 * basis.dim(n) * basis.dim(n)];
             }
-            populations.solve(p);
         }
-        double[] pop = p;
-        parallelism.forEach(basis.sectorsBySize(), n -> fromEigenbasis(n, work[n], pop, y));
+        try {
+            double[][] yy = work;
+            parallelism.forEach(basis.sectorsBySize(), n -> toEigenbasis(n, x, yy[n]));
+            double[] p = null;
+            if (populations != null) {
+                p = new double[populations.size()];
+                for (int n = 0; n < basis.sectors(); n++) {
+                    int d = basis.dim(n);
+                    int ld = 2 * d;
+                    int s0 = populations.start(n);
+                    for (int k = 0; k < d; k++) {
+                        p[s0 + k] = yy[n][k * ld + k];
+                    }
+                }
+                populations.solve(p);
+            }
+            double[] pop = p;
+            parallelism.forEach(basis.sectorsBySize(), n -> fromEigenbasis(n, yy[n], pop, y));
+        } finally {
+            eigenWork.offer(work);
+        }
     }
 
-    /** [Re Y | Im Y] of Y = V^T X_n V (d x 2d row-major, upper triangles), a new array. */
-    private double[] toEigenbasis(int n, double[] x) {
+    private double[][] takeScratch() {
+        double[][] w = scratch.poll();
+        return w != null ? w : new double[][] {new double[2 * maxDim * maxDim], new double[2 * maxDim * maxDim]};
+    }
+
+    /** [Re Y | Im Y] of Y = V^T X_n V into yy (d x 2d row-major, upper triangles). */
+    private void toEigenbasis(int n, double[] x, double[] yy) {
         int d = basis.dim(n);
         int off = basis.offset(n);
         int ld = 2 * d;
-        double[] m = new double[d * ld];
-        unpackSplit(x, off, d, m);
-        double[] t = new double[d * ld];
-        double[] yy = new double[d * ld];
-        Reflection r = reflection[n];
-        if (d == 1) {
-            yy[0] = m[0];
-        } else if (r != null) {
-            r.toEigenbasis(m, t, yy);
-        } else {
-            mult(vt[n], 0, d, m, 0, ld, t, 0, ld, d, d, ld);
-            multUpper(t, 0, ld, v[n], 0, d, yy, 0, ld, d);
-            multUpper(t, d, ld, v[n], 0, d, yy, d, ld, d);
+        double[][] w = takeScratch();
+        try {
+            double[] m = w[0];
+            double[] t = w[1];
+            unpackSplit(x, off, d, m);
+            Reflection r = reflection[n];
+            if (d == 1) {
+                yy[0] = m[0];
+            } else if (r != null) {
+                r.toEigenbasis(m, t, yy);
+            } else {
+                mult(vt[n], 0, d, m, 0, ld, t, 0, ld, d, d, ld);
+                multUpper(t, 0, ld, v[n], 0, d, yy, 0, ld, d);
+                multUpper(t, d, ld, v[n], 0, d, yy, d, ld, d);
+            }
+        } finally {
+            scratch.offer(w);
         }
-        return yy;
     }
 
     /**
@@ -250,10 +285,21 @@ final class CoherentPreconditioner {
             y[off] = pop != null ? pop[populations.start(n)] : -yy[0] / (cp == null ? cn : cp[0]);
             return;
         }
+        double[][] work = takeScratch();
+        try {
+            fromEigenbasis(n, yy, pop, y, work[0], work[1]);
+        } finally {
+            scratch.offer(work);
+        }
+    }
+
+    private void fromEigenbasis(int n, double[] yy, double[] pop, double[] y, double[] m, double[] t) {
+        int d = basis.dim(n);
+        int off = basis.offset(n);
+        double cn = c[n];
+        double[] cp = cPair == null ? null : cPair[n];
         int ld = 2 * d;
         Reflection r = reflection[n];
-        double[] m = new double[d * ld];
-        double[] t = new double[d * ld];
         double[] en = e[n];
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
