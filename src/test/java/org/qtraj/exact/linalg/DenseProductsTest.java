@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The blocked products against plain triple loops, on sizes that cross the panel edges (128 rows, 256 columns). */
+/** The blocked products against plain triple loops, on sizes that cross the panel edges (64 rows of B, 512 columns). */
 class DenseProductsTest {
 
     @Test
     void matchesPlainProductsAcrossPanelEdges() {
         Random rng = new Random(4);
-        int[][] shapes = {{1, 1, 1}, {3, 5, 2}, {7, 130, 300}, {130, 129, 517}, {257, 3, 258}};
+        int[][] shapes = {{1, 1, 1}, {3, 5, 2}, {7, 130, 300}, {130, 129, 517}, {257, 3, 258}, {5, 64, 1030}};
         for (int[] s : shapes) {
             int rows = s[0];
             int inner = s[1];
@@ -45,7 +45,7 @@ class DenseProductsTest {
     @Test
     void upperTriangleOnlyAndBelowUntouched() {
         Random rng = new Random(5);
-        for (int d : new int[] {1, 5, 129, 300}) {
+        for (int d : new int[] {1, 5, 65, 129, 520}) {
             double[] a = gaussian(rng, d * d);
             double[] b = gaussian(rng, d * d);
             double[] c = gaussian(rng, d * d);
