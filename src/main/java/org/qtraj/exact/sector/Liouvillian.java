@@ -83,11 +83,11 @@ public final class Liouvillian {
     private final int[][][] jumpFrom;
     private final int maxDim;
     /**
-     * Work matrices of {@link #applySector}, two of 2 d_max^2 doubles per entry: taken and given back by each
+     * Work matrices of {@link #applySector}, two of d_max rows of 2 d_max doubles per entry: taken and given back by each
      * sector task, so a pool holds about one entry per thread that ever ran apply and apply allocates nothing
      * once warm. The only mutable state; it never changes a result.
      */
-    private final ConcurrentLinkedQueue<double[][]> pool = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<double[][][]> pool = new ConcurrentLinkedQueue<>();
     private final double normBound;
 
     private Liouvillian(Chain chain, SectorBasis basis, Parallelism parallelism) {
@@ -212,11 +212,10 @@ public final class Liouvillian {
         maxDim = dm;
     }
 
-    private double[][] takeWork() {
-        double[][] w = pool.poll();
+    private double[][][] takeWork() {
+        double[][][] w = pool.poll();
         if (w == null) {
-            int len = 2 * maxDim * maxDim;
-            w = new double[][] {new double[len], new double[len]};
+            w = new double[2][maxDim][2 * maxDim];
         }
         return w;
     }
@@ -254,8 +253,22 @@ public final class Liouvillian {
         return any ? src : null;
     }
 
+    /**
+     * The rows of sector n that channel ci's jump operator L_c (a 0/1 matrix in the basis of masks, times
+     * sqrt(rate)) reaches, ascending, or null if none; {@link #jumpSourceRows} are the matching rows of the source
+     * sector {@link #sourceSector}: (O_c)_{to[a], from[a]} = 1. Shared arrays, read only.
+     */
+    int[] jumpTargetRows(int ci, int n) {
+        return jumpTo[ci][n];
+    }
+
+    /** The source rows matching {@link #jumpTargetRows}; shared, read only. */
+    int[] jumpSourceRows(int ci, int n) {
+        return jumpFrom[ci][n];
+    }
+
     /** The sector that channel c's jump into sector n reads from. */
-    private static int sourceSector(Channel c, int n) {
+    static int sourceSector(Channel c, int n) {
         return switch (c.kind()) {
             case EMISSION -> n + 1;
             case ABSORPTION -> n - 1;
@@ -348,88 +361,69 @@ public final class Liouvillian {
         int d = basis.dim(n);
         int off = basis.offset(n);
         int ld = 2 * d;
-        double[][] work = takeWork();
+        double[][][] work = takeWork();
         try {
-            double[] m = work[0];
-            double[] w = work[1];
+            double[][] m = work[0];
+            double[][] w = work[1];
             for (int i = 0; i < d; i++) {
-                int ri = i * ld;
-                m[ri + i] = BlockState.SQRT2 * x[off + i * d + i];
-                m[ri + d + i] = 0;
+                double[] mi = m[i];
+                mi[i] = BlockState.SQRT2 * x[off + i * d + i];
+                mi[d + i] = 0;
                 for (int j = i + 1; j < d; j++) {
                     double a = x[off + i * d + j];
                     double b = x[off + j * d + i];
-                    int rj = j * ld;
-                    m[ri + j] = a;
-                    m[rj + i] = a;
-                    m[ri + d + j] = b;
-                    m[rj + d + i] = -b;
+                    double[] mj = m[j];
+                    mi[j] = a;
+                    mj[i] = a;
+                    mi[d + j] = b;
+                    mj[d + i] = -b;
                 }
             }
             int[] start = hopStart[n];
             int[] idx = hopIndex[n];
             double[] val = hopValue[n];
             for (int i = 0; i < d; i++) {
-                int ri = i * ld;
+                double[] wi = w[i];
                 int h0 = start[i];
                 int h1 = start[i + 1];
                 if (h0 == h1) {
-                    java.util.Arrays.fill(w, ri, ri + ld, 0);
+                    java.util.Arrays.fill(wi, 0, ld, 0);
                     continue;
                 }
-                // two hops per sweep over the row: half the loads and stores of w
+                // Two hops per sweep over the row (half the loads and stores of w), rows of M as separate arrays
+                // indexed like the row of W: the loop shape the JIT vectorises (see DenseProducts).
                 int h = h0;
                 if (h1 - h0 >= 2) {
-                    int rk = idx[h] * ld;
-                    int rl = idx[h + 1] * ld;
-                    double g = val[h];
-                    double gl = val[h + 1];
-                    for (int j = 0; j < ld; j++) {
-                        w[ri + j] = g * m[rk + j] + gl * m[rl + j];
-                    }
+                    twoRows(val[h], m[idx[h]], val[h + 1], m[idx[h + 1]], wi, ld);
                     h += 2;
                 } else {
-                    int rk = idx[h] * ld;
-                    double g = val[h];
-                    for (int j = 0; j < ld; j++) {
-                        w[ri + j] = g * m[rk + j];
-                    }
+                    oneRow(val[h], m[idx[h]], wi, ld);
                     h++;
                 }
                 for (; h + 1 < h1; h += 2) {
-                    int rk = idx[h] * ld;
-                    int rl = idx[h + 1] * ld;
-                    double g = val[h];
-                    double gl = val[h + 1];
-                    for (int j = 0; j < ld; j++) {
-                        w[ri + j] += g * m[rk + j] + gl * m[rl + j];
-                    }
+                    addTwoRows(val[h], m[idx[h]], val[h + 1], m[idx[h + 1]], wi, ld);
                 }
                 if (h < h1) {
-                    int rk = idx[h] * ld;
-                    double g = val[h];
-                    for (int j = 0; j < ld; j++) {
-                        w[ri + j] += g * m[rk + j];
-                    }
+                    addOneRow(val[h], m[idx[h]], wi, ld);
                 }
             }
             double[] e = energy[n];
             double[] f = noJump[n];
             for (int i = 0; i < d; i++) {
-                int ri = i * ld;
+                double[] wi = w[i];
                 int ii = off + i * d + i;
-                y[ii] = BlockState.SQRT2 * w[ri + d + i] + f[i * d + i] * x[ii];
+                y[ii] = BlockState.SQRT2 * wi[d + i] + f[i * d + i] * x[ii];
                 double ei = e[i];
                 for (int j = i + 1; j < d; j++) {
-                    int rj = j * ld;
+                    double[] wj = w[j];
                     int ij = off + i * d + j;
                     int ji = off + j * d + i;
                     double fij = f[i * d + j];
                     double de = ei - e[j];
                     double xij = x[ij];
                     double xji = x[ji];
-                    y[ij] = de * xji + (w[ri + d + j] + w[rj + d + i]) + fij * xij;
-                    y[ji] = -de * xij - (w[ri + j] - w[rj + i]) + fij * xji;
+                    y[ij] = de * xji + (wi[d + j] + wj[d + i]) + fij * xij;
+                    y[ji] = -de * xij - (wi[j] - wj[i]) + fij * xji;
                 }
             }
         } finally {
@@ -440,6 +434,34 @@ public final class Liouvillian {
             if (c.kind() != Kind.DEPHASING) {
                 addJump(ci, c.rate(), n, x, y);
             }
+        }
+    }
+
+    /** w[j] = g a[j] + h b[j], j &lt; len. */
+    private static void twoRows(double g, double[] a, double h, double[] b, double[] w, int len) {
+        for (int j = 0; j < len; j++) {
+            w[j] = g * a[j] + h * b[j];
+        }
+    }
+
+    /** w[j] = g a[j], j &lt; len. */
+    private static void oneRow(double g, double[] a, double[] w, int len) {
+        for (int j = 0; j < len; j++) {
+            w[j] = g * a[j];
+        }
+    }
+
+    /** w[j] += g a[j] + h b[j], j &lt; len. */
+    private static void addTwoRows(double g, double[] a, double h, double[] b, double[] w, int len) {
+        for (int j = 0; j < len; j++) {
+            w[j] += g * a[j] + h * b[j];
+        }
+    }
+
+    /** w[j] += g a[j], j &lt; len. */
+    private static void addOneRow(double g, double[] a, double[] w, int len) {
+        for (int j = 0; j < len; j++) {
+            w[j] += g * a[j];
         }
     }
 

@@ -41,7 +41,7 @@ public final class TraceFixedSolver {
         return new TraceFixedSolver(liouvillian, new CoherentPreconditioner(liouvillian), DEFAULT_TOLERANCE, 3000);
     }
 
-    /** With the scalar per-sector damping of PHYSICS.md instead of the per-pair one (for comparisons). */
+    /** With the first preconditioner of PHYSICS.md (every entry of sector n damped by the scalar c_n, no population block), for comparisons. */
     static TraceFixedSolver withScalarDamping(Liouvillian liouvillian) {
         return new TraceFixedSolver(liouvillian, new CoherentPreconditioner(liouvillian, false), DEFAULT_TOLERANCE,
                 3000);
