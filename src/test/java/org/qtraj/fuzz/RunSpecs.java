@@ -77,7 +77,9 @@ final class RunSpecs {
                 Tree.map("method", Tree.text("classical"), "trajectories", Tree.raw("3"), "t_total", Tree.raw("2")),
                 Tree.map("method", Tree.text("classical"), "trajectories", Tree.raw("3"), "target_error", Tree.raw("0.5"),
                         "t_total", Tree.raw("2")),
-                Tree.map("method", Tree.text("entanglement_search"), "g_points", Tree.raw("3")));
+                Tree.map("method", Tree.text("entanglement_search"), "g_points", Tree.raw("3")),
+                Tree.map("method", Tree.text("fcs"), "windows", raws("0.5", "1"), "trajectories", Tree.raw("2"),
+                        "windows_per_trajectory", Tree.raw("1"), "burn_relaxations", Tree.raw("0")));
     }
 
     /** Methods with distinct labels (two entries of one kind get labels m1, m2, ...). */
