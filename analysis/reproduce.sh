@@ -41,7 +41,7 @@ done
 # N = 8, 16 at gamma = 5) and from the classical exclusion process (runs/fluctuations-fano-classical.yaml: N = 8..64),
 # offset-corrected from two window lengths; see the spec comments for the cost; the report's "Quantum against classical
 # at large N".
-for spec in fluctuations-fano fluctuations-fano-classical; do
+for spec in fluctuations-fano fluctuations-fano-classical fluctuations-fano-64; do
   run_spec "$spec" "runs/$spec.yaml"
 done
 # One report from every run directory (each section is drawn from the runs it recognises).

@@ -27,8 +27,9 @@ import org.qtraj.stats.Estimate;
  * error. Stateless; {@link #write} draws into the directory it is given and returns the markdown.
  */
 final class LargeNFluctuationsSection {
-    /** Spec names this section reads. */
+    /** Spec names this section reads: the quantum runs (the N = 64 point has a spec of its own) and the classical one. */
     static final String QUANTUM = "fluctuations-fano";
+    static final String QUANTUM_64 = "fluctuations-fano-64";
     static final String CLASSICAL = "fluctuations-fano-classical";
     /** Exact references computed here (the quantum sector Liouvillian and the classical 2^N rate matrix). */
     static final int MAX_QUANTUM = 8;
@@ -63,10 +64,12 @@ final class LargeNFluctuationsSection {
     static String write(Map<String, RunResults> byName, Path out) throws IOException {
         Map<Double, TreeMap<Integer, Ratios>> quantum = new TreeMap<>();
         TreeMap<Integer, Ratios> classical = new TreeMap<>();
-        RunResults q = byName.get(QUANTUM);
-        if (q != null) {
-            for (Rec r : q.records()) {
-                quantum.computeIfAbsent(r.param("dephasing"), g -> new TreeMap<>()).put((int) r.param("sites"), Ratios.of(r));
+        for (String name : List.of(QUANTUM, QUANTUM_64)) {
+            RunResults q = byName.get(name);
+            if (q != null) {
+                for (Rec r : q.records()) {
+                    quantum.computeIfAbsent(r.param("dephasing"), g -> new TreeMap<>()).put((int) r.param("sites"), Ratios.of(r));
+                }
             }
         }
         RunResults c = byName.get(CLASSICAL);
@@ -124,8 +127,9 @@ final class LargeNFluctuationsSection {
         md.append("![Fano against N](fluctuations-large-n-fano.png) ![kappa_3 against N](fluctuations-large-n-kappa3.png)\n\n");
         md.append("Does the current noise of the dephased XX chain become that of the exclusion process as N grows (Znidaric, "
                 + "PRE 89, 042140 (2014))? Same model and count as above (left bath, omega = g = G = V = 1, T_L = 1, T_R = 0). "
-                + "Quantum: gaussian (Slater-determinant) trajectories, run `" + QUANTUM + "`; classical: Gillespie trajectories of "
-                + "the exclusion process, run `" + CLASSICAL + "`. Both use the offset-corrected estimator (`qtraj fcs "
+                + "Quantum: gaussian (Slater-determinant) trajectories, runs `" + QUANTUM + "` and `" + QUANTUM_64 + "` (100 "
+                + "trajectories per point); classical: Gillespie trajectories of "
+                + "the exclusion process, run `" + CLASSICAL + "` (1000 trajectories per point). Both use the offset-corrected estimator (`qtraj fcs "
                 + "--window-offset`, `WindowOffset`): one ensemble with windows of 0.25 and one with 1.5 relaxation times "
                 + "(`RelaxationTimes`, about ten times the slowest diffusive mode), kappa_k = the slope of the window "
                 + "k-statistic against T, F = kappa_2 / (pooled count rate). Error bars 1 sigma: delete-one jackknife per "
@@ -210,7 +214,21 @@ final class LargeNFluctuationsSection {
     }
 
     /** What the points not run would cost (measured for the spec and the run; text kept with the numbers it cites). */
-    static final String COST = "";
+    static final String COST = "**Cost, and what was not run.** Measured 2026-12-01 on the 2 shared cores (load average 12 to 14 from other "
+            + "sessions, so wall times are 5 to 10 times the CPU times; OpenJDK 17.0.15): run `" + QUANTUM + "` (5 points, 100 "
+            + "trajectories each) took 108 CPU s (606 s wall); `qtraj fcs --engine gaussian --window-offset` with the spec's "
+            + "windows on one thread, CPU s including the JVM start (about 1.5 s): 4 trajectories 3.5 s at N = 32, gamma = 0.5 "
+            + "and 4.6 s at N = 16, gamma = 5; 2 trajectories 14.2 s at N = 64, gamma = 0.5 and 19.7 s at N = 32, gamma = 5, i.e. "
+            + "about 6 and 9 CPU s per trajectory (both window ensembles, 13 relaxation times of chain time). The error of F goes "
+            + "as 1/sqrt(trajectories): about 12 % at 100, so 5 % takes about 600 trajectories: N = 64 at gamma = 0.5 about 3600 "
+            + "CPU s, N = 32 at gamma = 5 about 5400 CPU s (100 trajectories, 12 %: 900 CPU s), N = 64 at gamma = 5 (t_relax four "
+            + "times that of N = 32 and about twice the cost per unit time) about 75 CPU s per trajectory, 12 CPU hours to 5 %. "
+            + "Within the hour of CPU this study had on a machine shared five ways, N = 64 was run at gamma = 0.5 with 100 "
+            + "trajectories (run `" + QUANTUM_64 + "`, if present above), and N = 32 and 64 at gamma = 5 were not run. A cheaper "
+            + "estimator would help more than CPU: the offset c_2 is about half of T kappa_2 at T = t_relax (c_2 ~ N from the "
+            + "chain's occupation, kappa_2 ~ 1/N), which costs the two-window slope a factor of about 2 in error; counting "
+            + "(N_L - N_R)/2, whose offset is that of the half occupation change, or the integrated current of every bond, "
+            + "would shrink it.\n\n";
 
     /** The classical trajectories against the classical exact values and the large-N limit. */
     private static String classicalCheck(TreeMap<Integer, Ratios> sim, TreeMap<Integer, Ratios> exact, double[] limit) {

@@ -99,7 +99,8 @@ public final class PaperReport {
         if (byName.containsKey(FluctuationsSection.QUANTUM) || byName.containsKey(FluctuationsSection.CLASSICAL)) {
             r.body.append(FluctuationsSection.write(byName, out));
         }
-        if (byName.containsKey(LargeNFluctuationsSection.QUANTUM) || byName.containsKey(LargeNFluctuationsSection.CLASSICAL)) {
+        if (byName.containsKey(LargeNFluctuationsSection.QUANTUM) || byName.containsKey(LargeNFluctuationsSection.QUANTUM_64)
+                || byName.containsKey(LargeNFluctuationsSection.CLASSICAL)) {
             r.body.append(LargeNFluctuationsSection.write(byName, out));
         }
         return r.finish(runs);
