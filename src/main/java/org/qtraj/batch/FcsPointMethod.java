@@ -29,7 +29,8 @@ import org.qtraj.trajectory.Unravelling;
  * or classical estimate of {@link RelaxationTimes} by engine), so that one entry serves chains of any length; each
  * trajectory burns in for B t_relax (default 1) and then counts over K times the longest window (default 4), cut into
  * windows of each length. Observables: cumulant_1 (the pooled count rate), cumulant_2, cumulant_3 (the fitted
- * slopes) and fano (cumulant_2/cumulant_1); results.jsonl has the offsets, kappa_3/kappa_1 and every ensemble's
+ * slopes) and fano (cumulant_2/cumulant_1), each only where it and its error are defined (too few counts leave a
+ * k-statistic undefined); results.jsonl has the offsets, kappa_3/kappa_1 and every ensemble's
  * uncorrected estimates. Defaults: engine gaussian, 200 trajectories, the left bath, the unit's derived seed.
  *
  * <p>Not resumable mid-point: an interrupted point runs again from its start (the finished points of the run are
@@ -183,10 +184,14 @@ public final class FcsPointMethod implements PointMethod {
         WindowOffset w = WindowOffset.fit(runs);
         OffsetComparison c = new OffsetComparison(runs, w, null);
         Map<String, Estimate> obs = new LinkedHashMap<>();
-        obs.put("cumulant_1", c.estimate(0));
-        obs.put("cumulant_2", c.estimate(1));
-        obs.put("cumulant_3", c.estimate(2));
-        obs.put("fano", c.estimate(3));
+        List<String> names = List.of("cumulant_1", "cumulant_2", "cumulant_3", "fano");
+        for (int i = 0; i < names.size(); i++) {
+            Estimate e = c.estimate(i);
+            // too few counts leave a k-statistic or its error undefined (NaN): no row rather than NaN in results.csv
+            if (Double.isFinite(e.value()) && Double.isFinite(e.error())) {
+                obs.put(names.get(i), e);
+            }
+        }
         Map<String, Object> details = c.toMap();
         details.remove("exact");
         details.remove("z");
