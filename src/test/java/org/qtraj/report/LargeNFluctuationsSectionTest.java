@@ -47,6 +47,11 @@ class LargeNFluctuationsSectionTest {
         assertTrue(md.contains("N = 32: z = +0.89 (F)"), md);
         assertTrue(md.contains("| infinity | | | | | 0.8207 |"), md);
         assertTrue(md.contains("agree with"), md);
+        // gaps +0.1 at N = 8, 16, 32 (x = 3, 4, 5): no trend; a gap that falls by 0.1 per doubling gives slope -0.1
+        assertTrue(md.contains("changes by +0.000 +- "), md);
+        String falling = LargeNFluctuationsSection.trend(List.of(new double[] {3, 0.1, 0.05}, new double[] {4, 0, 0.05},
+                new double[] {5, -0.1, 0.05}));
+        assertTrue(falling.contains("changes by -0.100 +- 0.035"), falling);
         for (String f : List.of("fluctuations-large-n-fano", "fluctuations-large-n-kappa3")) {
             assertTrue(Files.size(dir.resolve(f + ".png")) > 0);
             assertTrue(Files.size(dir.resolve(f + ".svg")) > 0);
