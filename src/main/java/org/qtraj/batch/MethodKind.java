@@ -26,6 +26,9 @@ public enum MethodKind {
     /** theta(s) by population dynamics (cloning), resumable. */
     CLONING("cloning", Set.of("engine", "fields", "clones", "populations", "step", "t_total", "t_burn", "counting_bath",
             "seed"), CloningPointMethod::of),
+    /** Offset-corrected counting statistics from trajectories (windows of two or more lengths). */
+    FCS("fcs", Set.of("engine", "windows", "window_relaxations", "windows_per_trajectory", "burn_relaxations",
+            "trajectories", "counting_bath", "seed"), FcsPointMethod::of),
     /** The largest two-site entanglement over the coupling (paper Fig. 4). */
     ENTANGLEMENT_SEARCH("entanglement_search", Set.of("rates", "g_min", "g_max", "g_points"),
             EntanglementPointMethod::of);

@@ -12,6 +12,8 @@ import org.qtraj.fcs.FcsExact;
 import org.qtraj.fcs.FcsFiles;
 import org.qtraj.fcs.FcsResult;
 import org.qtraj.fcs.FcsSettings;
+import org.qtraj.fcs.OffsetComparison;
+import org.qtraj.fcs.WindowOffset;
 import org.qtraj.io.AtomicFiles;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
@@ -51,6 +53,12 @@ public final class FcsCommand extends EnsembleCommand {
             + " length T (e.g. one long trajectory: --trajectories 1 --t-total ...); default one window per trajectory.")
     Double window;
 
+    @Option(names = "--window-offset", paramLabel = "T1,T2[,...]", description = {"Correct the finite-window offset",
+        "(counts in a window T estimate T kappa + c): one independent ensemble per window length, each",
+        "trajectory's averaging window cut into windows of T_i; kappa_k is the slope of the k-statistics",
+        "against T (two lengths: the difference quotient), the Fano factor uses the pooled count rate."})
+    String windowOffset;
+
     @Option(names = "--counting-bath", paramLabel = "BATH",
             description = "left | right, or a named bath: where the jumps are counted (default: the first bath, left for a chain).")
     String countingBath;
@@ -80,6 +88,13 @@ public final class FcsCommand extends EnsembleCommand {
         if (why != null) {
             throw new InvalidInputException("histograms", why);
         }
+        double[] offsetWindows = windowOffset == null ? null : offsetWindows(windowOffset);
+        if (offsetWindows != null && window != null) {
+            throw new InvalidInputException("window_offset", "gives the window lengths itself; drop --window");
+        }
+        if (offsetWindows != null && histograms != null) {
+            throw new InvalidInputException("window_offset", "writes no histograms; drop --histograms");
+        }
         Chain chain = chain();
         int bathIndex = FcsSettings.bathIndex(chain, countingBath);
         FcsSettings fcs = new FcsSettings(bathIndex, window == null ? Double.NaN : window, chain.bathName(bathIndex));
@@ -89,6 +104,9 @@ public final class FcsCommand extends EnsembleCommand {
         }
         SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE).toBuilder().quantumEngine(quantumEngine).build();
         Engine engine = classical ? Engine.CLASSICAL : Engine.QUANTUM;
+        if (offsetWindows != null) {
+            return corrected(engine, chain, settings, fcs, offsetWindows);
+        }
         FcsResult r = withProgress(engine, settings, bar -> Fcs.run(engine, chain, settings, fcs, bar));
         // after the run: a refusal of the trajectories' settings comes alone, not after a note about the reference
         FcsExact exact = exactOrNull(chain, fcs.bath(), settings.threads());
@@ -102,6 +120,62 @@ public final class FcsCommand extends EnsembleCommand {
             }
         }
         return emit(comparison.toMap(files), table(comparison, files));
+    }
+
+    /**
+     * Parses T1,T2[,...] into window lengths.
+     *
+     * @throws InvalidInputException naming window_offset unless each is a number and there are at least two
+     */
+    static double[] offsetWindows(String text) {
+        String[] parts = text.split(",", -1);
+        double[] w = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                w[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("window_offset", "must be two or more window lengths T1,T2,... (times > 0), got '"
+                        + text + "'");
+            }
+        }
+        try {
+            Fcs.checkWindows(w);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("window_offset", e.getMessage().substring(e.field().length() + 2));
+        }
+        return w;
+    }
+
+    /** The offset-corrected run: one ensemble per window, the fit, the table or JSON. */
+    private int corrected(Engine engine, Chain chain, SimulationSettings settings, FcsSettings fcs, double[] windows)
+            throws Exception {
+        List<FcsResult> runs;
+        try {
+            runs = withProgress(engine, settings, bar -> Fcs.windowOffset(engine, chain, settings, fcs, windows, bar));
+        } catch (InvalidInputException e) {
+            if (!e.field().equals("window")) {
+                throw e;
+            }
+            throw new InvalidInputException("window_offset", e.getMessage().substring(e.field().length() + 2));
+        }
+        WindowOffset w = WindowOffset.fit(runs);
+        FcsExact exact = exactOrNull(chain, fcs.bath(), settings.threads());
+        for (FcsResult r : runs) {
+            // short windows cut from one trajectory are meant here (the offset is what the fit removes), so plain fcs's
+            // advice of a longer window does not apply; what is left to say is what the correlation does to the errors
+            double lag = r.data().lag().r();
+            if (r.windows() > 1 && Math.abs(r.data().lag().z()) > FcsResult.LAG_Z_LIMIT) {
+                warn(String.format(Locale.ROOT, "window %s: adjacent windows are correlated (lag-1 r = %.3f); the jackknife"
+                        + " treats them as independent, so the errors of k_2 and k_3 are off by a relative O(r^2) = %.1g",
+                        num(r.window()), lag, lag * lag));
+            }
+        }
+        OffsetComparison c = new OffsetComparison(runs, w, exact == null ? null : exact.cumulants());
+        return emit(c.toMap(), offsetTable(c, settings.seed()));
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     /** The exact references when the generator takes the chain (else none: the estimates stand alone). */
@@ -142,6 +216,42 @@ public final class FcsCommand extends EnsembleCommand {
             Tables.row(sb, "files", files.size() + " in " + files.get(0).toAbsolutePath().getParent());
         }
         Tables.row(sb, "elapsed", String.format(Locale.ROOT, "%.3f s on %d threads", r.elapsedSeconds(), r.threads()));
+        return sb.toString();
+    }
+
+    private static String offsetTable(OffsetComparison c, long seed) {
+        FcsResult first = c.ensembles().get(0);
+        StringBuilder sb = new StringBuilder();
+        Tables.row(sb, "method", first.method() + ", offset-corrected over " + c.ensembles().size() + " window lengths");
+        Tables.row(sb, "sites", Integer.toString(first.sites()));
+        Tables.row(sb, "counting bath", first.bathName());
+        Tables.row(sb, "seed", seed + " (ensemble i from the derived seed (seed, i))");
+        Tables.row(sb, "errors", "delete-one jackknife per ensemble, propagated through the fit");
+        sb.append(String.format(Locale.ROOT, "%n%10s %8s %7s %13s %11s %13s %11s %13s %11s%n", "window T", "trajs",
+                "windows", "k_1/T", "error", "k_2/T", "error", "k_3/T", "error"));
+        for (FcsResult r : c.ensembles()) {
+            sb.append(String.format(Locale.ROOT, "%10.5g %8d %7d %13.6g %11.3g %13.6g %11.3g %13.6g %11.3g%n", r.window(),
+                    r.trajectories(), r.windows(), r.cumulant(1).value(), r.cumulant(1).error(), r.cumulant(2).value(),
+                    r.cumulant(2).error(), r.cumulant(3).value(), r.cumulant(3).error()));
+        }
+        sb.append(String.format(Locale.ROOT, "%n%-12s %15s %11s %15s %7s %13s %11s%n", "corrected", "trajectories", "error",
+                "exact", "z", "offset c_k", "error"));
+        for (int i = 0; i < OffsetComparison.NAMES.size(); i++) {
+            Estimate e = c.estimate(i);
+            double x = c.exactValue(i);
+            String off = i < 3 ? String.format(Locale.ROOT, "%13.6g %11.3g", c.offset().offset(i + 1).value(),
+                    c.offset().offset(i + 1).error()) : "";
+            sb.append(String.format(Locale.ROOT, "%-12s %15.9g %11.3g %15s %7s %s%n", OffsetComparison.NAMES.get(i),
+                    e.value(), e.error(), c.hasExact() ? String.format(Locale.ROOT, "%.9g", x) : "",
+                    c.hasExact() ? String.format(Locale.ROOT, "%.2f", e.z(x)) : "", off).stripTrailing()).append('\n');
+        }
+        sb.append("(cumulant_1: the pooled count rate, no offset in the steady state; fano = cumulant_2/cumulant_1;"
+                + " ratio_3 = cumulant_3/cumulant_1)\n");
+        double elapsed = 0;
+        for (FcsResult r : c.ensembles()) {
+            elapsed += r.elapsedSeconds();
+        }
+        Tables.row(sb, "elapsed", String.format(Locale.ROOT, "%.3f s on %d threads", elapsed, first.threads()));
         return sb.toString();
     }
 }

@@ -1,5 +1,7 @@
 package org.qtraj.fcs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.qtraj.classical.ClassicalTrajectory;
 import org.qtraj.classical.ExclusionProcess;
@@ -7,6 +9,7 @@ import org.qtraj.ensemble.EnsembleDriver;
 import org.qtraj.ensemble.EnsembleOptions;
 import org.qtraj.ensemble.EnsembleRun;
 import org.qtraj.ensemble.ProgressListener;
+import org.qtraj.ensemble.Seeds;
 import org.qtraj.ensemble.TrajectoryTask;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.Chain;
@@ -53,6 +56,63 @@ public final class Fcs {
     public static FcsResult run(Engine engine, Chain chain, SimulationSettings s, FcsSettings f,
                                 ProgressListener progress) {
         return engine == Engine.CLASSICAL ? classical(chain, s, f, progress) : quantum(chain, s, f, progress);
+    }
+
+    /**
+     * Counting statistics for the finite-window correction ({@link WindowOffset}): one independent ensemble per window
+     * length T_i, each with the settings' trajectories and times (its averaging window cut into windows of T_i), the
+     * i-th from the seed {@link Seeds#derive}(seed, i) so that the ensembles share no random stream. The results come
+     * in the order of {@code windows}.
+     *
+     * @param f       the counting bath (its window is ignored)
+     * @param windows at least two different window lengths, each at most t_total - t_burn
+     * @throws InvalidInputException naming window for fewer than two lengths, a repeated one, or one that is not a
+     *                               finite time &gt; 0 or longer than the averaging window
+     */
+    public static List<FcsResult> windowOffset(Engine engine, Chain chain, SimulationSettings s, FcsSettings f,
+                                               double[] windows, ProgressListener progress) {
+        checkWindows(windows);
+        requireBath(chain, f);
+        double relax;
+        if (engine == Engine.CLASSICAL) {
+            relax = s.hasTimes() ? relaxOrNaN(() -> RelaxationTimes.classical(chain)) : RelaxationTimes.classical(chain);
+        } else {
+            relax = s.hasTimes() ? relaxOrNaN(() -> RelaxationTimes.quantum(chain)) : RelaxationTimes.quantum(chain);
+        }
+        for (double w : windows) {
+            // every window must fit before the first ensemble runs
+            times(s, new FcsSettings(f.bath(), w, f.bathName()), relax);
+        }
+        List<FcsResult> out = new ArrayList<>();
+        for (int i = 0; i < windows.length; i++) {
+            FcsSettings fi = new FcsSettings(f.bath(), windows[i], f.bathName());
+            SimulationSettings si = s.toBuilder().seed(Seeds.derive(s.seed(), i)).build();
+            out.add(run(engine, chain, si, fi, progress));
+        }
+        return out;
+    }
+
+    /**
+     * Refuses window lengths the offset correction cannot use.
+     *
+     * @throws InvalidInputException naming window for fewer than two lengths, a repeated one, or one that is not a
+     *                               finite time &gt; 0
+     */
+    public static void checkWindows(double[] windows) {
+        if (windows.length < 2) {
+            throw new InvalidInputException("window", "the offset correction needs at least two window lengths, got "
+                    + windows.length);
+        }
+        for (int i = 0; i < windows.length; i++) {
+            if (!(windows[i] > 0 && Double.isFinite(windows[i]))) {
+                throw new InvalidInputException("window", "every window length must be a finite time > 0, got " + windows[i]);
+            }
+            for (int j = 0; j < i; j++) {
+                if (windows[j] == windows[i]) {
+                    throw new InvalidInputException("window", "the window lengths must differ, got " + windows[i] + " twice");
+                }
+            }
+        }
     }
 
     /** Refuses a counting bath the model does not have. */

@@ -19,7 +19,7 @@ import org.qtraj.errors.InvalidInputException;
  * paper-fig3-classical, paper-fig4, paper-disorder, paper-disorder-check, paper-disorder-seeds, paper-appendixB,
  * relaxation); a missing one leaves its section out and says so. Each section is a class of its own
  * ({@link Fig2Section}, {@link Fig3Section}, {@link Fig4Section}, {@link DisorderSection}, {@link AppendixBSection},
- * {@link RelaxationFigure}, {@link FmoSection}, {@link FluctuationsSection}) that returns its markdown and adds its rows to the table; a new section slots in beside
+ * {@link RelaxationFigure}, {@link FmoSection}, {@link FluctuationsSection}, {@link LargeNFluctuationsSection}) that returns its markdown and adds its rows to the table; a new section slots in beside
  * them in {@link #write}. Exact curves come from records of exact methods; records of the Fig. 2 and Fig. 3 runs whose
  * heat_current has samples or an error bar are overlaid as points with error bars ({@link SampledOverlay}).
  *
@@ -98,6 +98,10 @@ public final class PaperReport {
         }
         if (byName.containsKey(FluctuationsSection.QUANTUM) || byName.containsKey(FluctuationsSection.CLASSICAL)) {
             r.body.append(FluctuationsSection.write(byName, out));
+        }
+        if (byName.containsKey(LargeNFluctuationsSection.QUANTUM) || byName.containsKey(LargeNFluctuationsSection.QUANTUM_64)
+                || byName.containsKey(LargeNFluctuationsSection.CLASSICAL)) {
+            r.body.append(LargeNFluctuationsSection.write(byName, out));
         }
         return r.finish(runs);
     }

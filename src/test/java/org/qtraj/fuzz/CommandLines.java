@@ -244,6 +244,8 @@ final class CommandLines {
             case "--engine" -> Values.texts(List.of("sector", "gaussian", "auto"), "SECTOR", "", "gauss", "both", " auto");
             // fcs
             case "--window" -> Values.doubles("1", "2", "5", "0.5", "0.1");
+            case "--window-offset" -> Values.texts(List.of("1,2", "0.5,2", "1,2,4"), "1", "2,2", "1,x", "-1,2", "1,NaN",
+                    "", ",", "1,1e300");
             case "--fields" -> Values.texts(List.of("0.5", "-1", "0", "-1:1:3", "-0.5:0.5:2"), "11", "-10.5", "1:-1:3",
                     "-1:1:1", "NaN", "a:b:c", "", "1:2", "0:1:1002");
             case "--clones" -> intList("2", "5", "10", "2,4", "3,6,9");
@@ -330,7 +332,7 @@ final class CommandLines {
                 add.addAll(List.of("--sites", Integer.toString(b.sites())));
             }
             if (!has(args, "--t-total") && !has(args, "--t-burn") && (b.withTTotal() || sites || model
-                    || has(args, "--window") || command.equals("fcs"))) {
+                    || has(args, "--window") || has(args, "--window-offset") || command.equals("fcs"))) {
                 add.addAll(List.of("--t-total", b.tTotal()));
             }
             if (!has(args, "--threads")) {

@@ -85,7 +85,9 @@ final class RunSpecs {
                 Tree.map("method", Tree.text("cloning"), "engine", Tree.text("quantum"), "fields", raws("0.5"),
                         "clones", raws("4"), "populations", Tree.raw("2"), "step", Tree.raw("0.5"),
                         "t_total", Tree.raw("2"), "t_burn", Tree.raw("0.5"), "counting_bath", Tree.text("right"),
-                        "seed", Tree.raw("3")));
+                        "seed", Tree.raw("3")),
+                Tree.map("method", Tree.text("fcs"), "windows", raws("0.5", "1"), "trajectories", Tree.raw("2"),
+                        "windows_per_trajectory", Tree.raw("1"), "burn_relaxations", Tree.raw("0")));
     }
 
     /** Methods with distinct labels (two entries of one kind get labels m1, m2, ...). */

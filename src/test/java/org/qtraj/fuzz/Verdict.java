@@ -48,7 +48,8 @@ final class Verdict {
      * of fewer than two samples (stats.MeanVar), an exact reference or its method where none applies, fcs's
      * k-statistics and jackknife errors of too few counts (stats.CountCumulants) and its lag-1 autocorrelation of
      * fewer than three windows (stats.LagCorrelation), a cross-check row without a reference, a Fano factor
-     * cumulant_2/cumulant_1 at zero mean current (0/0), cloning's
+     * cumulant_2/cumulant_1 at zero mean current (0/0), the same k-statistics, offsets and ratios of fcs's window-offset
+     * fit (top level and in a run's result, per ensemble too), cloning's
      * theta_bias with one population size (also in a run's results.jsonl), and anything under a manifest's "spec" (the run spec as
      * written, where null is the user's). Nothing else may be
      * null: a heat current, a population, a time or a count that is null is a NaN or an infinity the run produced.
@@ -58,7 +59,9 @@ final class Verdict {
             "relaxation\\.exact(\\[\\])*", "relaxation\\.stderr(\\[\\])*",
             "lag1_autocorrelation", "estimate\\..*", "error\\..*",
             "rows\\[\\]\\.(reference|z|error)",
-            "z\\[\\]", "(result\\.)?theta_bias\\[\\]", "exact_theta", "(.*\\.)?fano", "spec(\\..*)?")
+            "z\\[\\]", "(result\\.)?theta_bias\\[\\]", "exact_theta", "(.*\\.)?fano", "spec(\\..*)?",
+            "(result\\.)?window_offset\\..*", "result\\.(estimate|error)\\..*",
+            "(result\\.)?ensembles\\[\\]\\.(estimate\\..*|error\\..*|lag1_autocorrelation)")
             .map(Pattern::compile).toList();
 
     /** What kind of problem a case showed; {@link KnownIssues} match on it. */
