@@ -45,24 +45,34 @@ public record FcsComparison(FcsResult result, double[] exact) {
      */
     public Map<String, Object> toMap(List<Path> files) {
         Map<String, Object> m = new LinkedHashMap<>(result.toMap());
+        putComparison(m, NAMES, this::estimate, hasExact() ? this::exactValue : null);
+        m.put("files", files.stream().map(Path::toString).toList());
+        return m;
+    }
+
+    /**
+     * Puts {@code estimate}, {@code error}, {@code exact} and {@code z} into {@code m}, each an object keyed by
+     * {@code names}; the last two are empty when {@code exact} is null (no generator). Shared by plain and
+     * window-offset counting statistics, so that both documents have the same shape.
+     */
+    static void putComparison(Map<String, Object> m, List<String> names, java.util.function.IntFunction<Estimate> estimate,
+                              java.util.function.IntToDoubleFunction exact) {
         Map<String, Object> est = new LinkedHashMap<>();
         Map<String, Object> err = new LinkedHashMap<>();
         Map<String, Object> ex = new LinkedHashMap<>();
         Map<String, Object> zs = new LinkedHashMap<>();
-        for (int i = 0; i < NAMES.size(); i++) {
-            Estimate e = estimate(i);
-            est.put(NAMES.get(i), e.value());
-            err.put(NAMES.get(i), e.error());
-            if (hasExact()) {
-                ex.put(NAMES.get(i), exactValue(i));
-                zs.put(NAMES.get(i), e.z(exactValue(i)));
+        for (int i = 0; i < names.size(); i++) {
+            Estimate e = estimate.apply(i);
+            est.put(names.get(i), e.value());
+            err.put(names.get(i), e.error());
+            if (exact != null) {
+                ex.put(names.get(i), exact.applyAsDouble(i));
+                zs.put(names.get(i), e.z(exact.applyAsDouble(i)));
             }
         }
         m.put("estimate", est);
         m.put("error", err);
         m.put("exact", ex);
         m.put("z", zs);
-        m.put("files", files.stream().map(Path::toString).toList());
-        return m;
     }
 }

@@ -60,23 +60,7 @@ public record OffsetComparison(List<FcsResult> ensembles, WindowOffset offset, d
         m.put("method", first.method());
         m.put("sites", first.sites());
         m.put("counting_bath", first.bathName());
-        Map<String, Object> est = new LinkedHashMap<>();
-        Map<String, Object> err = new LinkedHashMap<>();
-        Map<String, Object> ex = new LinkedHashMap<>();
-        Map<String, Object> zs = new LinkedHashMap<>();
-        for (int i = 0; i < NAMES.size(); i++) {
-            Estimate e = estimate(i);
-            est.put(NAMES.get(i), e.value());
-            err.put(NAMES.get(i), e.error());
-            if (hasExact()) {
-                ex.put(NAMES.get(i), exactValue(i));
-                zs.put(NAMES.get(i), e.z(exactValue(i)));
-            }
-        }
-        m.put("estimate", est);
-        m.put("error", err);
-        m.put("exact", ex);
-        m.put("z", zs);
+        FcsComparison.putComparison(m, NAMES, this::estimate, hasExact() ? this::exactValue : null);
         m.put("window_offset", offset.toMap());
         List<Map<String, Object>> runs = new ArrayList<>();
         for (FcsResult r : ensembles) {
