@@ -100,6 +100,7 @@ public final class PaperReport {
             r.body.append(FluctuationsSection.write(byName, out));
         }
         if (byName.containsKey(LargeNFluctuationsSection.QUANTUM) || byName.containsKey(LargeNFluctuationsSection.QUANTUM_64)
+                || byName.containsKey(LargeNFluctuationsSection.QUANTUM_32_DEPHASED)
                 || byName.containsKey(LargeNFluctuationsSection.CLASSICAL)) {
             r.body.append(LargeNFluctuationsSection.write(byName, out));
         }
