@@ -134,20 +134,16 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     }
 
     /**
-     * Refuses sector-engine trajectories on more than {@link Unravelling#MAX_SITES} sites, the gaussian engine where
-     * it does not apply ({@link GaussianTrajectory#refusal}), and an {@code initial_state} that does not fit the chain.
+     * Refuses what the quantum engine cannot run ({@link QuantumEngine#refusal}: sector-engine trajectories on more
+     * than {@link Unravelling#MAX_SITES} sites, the gaussian engine where {@link GaussianTrajectory#refusal} says it
+     * does not apply), and an {@code initial_state} that does not fit the chain.
      */
     @Override
     public String refusal(Chain chain) {
         if (kind.equals("trajectories")) {
-            if (engine.resolve(chain) == QuantumEngine.GAUSSIAN) {
-                String why = GaussianTrajectory.refusal(chain);
-                if (why != null) {
-                    return "engine gaussian: " + why;
-                }
-            } else if (chain.sites() > Unravelling.MAX_SITES) {
-                return "quantum trajectories (sector engine) handle at most " + Unravelling.MAX_SITES
-                        + " sites; engine: gaussian reaches XX chains of any length";
+            String why = engine.refusal(chain);
+            if (why != null) {
+                return why;
             }
         }
         return relaxation.refusal(chain);

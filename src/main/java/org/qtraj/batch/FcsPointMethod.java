@@ -17,7 +17,6 @@ import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.QuantumEngine;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.Estimate;
-import org.qtraj.trajectory.GaussianTrajectory;
 import org.qtraj.trajectory.Unravelling;
 
 /**
@@ -115,11 +114,7 @@ public final class FcsPointMethod implements PointMethod {
         if (!n.isArray() || n.size() > MAX_WINDOWS) {
             throw new InvalidInputException(e.field(key), "must be a list of 2 to " + MAX_WINDOWS + " window lengths");
         }
-        double[] v = new double[n.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = SpecNodes.number(e.field(key) + "[" + (i + 1) + "]", n.get(i));
-        }
-        return v;
+        return SpecNodes.numbers(e.field(key), n);
     }
 
     @Override
@@ -128,21 +123,17 @@ public final class FcsPointMethod implements PointMethod {
     }
 
     /**
-     * Refuses the gaussian engine where it does not apply, sector trajectories beyond {@link Unravelling#MAX_SITES}
-     * sites, a counting bath the model does not have, and a chain without a relaxation-time estimate when the
+     * Refuses what the quantum engine cannot run ({@link QuantumEngine#refusal}: the gaussian engine where it does not
+     * apply, sector trajectories beyond {@link Unravelling#MAX_SITES}
+     * sites), a counting bath the model does not have, and a chain without a relaxation-time estimate when the
      * windows are relative to it.
      */
     @Override
     public String refusal(Chain chain) {
         if (engine == Engine.QUANTUM) {
-            if (quantumEngine.resolve(chain) == QuantumEngine.GAUSSIAN) {
-                String why = GaussianTrajectory.refusal(chain);
-                if (why != null) {
-                    return "engine gaussian: " + why;
-                }
-            } else if (chain.sites() > Unravelling.MAX_SITES) {
-                return "quantum trajectories (sector engine) handle at most " + Unravelling.MAX_SITES
-                        + " sites; engine: gaussian reaches XX chains of any length";
+            String why = quantumEngine.refusal(chain);
+            if (why != null) {
+                return why;
             }
         }
         try {

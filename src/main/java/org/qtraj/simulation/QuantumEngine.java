@@ -49,6 +49,23 @@ public enum QuantumEngine {
     }
 
     /**
+     * Why the engine that runs {@code chain} ({@link #resolve}) cannot, in a run spec's words, or null if it can: the
+     * gaussian engine's own refusal ({@link org.qtraj.trajectory.GaussianTrajectory#refusal}), or the sector engine's
+     * size limit ({@link org.qtraj.trajectory.Unravelling#MAX_SITES}).
+     */
+    public String refusal(Chain chain) {
+        if (resolve(chain) == GAUSSIAN) {
+            String why = org.qtraj.trajectory.GaussianTrajectory.refusal(chain);
+            return why == null ? null : "engine gaussian: " + why;
+        }
+        if (chain.sites() > org.qtraj.trajectory.Unravelling.MAX_SITES) {
+            return "quantum trajectories (sector engine) handle at most " + org.qtraj.trajectory.Unravelling.MAX_SITES
+                    + " sites; engine: gaussian reaches XX chains of any length";
+        }
+        return null;
+    }
+
+    /**
      * The engine named {@code key}.
      *
      * @throws InvalidInputException naming "engine" unless sector, gaussian or auto
