@@ -93,11 +93,7 @@ public final class CloningPointMethod implements PointMethod {
         if (!n.isArray()) {
             return new double[] {SpecNodes.number(e.field(key), n)};
         }
-        double[] v = new double[n.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = SpecNodes.number(e.field(key) + "[" + (i + 1) + "]", n.get(i));
-        }
-        return v;
+        return SpecNodes.numbers(e.field(key), n);
     }
 
     @Override

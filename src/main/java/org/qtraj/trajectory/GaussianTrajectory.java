@@ -224,10 +224,7 @@ public final class GaussianTrajectory {
         }
         this.normBound = bound;
         this.plan = StepPlan.of(bound, tolerance, 2);
-        this.rules = new double[plan.nodes().length][][];
-        for (int m = 1; m <= rules.length; m++) {
-            rules[m - 1] = m == rules.length ? new double[][] {plan.nodes(), plan.weights()} : StepPlan.gaussLegendre(m);
-        }
+        this.rules = plan.shorterRules();
         for (int m = 1; m <= StepPlan.MAX_ORDER + 1; m++) {
             gramRules[m] = StepPlan.gaussLegendre(m);
         }
