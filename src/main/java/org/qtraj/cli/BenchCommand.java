@@ -12,6 +12,7 @@ import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
 import org.qtraj.exact.LiouvillianSolver;
 import org.qtraj.simulation.Benchmarks;
+import org.qtraj.trajectory.Unravelling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,11 +94,9 @@ public final class BenchCommand implements Callable<Integer> {
                         + ", got " + n);
             }
         }
-        for (int n : gaussianSites) {
-            if (n < 2 || n > 100_000) {
-                throw new InvalidInputException("gaussian_sites", "each must be an integer from 2 to 100000, got " + n);
-            }
-        }
+        checkEach("sites", sites, Unravelling.MAX_SITES);
+        checkEach("gaussian_sites", gaussianSites, 100_000);
+        checkEach("classical_sites", classicalSites, 100_000);
         if (cloning != null && (cloning.size() != 2 || cloning.get(0) < 2 || cloning.get(0) > 12 || cloning.get(1) < 2
                 || cloning.get(1) > 1000)) {
             throw new InvalidInputException("cloning", "give Q,C with a quantum N = Q in 2..12 and a classical N = C in"
@@ -135,6 +134,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
         output.emit(spec.commandLine().getOut(), doc, table.toString());
         return ExitCodes.OK;
+    }
+
+    /** Each chain length of a list option must be from 2 to max: checked before any entry runs, naming that option. */
+    private static void checkEach(String field, List<Integer> lengths, int max) {
+        for (int n : lengths) {
+            if (n < 2 || n > max) {
+                throw new InvalidInputException(field, "each must be an integer from 2 to " + max + ", got " + n);
+            }
+        }
     }
 
     private void trajectoryEntries(int cores, double warmup, StringBuilder table, Map<String, Object> doc) {

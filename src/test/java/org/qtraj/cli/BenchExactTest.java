@@ -50,4 +50,17 @@ class BenchExactTest {
             assertEquals("", r.out());
         }
     }
+
+    @Test
+    void everyChainLengthListIsCheckedBeforeAnyWorkNamingItsOwnOption() {
+        String[][] cases = {{"--classical-sites", "0", "100000"}, {"--classical-sites", "10,1", "100000"},
+            {"--gaussian-sites", "1", "100000"}, {"--sites", "25", "24"}};
+        for (String[] c : cases) {
+            CliRunner r = CliRunner.run("bench", c[0], c[1], "--seconds", "0.01");
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("qtraj: " + c[0] + ": each must be an integer from 2 to " + c[2]), r.err());
+            assertEquals("", r.out());
+        }
+    }
 }
