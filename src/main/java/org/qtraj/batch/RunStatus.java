@@ -24,6 +24,8 @@ import java.util.Map;
  * @param tasks         the shard's tasks (units, and blocks of split units)
  * @param tasksDone     of them, recorded in the logs
  * @param inProgress    checkpointed tasks: file stem to next trajectory index (-1 when the state has none)
+ * @param trajectoryTime of those, the ones whose checkpoint holds a trajectory in progress (a long gaussian
+ *                      trajectory's snapshot): file stem to the time that trajectory has reached
  * @param interruptions earlier attempts that died without a word
  * @param started       first start (ISO-8601)
  * @param ended         end of the last attempt, or null
@@ -31,13 +33,14 @@ import java.util.Map;
  *                      else null
  */
 public record RunStatus(Path dir, String name, Shard shard, String status, int tasks, int tasksDone,
-                        Map<String, Long> inProgress, int interruptions, String started, String ended,
-                        String damage) {
+                        Map<String, Long> inProgress, Map<String, Double> trajectoryTime, int interruptions,
+                        String started, String ended, String damage) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Copies the in-progress map into an unmodifiable one; refuses nothing. */
+    /** Copies the in-progress maps into unmodifiable ones; refuses nothing. */
     public RunStatus {
         inProgress = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inProgress));
+        trajectoryTime = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(trajectoryTime));
     }
 
     /**
@@ -66,35 +69,46 @@ public record RunStatus(Path dir, String name, Shard shard, String status, int t
         if (damage == null) {
             damage = RunLog.combineDamage(plan, units, blocks);
         }
+        Map<String, Long> next = new java.util.TreeMap<>();
+        Map<String, Double> reached = new java.util.TreeMap<>();
+        checkpoints(dir.resolve(RunDirectory.CHECKPOINTS), next, reached);
         return new RunStatus(dir, m.path("name").asText(""), shard,
                 damage != null ? "damaged" : RunDirectory.status(dir, m), plan.tasks().size(), done,
-                checkpoints(dir.resolve(RunDirectory.CHECKPOINTS)), m.path("interruptions").asInt(0),
+                next, reached, m.path("interruptions").asInt(0),
                 m.path("started").asText(null), m.path("ended").isTextual() ? m.get("ended").asText() : null, damage);
     }
 
-    private static Map<String, Long> checkpoints(Path dir) throws IOException {
-        Map<String, Long> out = new java.util.TreeMap<>();
+    /**
+     * Per checkpoint file: its next trajectory index into {@code next} (-1 when unknown) and, when the state holds a
+     * trajectory in progress ({@code state.trajectory.time}, see TrajectorySnapshots), the time it reached into
+     * {@code reached}.
+     */
+    private static void checkpoints(Path dir, Map<String, Long> next, Map<String, Double> reached) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return out;
+            return;
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
             for (Path p : ds) {
                 String stem = p.getFileName().toString().replaceFirst("\\.json$", "");
-                long next = -1;
+                long index = -1;
                 try {
-                    next = MAPPER.readTree(p.toFile()).path("state").path("next_index").asLong(-1);
+                    JsonNode state = MAPPER.readTree(p.toFile()).path("state");
+                    index = state.path("next_index").asLong(-1);
+                    JsonNode time = state.path("trajectory").path("time");
+                    if (time.isNumber()) {
+                        reached.put(stem, time.asDouble());
+                    }
                 } catch (IOException e) {
                     // replaced while we read it: still in progress, index unknown
                 }
-                out.put(stem, next);
+                next.put(stem, index);
             }
         }
-        return out;
     }
 
     /**
-     * The JSON form: dir, name, shard, status, tasks, tasks_done, in_progress, interruptions, started, ended, and
-     * damage when there is some.
+     * The JSON form: dir, name, shard, status, tasks, tasks_done, in_progress, trajectory_time (only when a
+     * checkpoint holds a trajectory in progress), interruptions, started, ended, and damage when there is some.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -107,6 +121,9 @@ public record RunStatus(Path dir, String name, Shard shard, String status, int t
         Map<String, Object> ip = new LinkedHashMap<>();
         inProgress.forEach((k, v) -> ip.put(k, v < 0 ? null : v));
         m.put("in_progress", ip);
+        if (!trajectoryTime.isEmpty()) {
+            m.put("trajectory_time", new LinkedHashMap<>(trajectoryTime));
+        }
         m.put("interruptions", interruptions);
         m.put("started", started);
         m.put("ended", ended);

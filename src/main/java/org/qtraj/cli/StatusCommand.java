@@ -75,10 +75,14 @@ public final class StatusCommand implements Callable<Integer> {
     private static String table(List<RunStatus> all) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-30s %-20s %-6s %-12s %13s  %s%n", "dir", "spec", "shard", "status",
-                "tasks done", "in progress (next trajectory)"));
+                "tasks done", "in progress (next trajectory, time reached)"));
         for (RunStatus s : all) {
             List<String> ip = new ArrayList<>();
-            s.inProgress().forEach((k, v) -> ip.add(v < 0 ? k : k + " (" + v + ")"));
+            s.inProgress().forEach((k, v) -> {
+                Double t = s.trajectoryTime().get(k);
+                String at = t == null ? "" : String.format(Locale.ROOT, ", t = %.6g", t);
+                ip.add(v < 0 ? k + (t == null ? "" : " (" + at.substring(2) + ")") : k + " (" + v + at + ")");
+            });
             String status = s.interruptions() > 0 ? s.status() + " (" + s.interruptions() + "x cut)" : s.status();
             sb.append(String.format(Locale.ROOT, "%-30s %-20s %-6s %-12s %13s  %s%n", s.dir(), s.name(), s.shard(),
                     status, s.tasksDone() + "/" + s.tasks(), ip.isEmpty() ? "-" : String.join(", ", ip)));

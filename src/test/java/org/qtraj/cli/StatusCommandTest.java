@@ -61,6 +61,17 @@ class StatusCommandTest {
         assertEquals(4, d.get("tasks_done").asInt(), "the lost block is not done, the torn line is ignored");
         assertEquals(33, d.get("in_progress").get("p2-s0-m1-b1").asInt());
         assertEquals(sizeBefore, Files.size(two.resolve("blocks.jsonl")), "status reads only: the torn line stays");
+        assertTrue(d.path("trajectory_time").isMissingNode(), "no checkpoint holds a trajectory in progress");
+
+        // A checkpoint of a long trajectory in progress (the form MidTrajectoryCheckpointTest reads off a real one:
+        // state.trajectory.{index, time}): status shows the time that trajectory reached.
+        Files.writeString(two.resolve("checkpoints/p2-s0-m1-b1.json"),
+                "{\"state\":{\"next_index\":33,\"trajectory\":{\"index\":33,\"time\":812.5}}}\n");
+        JsonNode t = new ObjectMapper().readTree(CliRunner.run("status", "--json", two.toString()).out())
+                .get("directories").get(0);
+        assertEquals(812.5, t.get("trajectory_time").get("p2-s0-m1-b1").asDouble());
+        CliRunner table = CliRunner.run("status", two.toString());
+        assertTrue(table.out().contains("p2-s0-m1-b1 (33, t = 812.500)"), table.out());
 
         CliRunner bad = CliRunner.run("status", tmp.resolve("nothing").toString());
         assertEquals(ExitCodes.BAD_INPUT, bad.exitCode());
