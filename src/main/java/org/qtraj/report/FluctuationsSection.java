@@ -46,6 +46,8 @@ final class FluctuationsSection {
     /** Spec names this section reads: the quantum cloning run (swept over dephasing) and the classical one. */
     static final String QUANTUM = "fluctuations-cloning";
     static final String CLASSICAL = "fluctuations-cloning-classical";
+    /** Every spec this section reads. */
+    static final List<String> SPECS = List.of(QUANTUM, CLASSICAL);
     /** The dephasing rates of the N = 4 figure. */
     static final double[] GAMMAS = {0, 0.5, 5};
     static final int SITES = 4;

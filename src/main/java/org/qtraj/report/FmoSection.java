@@ -34,6 +34,8 @@ final class FmoSection {
     static final String TRAJECTORIES = "fmo-dephasing-trajectories";
     /** The fine grid around the optimum (runs/fmo-dephasing-optimum.yaml): merged into the curve, and the picture. */
     static final String OPTIMUM = "fmo-dephasing-optimum";
+    /** Every spec this section reads. */
+    static final List<String> SPECS = List.of(EXACT, OPTIMUM, CHAIN, DISORDER, TRAJECTORIES);
     /** FMO's strongest coupling |g_12| in cm^-1 (Adolphs and Renger 2006): the unit of gamma/g for FMO and its chain. */
     static final double FMO_G = 87.7;
     private static final String CURRENT = "particle_current";

@@ -33,6 +33,8 @@ final class LargeNFluctuationsSection {
     /** N = 32 at gamma = 5, run later on a quiet machine (runs/fluctuations-fano-32-dephased.yaml). */
     static final String QUANTUM_32_DEPHASED = "fluctuations-fano-32-dephased";
     static final String CLASSICAL = "fluctuations-fano-classical";
+    /** Every spec this section reads. */
+    static final List<String> SPECS = List.of(QUANTUM, QUANTUM_64, QUANTUM_32_DEPHASED, CLASSICAL);
     /** Exact references computed here (the quantum sector Liouvillian and the classical 2^N rate matrix). */
     static final int MAX_QUANTUM = 8;
     static final int MAX_CLASSICAL = 16;

@@ -175,6 +175,9 @@ public final class PaperReport {
         java.util.Set<String> known = new TreeSet<>(List.of("paper-fig2", "paper-fig2-trajectories", "paper-fig2-classical", "paper-fig3",
                 "paper-fig3-trajectories", "paper-fig3-classical", "paper-fig4", "paper-disorder", "paper-disorder-check",
                 "paper-disorder-seeds", "paper-appendixB", "relaxation"));
+        known.addAll(FmoSection.SPECS);
+        known.addAll(FluctuationsSection.SPECS);
+        known.addAll(LargeNFluctuationsSection.SPECS);
         for (RunResults r : runs) {
             known.remove(r.name());
         }

@@ -100,6 +100,7 @@ class ReportCommandTest {
         assertTrue(md.contains("paper-fig2: none (exact curves only)"), md);
         assertTrue(md.contains("paper-fig2-trajectories: not given"), md);
         assertTrue(md.contains("Not given (sections left out)"), md);
+        assertTrue(md.contains("fluctuations-fano-64") && md.contains("fmo-dephasing-optimum"), "the list names the newer specs too: " + md);
     }
 
     @Test
