@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.qtraj.errors.SolverException;
-import org.qtraj.exact.linalg.DenseProducts;
+import org.qtraj.exact.linalg.FloatProducts;
 import org.qtraj.exact.linalg.Parallelism;
 
 /**
@@ -23,7 +23,11 @@ import org.qtraj.exact.linalg.Parallelism;
  * dephasing 0.5): 84 GMRES iterations instead of 112.
  *
  * <p>It maps Hermitian blocks to Hermitian blocks (c_ij = c_ji real), so it acts on the packed real vectors of
- * {@link BlockState}. Cost per application 6 sum_n d_n^3 multiply-adds (two transforms V^T X V and V Z V^T), half
+ * {@link BlockState}. The application runs in single precision ({@link FloatProducts}: twice the vector lanes of
+ * double, half the bytes), with the population solve in double: the result is M^{-1} x to about 1e-6 relative
+ * (float rounding of the eigenvectors and of sums over d terms), which is a rounding-perturbed, not exactly linear,
+ * map. {@link Gmres} is flexible (it keeps each preconditioned vector), so that perturbation changes the Krylov
+ * space slightly but never the accuracy of the solution: the residual is that of the double-precision generator. Cost per application 6 sum_n d_n^3 multiply-adds (two transforms V^T X V and V Z V^T), half
  * that in the sectors whose H commutes with the reflection of the chain (a uniform chain; {@link Reflection}), plus
  * O(sum_n d_n d_n+1) for the populations; the transforms of the sectors run in parallel on the threads of the
  * Liouvillian's {@link Liouvillian#parallelism()} (also in the construction), each sector's output written by
@@ -34,7 +38,9 @@ final class CoherentPreconditioner {
     private final SectorBasis basis;
     private final Parallelism parallelism;
     private final double[][] v;
-    private final double[][] vt;
+    /** V and V^T of the general path rounded to float (null in the reflection-adapted sectors). */
+    private final float[][] vf;
+    private final float[][] vtf;
     private final double[][] e;
     private final double[] c;
     /** Per-pair damping c_ij of each sector in the eigenbasis ({@link #pairDamping}), or null for the scalar c_n. */
@@ -57,8 +63,8 @@ final class CoherentPreconditioner {
      * allocated and zeroed 15 MB per application). The only mutable state; it never changes a result (every entry
      * read is written first in the same application).
      */
-    private final ConcurrentLinkedQueue<double[][]> scratch = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<double[][]> eigenWork = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<float[][]> scratch = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<float[][]> eigenWork = new ConcurrentLinkedQueue<>();
 
     CoherentPreconditioner(Liouvillian l) {
         this(l, true);
@@ -73,7 +79,8 @@ final class CoherentPreconditioner {
         this.parallelism = l.parallelism();
         int sectors = basis.sectors();
         v = new double[sectors][];
-        vt = new double[sectors][];
+        vf = new float[sectors][];
+        vtf = new float[sectors][];
         e = new double[sectors][];
         c = new double[sectors];
         cPair = eigenbasisDamping ? new double[sectors][] : null;
@@ -119,14 +126,15 @@ final class CoherentPreconditioner {
         }
         double[] en = new double[d];
         double[] vn = eigen(h, d, en, n);
-        double[] vtn = new double[d * d];
+        float[] vtn = new float[d * d];
         for (int i = 0; i < d; i++) {
             for (int k = 0; k < d; k++) {
-                vtn[k * d + i] = vn[i * d + k];
+                vtn[k * d + i] = (float) vn[i * d + k];
             }
         }
         v[n] = vn;
-        vt[n] = vtn;
+        vf[n] = toFloat(vn);
+        vtf[n] = vtn;
         e[n] = en;
     }
 
@@ -212,15 +220,15 @@ final class CoherentPreconditioner {
      * solved together, the sectors back (in parallel).
      */
     void apply(double[] x, double[] y) {
-        double[][] work = eigenWork.poll();
+        float[][] work = eigenWork.poll();
         if (work == null) {
-            work = new double[basis.sectors()][];
+            work = new float[basis.sectors()][];
             for (int n = 0; n < basis.sectors(); n++) {
-                work[n] = new double[2 * basis.dim(n) * basis.dim(n)];
+                work[n] = new float[2 * basis.dim(n) * basis.dim(n)];
             }
         }
         try {
-            double[][] yy = work;
+            float[][] yy = work;
             parallelism.forEach(basis.sectorsBySize(), n -> toEigenbasis(n, x, yy[n]));
             double[] p = null;
             if (populations != null) {
@@ -242,20 +250,20 @@ final class CoherentPreconditioner {
         }
     }
 
-    private double[][] takeScratch() {
-        double[][] w = scratch.poll();
-        return w != null ? w : new double[][] {new double[2 * maxDim * maxDim], new double[2 * maxDim * maxDim]};
+    private float[][] takeScratch() {
+        float[][] w = scratch.poll();
+        return w != null ? w : new float[][] {new float[2 * maxDim * maxDim], new float[2 * maxDim * maxDim]};
     }
 
     /** [Re Y | Im Y] of Y = V^T X_n V into yy (d x 2d row-major, upper triangles). */
-    private void toEigenbasis(int n, double[] x, double[] yy) {
+    private void toEigenbasis(int n, double[] x, float[] yy) {
         int d = basis.dim(n);
         int off = basis.offset(n);
         int ld = 2 * d;
-        double[][] w = takeScratch();
+        float[][] w = takeScratch();
         try {
-            double[] m = w[0];
-            double[] t = w[1];
+            float[] m = w[0];
+            float[] t = w[1];
             unpackSplit(x, off, d, m);
             Reflection r = reflection[n];
             if (d == 1) {
@@ -263,9 +271,9 @@ final class CoherentPreconditioner {
             } else if (r != null) {
                 r.toEigenbasis(m, t, yy);
             } else {
-                mult(vt[n], 0, d, m, 0, ld, t, 0, ld, d, d, ld);
-                multUpper(t, 0, ld, v[n], 0, d, yy, 0, ld, d);
-                multUpper(t, d, ld, v[n], 0, d, yy, d, ld, d);
+                FloatProducts.multiply(vtf[n], 0, d, m, 0, ld, t, 0, ld, d, d, ld);
+                FloatProducts.multiplyUpper(t, 0, ld, vf[n], 0, d, yy, 0, ld, d);
+                FloatProducts.multiplyUpper(t, d, ld, vf[n], 0, d, yy, d, ld, d);
             }
         } finally {
             scratch.offer(w);
@@ -276,7 +284,7 @@ final class CoherentPreconditioner {
      * Sector n of y from its eigenbasis Y (yy as made by {@link #toEigenbasis}, overwritten): the coherences divided,
      * the diagonal taken from the solved populations pop (or divided by c_n if pop is null), transformed back.
      */
-    private void fromEigenbasis(int n, double[] yy, double[] pop, double[] y) {
+    private void fromEigenbasis(int n, float[] yy, double[] pop, double[] y) {
         int d = basis.dim(n);
         int off = basis.offset(n);
         double cn = c[n];
@@ -285,7 +293,7 @@ final class CoherentPreconditioner {
             y[off] = pop != null ? pop[populations.start(n)] : -yy[0] / (cp == null ? cn : cp[0]);
             return;
         }
-        double[][] work = takeScratch();
+        float[][] work = takeScratch();
         try {
             fromEigenbasis(n, yy, pop, y, work[0], work[1]);
         } finally {
@@ -293,7 +301,7 @@ final class CoherentPreconditioner {
         }
     }
 
-    private void fromEigenbasis(int n, double[] yy, double[] pop, double[] y, double[] m, double[] t) {
+    private void fromEigenbasis(int n, float[] yy, double[] pop, double[] y, float[] m, float[] t) {
         int d = basis.dim(n);
         int off = basis.offset(n);
         double cn = c[n];
@@ -310,8 +318,8 @@ final class CoherentPreconditioner {
                 double den = cn * cn + w * w;
                 double ya = yy[i * ld + j];
                 double yb = yy[i * ld + d + j];
-                double za = (-cn * ya - w * yb) / den;
-                double zb = (w * ya - cn * yb) / den;
+                float za = (float) ((-cn * ya - w * yb) / den);
+                float zb = (float) ((w * ya - cn * yb) / den);
                 yy[i * ld + j] = za;
                 yy[i * ld + d + j] = zb;
                 yy[j * ld + i] = za;
@@ -320,15 +328,15 @@ final class CoherentPreconditioner {
             // The imaginary part of a Hermitian diagonal is zero (Y_ii's is rounding only).
             yy[i * ld + d + i] = 0;
             if (pop != null) {
-                yy[i * ld + i] = pop[populations.start(n) + i];
+                yy[i * ld + i] = (float) pop[populations.start(n) + i];
             }
         }
         if (r != null) {
             r.fromEigenbasis(yy, t, m);
         } else {
-            mult(v[n], 0, d, yy, 0, ld, t, 0, ld, d, d, ld);
-            multUpper(t, 0, ld, vt[n], 0, d, m, 0, ld, d);
-            multUpper(t, d, ld, vt[n], 0, d, m, d, ld, d);
+            FloatProducts.multiply(vf[n], 0, d, yy, 0, ld, t, 0, ld, d, d, ld);
+            FloatProducts.multiplyUpper(t, 0, ld, vtf[n], 0, d, m, 0, ld, d);
+            FloatProducts.multiplyUpper(t, d, ld, vtf[n], 0, d, m, d, ld, d);
         }
         // Pack from the upper triangle (the result is Hermitian up to rounding).
         for (int i = 0; i < d; i++) {
@@ -340,15 +348,15 @@ final class CoherentPreconditioner {
         }
     }
 
-    /** Writes Re X into columns 0..d-1 and Im X into columns d..2d-1 of a d x 2d row-major array. */
-    private static void unpackSplit(double[] x, int off, int d, double[] m) {
+    /** Writes Re X into columns 0..d-1 and Im X into columns d..2d-1 of a d x 2d row-major array (rounded to float). */
+    private static void unpackSplit(double[] x, int off, int d, float[] m) {
         int ld = 2 * d;
         for (int i = 0; i < d; i++) {
-            m[i * ld + i] = x[off + i * d + i];
+            m[i * ld + i] = (float) x[off + i * d + i];
             m[i * ld + d + i] = 0;
             for (int j = i + 1; j < d; j++) {
-                double a = x[off + i * d + j] * BlockState.INV_SQRT2;
-                double b = x[off + j * d + i] * BlockState.INV_SQRT2;
+                float a = (float) (x[off + i * d + j] * BlockState.INV_SQRT2);
+                float b = (float) (x[off + j * d + i] * BlockState.INV_SQRT2);
                 m[i * ld + j] = a;
                 m[j * ld + i] = a;
                 m[i * ld + d + j] = b;
@@ -357,15 +365,12 @@ final class CoherentPreconditioner {
         }
     }
 
-    /** The upper triangle of C = A B for d x d operands ({@link DenseProducts#multiplyUpper}). */
-    static void multUpper(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff,
-                          int ldc, int d) {
-        DenseProducts.multiplyUpper(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, d);
-    }
-
-    /** C = A B for row-major strided blocks ({@link DenseProducts#multiply}). */
-    static void mult(double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc,
-                     int rows, int inner, int cols) {
-        DenseProducts.multiply(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, rows, inner, cols);
+    /** a rounded to float, entry by entry. */
+    static float[] toFloat(double[] a) {
+        float[] f = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            f[i] = (float) a[i];
+        }
+        return f;
     }
 }

@@ -166,21 +166,7 @@ public final class Liouvillian {
                 hopIndex[n][h] = hops.get(h)[1];
                 hopValue[n][h] = values.get(h);
             }
-            double[] f = new double[d * d];
-            for (int i = 0; i < d; i++) {
-                int mi = basis.mask(n, i);
-                for (int j = 0; j < d; j++) {
-                    int both = mi & basis.mask(n, j);
-                    double v = -0.5 * (decay[n][i] + decay[n][j]);
-                    for (Channel c : channels) {
-                        if (c.kind() == Kind.DEPHASING && (both >> c.site() & 1) != 0) {
-                            v += c.rate();
-                        }
-                    }
-                    f[i * d + j] = v;
-                }
-            }
-            noJump[n] = f;
+            noJump[n] = noJumpBlock(n, decay[n]);
             for (int ci = 0; ci < channels.size(); ci++) {
                 int[] src = sourceMap(channels.get(ci), n);
                 if (src != null) {
@@ -210,6 +196,53 @@ public final class Liouvillian {
             dm = Math.max(dm, basis.dim(n));
         }
         maxDim = dm;
+    }
+
+    /**
+     * The no-jump damping of sector n, f_ij = -(a_i + a_j)/2 + sum_k gamma_k n_k(i) n_k(j) (d x d row-major), a
+     * the sector's decay rates. A method of its own, over arrays, rather than a loop of the constructor: its
+     * d^2 x channels iterations made the JIT compile the whole constructor on the stack (OSR, measured twice
+     * per run at N = 10, about a third of the C2 compiler's time), for a loop that runs once.
+     */
+    private double[] noJumpBlock(int n, double[] a) {
+        int count = 0;
+        for (Channel c : channels) {
+            count += c.kind() == Kind.DEPHASING ? 1 : 0;
+        }
+        int[] sites = new int[count];
+        double[] rates = new double[count];
+        count = 0;
+        for (Channel c : channels) {
+            if (c.kind() == Kind.DEPHASING) {
+                sites[count] = c.site();
+                rates[count++] = c.rate();
+            }
+        }
+        int d = basis.dim(n);
+        int[] masks = new int[d];
+        for (int i = 0; i < d; i++) {
+            masks[i] = basis.mask(n, i);
+        }
+        double[] f = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            noJumpRow(masks, i, a, sites, rates, f);
+        }
+        return f;
+    }
+
+    /** Row i of {@link #noJumpBlock}: the channels in their order, as the sum was always formed. */
+    private static void noJumpRow(int[] masks, int i, double[] a, int[] sites, double[] rates, double[] f) {
+        int d = masks.length;
+        for (int j = 0; j < d; j++) {
+            int both = masks[i] & masks[j];
+            double v = -0.5 * (a[i] + a[j]);
+            for (int c = 0; c < sites.length; c++) {
+                if ((both >> sites[c] & 1) != 0) {
+                    v += rates[c];
+                }
+            }
+            f[i * d + j] = v;
+        }
     }
 
     private double[][][] takeWork() {
@@ -360,72 +393,13 @@ public final class Liouvillian {
     private void applySector(int n, double[] x, double[] y) {
         int d = basis.dim(n);
         int off = basis.offset(n);
-        int ld = 2 * d;
         double[][][] work = takeWork();
         try {
             double[][] m = work[0];
             double[][] w = work[1];
-            for (int i = 0; i < d; i++) {
-                double[] mi = m[i];
-                mi[i] = BlockState.SQRT2 * x[off + i * d + i];
-                mi[d + i] = 0;
-                for (int j = i + 1; j < d; j++) {
-                    double a = x[off + i * d + j];
-                    double b = x[off + j * d + i];
-                    double[] mj = m[j];
-                    mi[j] = a;
-                    mj[i] = a;
-                    mi[d + j] = b;
-                    mj[d + i] = -b;
-                }
-            }
-            int[] start = hopStart[n];
-            int[] idx = hopIndex[n];
-            double[] val = hopValue[n];
-            for (int i = 0; i < d; i++) {
-                double[] wi = w[i];
-                int h0 = start[i];
-                int h1 = start[i + 1];
-                if (h0 == h1) {
-                    java.util.Arrays.fill(wi, 0, ld, 0);
-                    continue;
-                }
-                // Two hops per sweep over the row (half the loads and stores of w), rows of M as separate arrays
-                // indexed like the row of W: the loop shape the JIT vectorises (see DenseProducts).
-                int h = h0;
-                if (h1 - h0 >= 2) {
-                    twoRows(val[h], m[idx[h]], val[h + 1], m[idx[h + 1]], wi, ld);
-                    h += 2;
-                } else {
-                    oneRow(val[h], m[idx[h]], wi, ld);
-                    h++;
-                }
-                for (; h + 1 < h1; h += 2) {
-                    addTwoRows(val[h], m[idx[h]], val[h + 1], m[idx[h + 1]], wi, ld);
-                }
-                if (h < h1) {
-                    addOneRow(val[h], m[idx[h]], wi, ld);
-                }
-            }
-            double[] e = energy[n];
-            double[] f = noJump[n];
-            for (int i = 0; i < d; i++) {
-                double[] wi = w[i];
-                int ii = off + i * d + i;
-                y[ii] = BlockState.SQRT2 * wi[d + i] + f[i * d + i] * x[ii];
-                double ei = e[i];
-                for (int j = i + 1; j < d; j++) {
-                    double[] wj = w[j];
-                    int ij = off + i * d + j;
-                    int ji = off + j * d + i;
-                    double fij = f[i * d + j];
-                    double de = ei - e[j];
-                    double xij = x[ij];
-                    double xji = x[ji];
-                    y[ij] = de * xji + (wi[d + j] + wj[d + i]) + fij * xij;
-                    y[ji] = -de * xij - (wi[j] - wj[i]) + fij * xji;
-                }
-            }
+            unpack(x, off, d, m);
+            hoppingProduct(n, m, w);
+            combine(n, x, w, y);
         } finally {
             pool.offer(work);
         }
@@ -433,6 +407,86 @@ public final class Liouvillian {
             Channel c = channels.get(ci);
             if (c.kind() != Kind.DEPHASING) {
                 addJump(ci, c.rate(), n, x, y);
+            }
+        }
+    }
+
+    // applySector's steps are methods of their own: as one method the JIT compiled it five times per run at
+    // N = 10 (on the stack, then again after each newly taken branch), a fifth of the C2 compiler's time.
+
+    /** M = sqrt(2) [A | B] from sector block x at off (d x d packed), into the rows of m. */
+    private static void unpack(double[] x, int off, int d, double[][] m) {
+        for (int i = 0; i < d; i++) {
+            double[] mi = m[i];
+            mi[i] = BlockState.SQRT2 * x[off + i * d + i];
+            mi[d + i] = 0;
+            for (int j = i + 1; j < d; j++) {
+                double a = x[off + i * d + j];
+                double b = x[off + j * d + i];
+                double[] mj = m[j];
+                mi[j] = a;
+                mj[i] = a;
+                mi[d + j] = b;
+                mj[d + i] = -b;
+            }
+        }
+    }
+
+    /** W = H' M for sector n (H' the hopping part of H), row by row. */
+    private void hoppingProduct(int n, double[][] m, double[][] w) {
+        int d = basis.dim(n);
+        int ld = 2 * d;
+        int[] start = hopStart[n];
+        int[] idx = hopIndex[n];
+        double[] val = hopValue[n];
+        for (int i = 0; i < d; i++) {
+            double[] wi = w[i];
+            int h0 = start[i];
+            int h1 = start[i + 1];
+            if (h0 == h1) {
+                java.util.Arrays.fill(wi, 0, ld, 0);
+                continue;
+            }
+            // Two hops per sweep over the row (half the loads and stores of w), rows of M as separate arrays
+            // indexed like the row of W: the loop shape the JIT vectorises (see DenseProducts).
+            int h = h0;
+            if (h1 - h0 >= 2) {
+                twoRows(val[h], m[idx[h]], val[h + 1], m[idx[h + 1]], wi, ld);
+                h += 2;
+            } else {
+                oneRow(val[h], m[idx[h]], wi, ld);
+                h++;
+            }
+            for (; h + 1 < h1; h += 2) {
+                addTwoRows(val[h], m[idx[h]], val[h + 1], m[idx[h + 1]], wi, ld);
+            }
+            if (h < h1) {
+                addOneRow(val[h], m[idx[h]], wi, ld);
+            }
+        }
+    }
+
+    /** y_n = the coherent part from W and the energies, plus the no-jump damping, packed (one pass over i &lt; j). */
+    private void combine(int n, double[] x, double[][] w, double[] y) {
+        int d = basis.dim(n);
+        int off = basis.offset(n);
+        double[] e = energy[n];
+        double[] f = noJump[n];
+        for (int i = 0; i < d; i++) {
+            double[] wi = w[i];
+            int ii = off + i * d + i;
+            y[ii] = BlockState.SQRT2 * wi[d + i] + f[i * d + i] * x[ii];
+            double ei = e[i];
+            for (int j = i + 1; j < d; j++) {
+                double[] wj = w[j];
+                int ij = off + i * d + j;
+                int ji = off + j * d + i;
+                double fij = f[i * d + j];
+                double de = ei - e[j];
+                double xij = x[ij];
+                double xji = x[ji];
+                y[ij] = de * xji + (wi[d + j] + wj[d + i]) + fij * xij;
+                y[ji] = -de * xij - (wi[j] - wj[i]) + fij * xji;
             }
         }
     }

@@ -1,6 +1,6 @@
 package org.qtraj.exact.sector;
 
-import org.qtraj.exact.linalg.DenseProducts;
+import org.qtraj.exact.linalg.FloatProducts;
 
 /**
  * The eigenbasis of one sector's H when H commutes with the reflection P of the chain (site k to site N - 1 - k;
@@ -12,7 +12,9 @@ import org.qtraj.exact.linalg.DenseProducts;
  * Q has at most two entries per row, so X to Q^T X Q is O(d^2); the dense products then act on blocks of about
  * d/2: V^T [A | B] costs d_e^2 2d + d_o^2 2d, about d^3 instead of 2 d^3, and the upper triangle of the second
  * product d^3/2 instead of d^3 (blocks even-even and odd-odd upper, even-odd full). Half the multiply-adds of
- * the general path of {@link CoherentPreconditioner} for the same result up to rounding.
+ * the general path of {@link CoherentPreconditioner} for the same result up to rounding. The transforms run in
+ * single precision ({@link FloatProducts}), like the rest of the preconditioner's application; the decomposition
+ * is made in double and rounded once.
  *
  * <p>H is taken as reflection-symmetric when max |H_{Pi,Pj} - H_ij| &lt;= 1e-12 max |H_ij| (exact equality can
  * fail by an ulp: the diagonal energies are summed over sites in another order); the decomposition is that of
@@ -37,9 +39,12 @@ final class Reflection {
     private final double[] cEven;
     private final double[] cOdd;
     private final double[] vEven;
-    private final double[] vEvenT;
     private final double[] vOdd;
-    private final double[] vOddT;
+    /** V_even, V_even^T, V_odd, V_odd^T rounded to float, the operands of the transforms. */
+    private final float[] vEvenF;
+    private final float[] vEvenTF;
+    private final float[] vOddF;
+    private final float[] vOddTF;
     private final double[] energies;
 
     private Reflection(int d, int[] p, double[] hs, int n) {
@@ -105,8 +110,10 @@ final class Reflection {
         vOdd = CoherentPreconditioner.eigen(ho, dOdd, eo, n);
         System.arraycopy(ee, 0, energies, 0, dEven);
         System.arraycopy(eo, 0, energies, dEven, dOdd);
-        vEvenT = transpose(vEven, dEven);
-        vOddT = transpose(vOdd, dOdd);
+        vEvenF = CoherentPreconditioner.toFloat(vEven);
+        vOddF = CoherentPreconditioner.toFloat(vOdd);
+        vEvenTF = CoherentPreconditioner.toFloat(transpose(vEven, dEven));
+        vOddTF = CoherentPreconditioner.toFloat(transpose(vOdd, dOdd));
     }
 
     /**
@@ -171,17 +178,17 @@ final class Reflection {
      * [A | B] in the basis of masks (m, d x 2d row-major) to the upper triangles of V^T A V and V^T B V in yy;
      * t and m are overwritten as work space.
      */
-    void toEigenbasis(double[] m, double[] t, double[] yy) {
+    void toEigenbasis(float[] m, float[] t, float[] yy) {
         int ld = 2 * d;
         transformIn(m, 0, ld, t, 0, ld);
         transformIn(m, d, ld, t, d, ld);
         int oRow = dEven * ld;
-        DenseProducts.multiply(vEvenT, 0, dEven, t, 0, ld, m, 0, ld, dEven, dEven, ld);
-        DenseProducts.multiply(vOddT, 0, dOdd, t, oRow, ld, m, oRow, ld, dOdd, dOdd, ld);
+        FloatProducts.multiply(vEvenTF, 0, dEven, t, 0, ld, m, 0, ld, dEven, dEven, ld);
+        FloatProducts.multiply(vOddTF, 0, dOdd, t, oRow, ld, m, oRow, ld, dOdd, dOdd, ld);
         for (int c = 0; c <= d; c += d) {
-            DenseProducts.multiplyUpper(m, c, ld, vEven, 0, dEven, yy, c, ld, dEven);
-            DenseProducts.multiply(m, c + dEven, ld, vOdd, 0, dOdd, yy, c + dEven, ld, dEven, dOdd, dOdd);
-            DenseProducts.multiplyUpper(m, oRow + c + dEven, ld, vOdd, 0, dOdd, yy, oRow + c + dEven, ld, dOdd);
+            FloatProducts.multiplyUpper(m, c, ld, vEvenF, 0, dEven, yy, c, ld, dEven);
+            FloatProducts.multiply(m, c + dEven, ld, vOddF, 0, dOdd, yy, c + dEven, ld, dEven, dOdd, dOdd);
+            FloatProducts.multiplyUpper(m, oRow + c + dEven, ld, vOddF, 0, dOdd, yy, oRow + c + dEven, ld, dOdd);
         }
     }
 
@@ -189,15 +196,15 @@ final class Reflection {
      * [Y_A | Y_B] in the eigenbasis (yy, d x 2d, both triangles; Y_A symmetric, Y_B antisymmetric) to the upper
      * triangles of V Y_A V^T and V Y_B V^T in the basis of masks, written into m; t and yy are overwritten.
      */
-    void fromEigenbasis(double[] yy, double[] t, double[] m) {
+    void fromEigenbasis(float[] yy, float[] t, float[] m) {
         int ld = 2 * d;
         int oRow = dEven * ld;
-        DenseProducts.multiply(vEven, 0, dEven, yy, 0, ld, t, 0, ld, dEven, dEven, ld);
-        DenseProducts.multiply(vOdd, 0, dOdd, yy, oRow, ld, t, oRow, ld, dOdd, dOdd, ld);
+        FloatProducts.multiply(vEvenF, 0, dEven, yy, 0, ld, t, 0, ld, dEven, dEven, ld);
+        FloatProducts.multiply(vOddF, 0, dOdd, yy, oRow, ld, t, oRow, ld, dOdd, dOdd, ld);
         for (int c = 0; c <= d; c += d) {
-            DenseProducts.multiplyUpper(t, c, ld, vEvenT, 0, dEven, yy, c, ld, dEven);
-            DenseProducts.multiply(t, c + dEven, ld, vOddT, 0, dOdd, yy, c + dEven, ld, dEven, dOdd, dOdd);
-            DenseProducts.multiplyUpper(t, oRow + c + dEven, ld, vOddT, 0, dOdd, yy, oRow + c + dEven, ld, dOdd);
+            FloatProducts.multiplyUpper(t, c, ld, vEvenTF, 0, dEven, yy, c, ld, dEven);
+            FloatProducts.multiply(t, c + dEven, ld, vOddTF, 0, dOdd, yy, c + dEven, ld, dEven, dOdd, dOdd);
+            FloatProducts.multiplyUpper(t, oRow + c + dEven, ld, vOddTF, 0, dOdd, yy, oRow + c + dEven, ld, dOdd);
         }
         // Z' = [Z'_A | Z'_B] from its upper triangles: Z'_A symmetric, Z'_B antisymmetric.
         for (int i = 0; i < d; i++) {
@@ -224,7 +231,7 @@ final class Reflection {
                             z += cOdd[r] * cOdd[s] * yy[br * ld + c + bs];
                         }
                     }
-                    m[r * ld + c + s] = z;
+                    m[r * ld + c + s] = (float) z;
                 }
             }
         }
@@ -253,6 +260,33 @@ final class Reflection {
                     }
                 }
                 out[oOff + a * ldOut + b] = z;
+            }
+        }
+    }
+
+    /** out = Q^T x Q for d x d blocks in single precision (as the double one, for the preconditioner's input). */
+    private void transformIn(float[] x, int xOff, int ld, float[] out, int oOff, int ldOut) {
+        for (int a = 0; a < d; a++) {
+            int ra = first[a];
+            int sa = second[a];
+            double ca = cFirst[a];
+            double da = cSecond[a];
+            for (int b = 0; b < d; b++) {
+                int rb = first[b];
+                int sb = second[b];
+                double cb = cFirst[b];
+                double db = cSecond[b];
+                double z = ca * cb * x[xOff + ra * ld + rb];
+                if (sb >= 0) {
+                    z += ca * db * x[xOff + ra * ld + sb];
+                }
+                if (sa >= 0) {
+                    z += da * cb * x[xOff + sa * ld + rb];
+                    if (sb >= 0) {
+                        z += da * db * x[xOff + sa * ld + sb];
+                    }
+                }
+                out[oOff + a * ldOut + b] = (float) z;
             }
         }
     }

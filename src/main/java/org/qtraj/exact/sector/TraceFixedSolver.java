@@ -9,10 +9,10 @@ import org.qtraj.errors.SolverException;
  *   <li>y = u gives the steady state: taking the trace, tr(L x) = 0 forces tr x = 1, hence L x = 0.</li>
  *   <li>A traceless y gives tr x = 0 and L x = y: the repeated solves of the cumulant recursion.</li>
  * </ul>
- * The matrix is invertible whenever L has a unique steady state. Solved by restarted GMRES, right-preconditioned
- * by the coherent part of each sector ({@link CoherentPreconditioner}); the eigen-decompositions are made once
- * here and reused by every solve. The restart length adapts to the heap (up to 300 Krylov vectors of
- * C(2N,N) doubles each).
+ * The matrix is invertible whenever L has a unique steady state. Solved by restarted flexible GMRES ({@link Gmres}),
+ * preconditioned by the coherent part of each sector ({@link CoherentPreconditioner}); the eigen-decompositions are
+ * made once here and reused by every solve. The restart length adapts to the heap (half of it, up to 300 Arnoldi
+ * steps of C(2N,N) doubles and C(2N,N) floats each).
  *
  * <p>Thread-safe: solves may run concurrently (each allocates its own Krylov space).
  */
@@ -94,9 +94,9 @@ public final class TraceFixedSolver {
             double t = BlockState.trace(basis, x);
             Gmres.axpy(t, u, out);
         };
-        long vectorBytes = 8L * basis.size();
-        long budget = Runtime.getRuntime().maxMemory() / 2;
-        int restart = (int) Math.max(20, Math.min(MAX_RESTART, budget / vectorBytes - 6));
+        long stepBytes = (long) Gmres.BYTES_PER_STEP * basis.size();
+        long budget = Runtime.getRuntime().maxMemory() / 2 - 6L * Double.BYTES * basis.size();
+        int restart = (int) Math.max(20, Math.min(MAX_RESTART, budget / stepBytes));
         Gmres.Result r = Gmres.solve(system, preconditioner::apply, y.data(), tolerance, restart, maxIterations,
                 liouvillian.parallelism());
         if (!r.converged()) {

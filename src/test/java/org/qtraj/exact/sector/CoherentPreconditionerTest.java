@@ -9,10 +9,19 @@ import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
 
 /**
- * The scalar variant inverts X -> -i[H_n, X] - c_n X exactly, sector by sector; the default one inverts the
- * population block of L + u tr^T exactly.
+ * The scalar variant inverts X -> -i[H_n, X] - c_n X, sector by sector; the default one inverts the population block
+ * of L + u tr^T.
+ *
+ * <p>"Inverts" to single precision: the preconditioner applies itself in float (the input, the eigenvectors and the
+ * d-term sums of its transforms rounded to 2^-24 = 6e-8 relative), so its result is the exact inverse to about 1e-7
+ * of the size of the entries (O(1) here: Gaussian inputs, rates and energies of order 1, sectors of at most 70
+ * states). Measured: largest deviations 2e-9 (coherent part) and 6e-8
+ * (populations). The tolerance, {@value #FLOAT_TOLERANCE}, leaves a factor of over 100 for that rounding; a wrong formula
+ * (a sign, a missing term, a wrong index) changes entries by order one. Before the preconditioner ran in float these
+ * tests asserted 1e-11 to 1e-9; the solves themselves still reach 1e-12 and below (flexible GMRES, double residual).
  */
 class CoherentPreconditionerTest {
+    private static final double FLOAT_TOLERANCE = 1e-5;
 
     @Test
     void invertsTheDampedCoherentPart() {
@@ -24,7 +33,7 @@ class CoherentPreconditionerTest {
         for (int n = 0; n <= 5; n++) {
             assertFalse(m.reflectionAdapted(n), "disordered: no reflection symmetry, sector " + n);
         }
-        assertInvertsCoherentPart(chain, 1e-11);
+        assertInvertsCoherentPart(chain, FLOAT_TOLERANCE);
     }
 
     @Test
@@ -43,7 +52,7 @@ class CoherentPreconditionerTest {
         Chain chain = Chain.of(omega, g, dz, new double[8], one, new Bath(0, 0.7, 2.0), new Bath(7, 1.3, 0.4));
         CoherentPreconditioner m = new CoherentPreconditioner(Liouvillian.of(chain), false);
         assertTrue(m.reflectionAdapted(4) && m.reflectionAdapted(3) && m.reflectionAdapted(2));
-        assertInvertsCoherentPart(chain, 1e-10);
+        assertInvertsCoherentPart(chain, FLOAT_TOLERANCE);
     }
 
     private static void assertInvertsCoherentPart(Chain chain, double tolerance) {
@@ -134,42 +143,7 @@ class CoherentPreconditionerTest {
                             s += v[i * d + k] * re * v[j * d + k];
                         }
                     }
-                    assertEquals(pops[n][k], s, 1e-9, chain.sites() + " sites, sector " + n + ", population " + k);
-                }
-            }
-        }
-    }
-
-    @Test
-    void blockedProductsMatchPlainOnes() {
-        java.util.Random rng = new java.util.Random(2);
-        for (int d : new int[] {1, 3, 4, 7, 9}) {
-            double[] a = new double[d * d];
-            double[] b = new double[d * 2 * d];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = rng.nextGaussian();
-            }
-            for (int i = 0; i < b.length; i++) {
-                b[i] = rng.nextGaussian();
-            }
-            double[] c = new double[d * 2 * d];
-            CoherentPreconditioner.mult(a, 0, d, b, 0, 2 * d, c, 0, 2 * d, d, d, 2 * d);
-            double[] u = new double[d * 2 * d];
-            CoherentPreconditioner.multUpper(a, 0, d, b, d, 2 * d, u, d, 2 * d, d);
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < 2 * d; j++) {
-                    double s = 0;
-                    double sr = 0;
-                    for (int k = 0; k < d; k++) {
-                        s += a[i * d + k] * b[k * 2 * d + j];
-                        if (j < d) {
-                            sr += a[i * d + k] * b[k * 2 * d + d + j];
-                        }
-                    }
-                    assertEquals(s, c[i * 2 * d + j], 1e-12);
-                    if (j < d && j >= i) {
-                        assertEquals(sr, u[i * 2 * d + d + j], 1e-12, "upper " + i + "," + j);
-                    }
+                    assertEquals(pops[n][k], s, FLOAT_TOLERANCE, chain.sites() + " sites, sector " + n + ", population " + k);
                 }
             }
         }
