@@ -112,10 +112,10 @@ public final class GaussianTrajectory {
      * With phase flips, steps between two Gram-Schmidt passes at most: a step's orthonormalisation uses the Gram
      * matrix from the low-rank quadrature, exact to the tolerance only, so the orbitals' defect grows by up to about
      * the tolerance per step (measured 1.6e-9 after 4600 steps at N = 30 without this) where projective dephasing
-     * jumps re-orthonormalise every few steps; one pass per 32 steps keeps it at the level of one step's error, for
+     * jumps re-orthonormalise every few steps; one pass per 64 steps bounds it, for
      * about 6 % of a step's cost.
      */
-    static final int STEPS_PER_REORTHONORMALISATION = 32;
+    static final int STEPS_PER_REORTHONORMALISATION = 64;
 
     private static final int EMISSION = 0;
     private static final int ABSORPTION = 1;
@@ -454,6 +454,8 @@ public final class GaussianTrajectory {
         private int gatheredOrder = -1;
         private long gatheredStep = -1;
         private double logNorm;
+        // the terms of the last low-rank Gram matrix (phase flips only)
+        private final LowRankGram lowRank = new LowRankGram();
         // the time reached and ln r of the waiting-time threshold: with the fields below, all that go() carries from
         // one step to the next (what a snapshot holds)
         private double t;
@@ -569,7 +571,7 @@ public final class GaussianTrajectory {
                 double endLog = logNorm + logDetAt(order, 1.0, h) - decay;
                 if (endLog > logR) {
                     copyEvaluate(order, 1.0, endRe, endIm);
-                    triangular(endRe, endIm);
+                    orthonormalise(endRe, endIm);
                     if (window) {
                         integrate(order, 1.0, h);
                     }
@@ -587,7 +589,7 @@ public final class GaussianTrajectory {
                 double frac = jumpFraction(order, h, logR, endLog);
                 double atJump = logNorm + logDetAt(order, frac, h) - (lossShift * n + scalarDecay) * h * frac;
                 copyEvaluate(order, frac, endRe, endIm);
-                triangular(endRe, endIm);
+                orthonormalise(endRe, endIm);
                 if (window) {
                     integrate(order, frac, h);
                 }
@@ -849,22 +851,39 @@ public final class GaussianTrajectory {
         /** As {@link #logDetAt(int, double, double)}, with P(f) already in re, im (null: not evaluated). */
         private double logDetAt(int order, double f, double h, double[] re, double[] im) {
             int r = lossySites.length;
-            double lowRank = (order + 1.0) * r * (order * n + (double) n * n);
+            double lowRankCost = (order + 1.0) * r * (order * n + (double) n * n);
             double direct = order * (double) len * n + 0.5 * len * (double) n * n;
-            if (lowRank <= direct) {
+            if (lowRankCost <= direct) {
                 gramLowRank(order, f, h);
+                if (useLowRank()) {
+                    // ln det of the small K instead of the n x n Cholesky factor (made on demand by lossyDecay)
+                    factorOfG = false;
+                    return lowRank.logDet();
+                }
             } else if (re != null) {
                 gramDirect(re, im);
             } else {
                 copyEvaluate(order, f, evRe, evIm);
                 gramDirect(evRe, evIm);
             }
+            factorOfG = true;
             return cholesky();
         }
 
-        /** G = I + the low-rank integral (see {@link #logDetAt}). */
+        /** Whether G in gRe, gIm has its Cholesky factor in lRe, lIm (else it has its low-rank form, lowRank). */
+        private boolean factorOfG;
+
+        /** With phase flips, when the low-rank form of G is cheaper than its Cholesky factor: q &lt; n / 4. */
+        private boolean useLowRank() {
+            return phaseFlip && lowRank.ready() && 4 * lowRank.terms() < n;
+        }
+
+        /** G = I + the low-rank integral (see {@link #logDetAt}); with phase flips its terms are kept (lowRank). */
         private void gramLowRank(int order, double f, double h) {
             gatherLossyRows(order);
+            if (phaseFlip) {
+                lowRank.reset(cap);
+            }
             for (int a = 0; a < n; a++) {
                 for (int b = 0; b < n; b++) {
                     gRe[a * cap + b] = a == b ? 1 : 0;
@@ -882,6 +901,9 @@ public final class GaussianTrajectory {
                 for (int q = 0; q < lossySites.length; q++) {
                     row(order, s, q);
                     double c = 2 * h * f * weights[i] * ai[lossySites[q]];
+                    if (phaseFlip) {
+                        lowRank.add(c, rowRe, rowIm, n);
+                    }
                     for (int a = 0; a < n; a++) {
                         // conj(p_a) p_b
                         double xr = c * rowRe[a];
@@ -896,8 +918,24 @@ public final class GaussianTrajectory {
             }
         }
 
+        /**
+         * Orthonormalises P(f) in place after {@link #logDetAt} at f: with phase flips and G from the low-rank
+         * quadrature, by {@link LowRankGram#orthonormalise} (O(N n q) for the q terms of the quadrature, instead of
+         * the O(N n^2) of {@link #triangular}: with flips every step is short and this was 80 % of the time at
+         * N = 1000) when it is cheaper, about 2 q N n products against N n^2 / 2: q &lt; n / 4; otherwise by the
+         * Cholesky factor.
+         */
+        private void orthonormalise(double[] re, double[] im) {
+            if (useLowRank()) {
+                lowRank.orthonormalise(re, im, n, len);
+            } else {
+                triangular(re, im);
+            }
+        }
+
         /** G_ab = sum_k conj(P_ka) P_kb (upper triangle). */
         private void gramDirect(double[] re, double[] im) {
+            lowRank.clear();
             gram(re, im, len, gRe, gIm, cap);
         }
 
@@ -1040,6 +1078,10 @@ public final class GaussianTrajectory {
          * conj(P_ka) (the Cholesky factor of G(f) in lRe, lIm): the part of -d ln||psi||^2/dt beyond the constant.
          */
         private double lossyDecay(int order, double f) {
+            if (!factorOfG) {
+                cholesky();
+                factorOfG = true;
+            }
             gatherLossyRows(order);
             double sum = 0;
             for (int q = 0; q < lossySites.length; q++) {
@@ -1189,7 +1231,7 @@ public final class GaussianTrajectory {
             for (int i = 0; i < nodes.length; i++) {
                 copyEvaluate(order, frac * nodes[i], tmpRe, tmpIm);
                 logDetAt(order, frac * nodes[i], h, tmpRe, tmpIm);
-                triangular(tmpRe, tmpIm);
+                orthonormalise(tmpRe, tmpIm);
                 observe(tmpRe, tmpIm);
                 double w = frac * h * weights[i];
                 for (int k = 0; k < sites; k++) {

@@ -151,6 +151,97 @@ class GaussianLongChainSlowTest {
     }
 
     /**
+     * N = 1000 cases that no steady state can check in a CPU budget (diffusive relaxation time about 25,000 at
+     * gamma = 0.5; Anderson-localised modes without dephasing): trajectories from a fixed basis state against the exact
+     * relaxation from the same state ({@code FreeFermionRelaxation}, the two-point equations, tolerance 1e-10), which
+     * needs no steady state: the window averages of the populations of sites 1, N/4, N/2, 3N/4 and N, and the counted
+     * particle currents of both baths, whose expectation is the window average of the bath's jump rates G nbar (1 -
+     * n_k) - G (nbar + 1) n_k on its site (so the exact n_1(t) and n_N(t) give it). The window averages of the exact
+     * populations are taken by Simpson's rule on a grid of spacing 0.5 (the populations change on times of order 1
+     * and slower: the rule's error is far below the error bars). Dephasing by phase flips (the same master equation).
+     * Tolerance and false alarms as for {@link #agreesWithTheCorrelationSolver}: Student t, Bonferroni over the 7
+     * quantities at {@value #FAMILY_ALPHA} per case.
+     */
+    static Stream<Arguments> longRelaxations() {
+        Chain uniform = uniform(1000, 0.5, 1);
+        Chain disordered = disordered(1000, 0.5, 1, 2026L);
+        Chain localised = disordered(1000, 0, WEAK_200, 2026L);
+        return Stream.of(
+                Arguments.of("N=1000 uniform gamma=0.5 phase-flip", uniform, steadyPattern(
+                        ExactMethod.CORRELATION.solve(uniform).populations()), 10.0, 70.0, 8, 100002L),
+                Arguments.of("N=1000 disordered gamma=0.5 phase-flip", disordered, steadyPattern(
+                        ExactMethod.CORRELATION.solve(disordered).populations()), 10.0, 70.0, 8, 100003L),
+                Arguments.of("N=1000 disordered gamma=0", localised, everySeventh(1000), 20.0, 100.0, 8, 100004L));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("longRelaxations")
+    void agreesWithTheExactRelaxation(String label, Chain chain, InitialState start, double tBurn, double tTotal,
+                                      int trajectories, long seed) {
+        int n = chain.sites();
+        boolean[] initial = start.occupations(n);
+        int points = (int) Math.round(2 * (tTotal - tBurn));
+        double[] times = new double[points + 1];
+        for (int i = 0; i <= points; i++) {
+            times[i] = tBurn + (tTotal - tBurn) * i / points;
+        }
+        long exact0 = processCpuNanos();
+        double[][] pops = org.qtraj.exact.relaxation.FreeFermionRelaxation.populations(chain, initial, times, 1e-10);
+        double exactCpu = (processCpuNanos() - exact0) / 1e9;
+        double[] mean = new double[n];
+        for (int i = 0; i <= points; i++) {
+            double w = (i == 0 || i == points ? 1 : i % 2 == 1 ? 4 : 2) / (3.0 * points);
+            for (int k = 0; k < n; k++) {
+                mean[k] += w * pops[i][k];
+            }
+        }
+        Map<String, Double> expected = new LinkedHashMap<>();
+        expected.put("particle_current", bathRate(chain, 0, mean));
+        expected.put("particle_current_right", bathRate(chain, 1, mean));
+        for (int site : new int[] {1, n / 4, n / 2, 3 * n / 4, n}) {
+            expected.put("population_" + site, mean[site - 1]);
+        }
+        GaussianTrajectory q = GaussianTrajectory.of(chain, 1e-9, new TrajectoryOptions(tBurn, tTotal, start)
+                .withDephasingJumps(DephasingJumps.PHASE_FLIP));
+        long cpu0 = processCpuNanos();
+        Estimates e = GaussianTrajectoryTest.run(q, trajectories, seed, 2).result();
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        double zMax = StudentT.twoSidedCritical(FAMILY_ALPHA / expected.size(), trajectories - 1);
+        StringBuilder report = new StringBuilder(String.format("%s: %d trajectories over [%s, %s] from %d particles,"
+                + " %.1f s CPU (exact relaxation %.1f s), |z| < %.2f (Student t, %d dof, Bonferroni over %d at %s)%n",
+                label, e.count(), tBurn, tTotal, start.excitations(n), cpu, exactCpu, zMax, trajectories - 1,
+                expected.size(), FAMILY_ALPHA));
+        boolean ok = e.count() == trajectories;
+        for (Map.Entry<String, Double> x : expected.entrySet()) {
+            MeanVar m = e.get(x.getKey());
+            double z = (m.mean() - x.getValue()) / m.standardError();
+            boolean pass = Math.abs(z) < zMax;
+            ok &= pass;
+            report.append(String.format("  %-24s %12.6f +- %10.6f  exact %12.6f  z %6.2f%s%n", x.getKey(), m.mean(),
+                    m.standardError(), x.getValue(), z, pass ? "" : "  <-- FAIL"));
+        }
+        System.out.print(report);
+        assertTrue(ok, report.toString());
+    }
+
+    /** The expected net jump rate of bath j: G nbar (1 - n_k) - G (nbar + 1) n_k on its site k, at the populations. */
+    static double bathRate(Chain chain, int j, double[] populations) {
+        Bath b = chain.baths()[j];
+        double w = chain.bathOmega(b);
+        double p = populations[b.site()];
+        return b.absorptionRate(w) * (1 - p) - b.emissionRate(w) * p;
+    }
+
+    /** Every seventh site excited (sites 7, 14, ...): density 1/7, near the bulk density 0.15 of these chains. */
+    static InitialState everySeventh(int n) {
+        StringBuilder bits = new StringBuilder(n);
+        for (int k = 1; k <= n; k++) {
+            bits.append(k % 7 == 0 ? '1' : '0');
+        }
+        return InitialState.parse(bits.toString());
+    }
+
+    /**
      * The basis state that tracks the density p_k: site k is excited when round(S_k) &gt; round(S_{k-1}), S_k = p_1 +
      * ... + p_k, so every stretch of sites holds its expected particle number to within one.
      */
