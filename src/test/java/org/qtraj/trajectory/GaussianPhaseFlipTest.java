@@ -40,8 +40,8 @@ class GaussianPhaseFlipTest {
     /**
      * Chains with dephasing 0.5 and 5, uniform and disordered, from the basis state that tracks the exact density
      * ({@link GaussianLongChainSlowTest#steadyPattern}). Windows: the slowest population mode relaxes at about
-     * (2 g^2 / gamma) pi^2 / N^2 (gamma = 0.5, N = 20: 0.1; N = 50: 0.016; gamma = 5, N = 20: 0.01), so burn-ins of
-     * 300 leave a transient exp(-3) or less of an initial deviation that the steady pattern already makes small
+     * (2 g^2 / gamma) pi^2 / N^2 (gamma = 0.5, N = 20: 0.1; N = 50: 0.016; N = 100: 0.004; gamma = 5, N = 20: 0.01),
+     * so burn-ins of 300 leave a transient exp(-1.2) (N = 100) to exp(-3) or less of an initial deviation that the steady pattern already makes small
      * (at most 1/2 per site, mostly far less), well under the error bars.
      */
     static Stream<Arguments> chains() {
@@ -55,7 +55,10 @@ class GaussianPhaseFlipTest {
                 Arguments.of("N=50 uniform gamma=0.5", TrajectoryRuns.uniform(50, 0.5, 1, 1, 1, 0), 300.0, 500.0, 32,
                         5L),
                 Arguments.of("N=50 disordered gamma~0.5", GaussianTrajectoryTest.disordered(50, 0.5, 2050L), 300.0,
-                        500.0, 32, 6L));
+                        500.0, 32, 6L),
+                // about 14 particles: the steps' Gram matrices go through LowRankGram (q < n / 4)
+                Arguments.of("N=100 uniform gamma=0.5", TrajectoryRuns.uniform(100, 0.5, 1, 1, 1, 0), 300.0, 900.0, 16,
+                        7L));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,8 +37,8 @@ public final class PhaseFlipBench {
             long c0 = mx.getCurrentThreadCpuTime();
             double[] v = q.run(SeedStreams.stream(seed, 0));
             double cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
-            System.out.printf("N=%d gamma=%.2f %-10s [0, %.0f] from %d particles: %.2f CPU s, %.1f time units per CPU s,"
-                    + " %.0f jumps, J_left %.5f%n", n, gamma, d.key(), tTotal, start.excitations(n), cpu, tTotal / cpu,
+            System.out.printf("N=%d gamma=%.2f %-10s [0, %.0f] from %d particles: %.2f CPU s, %.4g time units per CPU s (%.4g CPU s per unit),"
+                    + " %.0f jumps, J_left %.5f%n", n, gamma, d.key(), tTotal, start.excitations(n), cpu, tTotal / cpu, cpu / tTotal,
                     v[q.names().indexOf("jump_rate")] * tTotal, v[0]);
         }
     }
