@@ -456,6 +456,8 @@ public final class GaussianTrajectory {
         private double logNorm;
         // the terms of the last low-rank Gram matrix (phase flips only)
         private final LowRankGram lowRank = new LowRankGram();
+        // whether G in gRe, gIm has its Cholesky factor in lRe, lIm (else only its low-rank form, lowRank)
+        private boolean factorOfG;
         // the time reached and ln r of the waiting-time threshold: with the fields below, all that go() carries from
         // one step to the next (what a snapshot holds)
         private double t;
@@ -869,9 +871,6 @@ public final class GaussianTrajectory {
             factorOfG = true;
             return cholesky();
         }
-
-        /** Whether G in gRe, gIm has its Cholesky factor in lRe, lIm (else it has its low-rank form, lowRank). */
-        private boolean factorOfG;
 
         /** With phase flips, when the low-rank form of G is cheaper than its Cholesky factor: q &lt; n / 4. */
         private boolean useLowRank() {
