@@ -157,13 +157,21 @@ class GaussianLongChainSlowTest {
      * N = 1000 cases that no steady state can check in a CPU budget (diffusive relaxation time about 25,000 at
      * gamma = 0.5; Anderson-localised modes without dephasing): trajectories from a fixed basis state against the exact
      * relaxation from the same state ({@code FreeFermionRelaxation}, the two-point equations, tolerance 1e-10), which
-     * needs no steady state: the window averages of the populations of sites 1, N/4, N/2, 3N/4 and N, and the counted
-     * particle currents of both baths, whose expectation is the window average of the bath's jump rates G nbar (1 -
-     * n_k) - G (nbar + 1) n_k on its site (so the exact n_1(t) and n_N(t) give it). The window averages of the exact
+     * needs no steady state: the window averages of the populations of sites 1, N/4, N/2, 3N/4 and N. (Not the counted
+     * currents, although their expectation follows from n_1(t) and n_N(t) ({@link #bathRate}): over windows of tens of
+     * time units a trajectory counts a handful of net jumps at the hot bath and less than one at the cold one, 0.1 per
+     * trajectory at N = 1000, so their spread is no error bar; the first run, 2026-12-01, had no cold-bath jump in 8
+     * trajectories.) The window averages of the exact
      * populations are taken by Simpson's rule on a grid of spacing 0.5 (the populations change on times of order 1
      * and slower: the rule's error is far below the error bars). Dephasing by phase flips (the same master equation).
-     * Tolerance and false alarms as for {@link #agreesWithTheCorrelationSolver}: Student t, Bonferroni over the 7
+     * Tolerance and false alarms as for {@link #agreesWithTheCorrelationSolver}: Student t, Bonferroni over the 5
      * quantities at {@value #FAMILY_ALPHA} per case.
+     *
+     * <p>Measured 2026-12-01 (load average 9-21, the case alone in its JVM): N = 1000 uniform gamma = 0.5, 8
+     * trajectories over [5, 35]: 308 s of CPU for the trajectories, 19 s for the exact relaxation (22 minutes of wall
+     * time); populations of sites 1, 250, 500, 750, 1000: z = 0.65, -0.87, -0.37, -1.47, -0.18 (that run still
+     * compared the currents too, bound 7.45; with the 5 populations the bound is 7.0). The other two cases were not
+     * run to the end in that session (no CPU left on the shared machine).
      */
     static Stream<Arguments> longRelaxations() {
         Chain uniform = uniform(1000, 0.5, 1);
@@ -199,8 +207,6 @@ class GaussianLongChainSlowTest {
             }
         }
         Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put("particle_current", bathRate(chain, 0, mean));
-        expected.put("particle_current_right", bathRate(chain, 1, mean));
         for (int site : new int[] {1, n / 4, n / 2, 3 * n / 4, n}) {
             expected.put("population_" + site, mean[site - 1]);
         }
@@ -223,11 +229,19 @@ class GaussianLongChainSlowTest {
             report.append(String.format("  %-24s %12.6f +- %10.6f  exact %12.6f  z %6.2f%s%n", x.getKey(), m.mean(),
                     m.standardError(), x.getValue(), z, pass ? "" : "  <-- FAIL"));
         }
+        for (int j = 0; j < 2; j++) {
+            String name = j == 0 ? "particle_current" : "particle_current_right";
+            report.append(String.format("  %-24s %12.6f +- %10.6f  exact %12.6f  (not tested: a few jumps)%n", name,
+                    e.get(name).mean(), e.get(name).standardError(), bathRate(chain, j, mean)));
+        }
         System.out.print(report);
         assertTrue(ok, report.toString());
     }
 
-    /** The expected net jump rate of bath j: G nbar (1 - n_k) - G (nbar + 1) n_k on its site k, at the populations. */
+    /**
+     * The expected net jump rate of bath j: G nbar (1 - n_k) - G (nbar + 1) n_k on its site k, at the populations
+     * (printed beside the counted currents, not tested: see {@link #longRelaxations}).
+     */
     static double bathRate(Chain chain, int j, double[] populations) {
         Bath b = chain.baths()[j];
         double w = chain.bathOmega(b);
