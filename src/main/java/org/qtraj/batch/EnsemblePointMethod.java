@@ -17,6 +17,7 @@ import org.qtraj.simulation.QuantumEngine;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.Estimate;
 import org.qtraj.stats.Estimates;
+import org.qtraj.trajectory.DephasingJumps;
 import org.qtraj.trajectory.GaussianTrajectory;
 import org.qtraj.trajectory.Unravelling;
 
@@ -50,9 +51,12 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     private final int blocks;
     private final RelaxationEntry relaxation;
     private final QuantumEngine engine;
+    private final DephasingJumps dephasingJumps;
 
     private EnsemblePointMethod(String label, String kind, StopRule stop, double tTotal, double tBurn, Long seed,
-                                int blocks, RelaxationEntry relaxation, QuantumEngine engine) {
+                                int blocks, RelaxationEntry relaxation, QuantumEngine engine,
+                                DephasingJumps dephasingJumps) {
+        this.dephasingJumps = dephasingJumps;
         this.label = label;
         this.kind = kind;
         this.stop = stop;
@@ -99,7 +103,25 @@ public final class EnsemblePointMethod implements SplitPointMethod {
             }
         }
         return new EnsemblePointMethod(e.label(), e.kind(), new StopRule(max, err, relative, Double.POSITIVE_INFINITY,
-                StopRule.DEFAULT_MIN_TRAJECTORIES), total, burn, s, blocks, relaxation, engine);
+                StopRule.DEFAULT_MIN_TRAJECTORIES), total, burn, s, blocks, relaxation, engine, dephasingJumps(e));
+    }
+
+    /**
+     * The entry's {@code dephasing_jumps} (default projective).
+     *
+     * @throws InvalidInputException naming the entry's field unless projective or phase-flip
+     */
+    static DephasingJumps dephasingJumps(MethodEntry e) {
+        String key = e.text("dephasing_jumps").orElse(null);
+        if (key == null) {
+            return DephasingJumps.PROJECTIVE;
+        }
+        try {
+            return DephasingJumps.of(key);
+        } catch (InvalidInputException bad) {
+            throw new InvalidInputException(e.field("dephasing_jumps"), "must be projective or phase-flip, got '" + key
+                    + "'");
+        }
     }
 
     private static int blocks(MethodEntry e, long trajectories, double targetError) {
@@ -230,7 +252,7 @@ public final class EnsemblePointMethod implements SplitPointMethod {
     private SimulationSettings settings(long unitSeed, StopRule rule) {
         return SimulationSettings.builder().seed(seed != null ? seed : unitSeed).threads(1).stop(rule)
                 .window(tBurn, tTotal).relaxation(relaxation.initialState(), relaxation.times()).quantumEngine(engine)
-                .build();
+                .dephasingJumps(dephasingJumps).build();
     }
 
     private PointResult pointResult(SimulationResult r) {

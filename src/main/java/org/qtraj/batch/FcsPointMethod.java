@@ -17,6 +17,7 @@ import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.QuantumEngine;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.Estimate;
+import org.qtraj.trajectory.DephasingJumps;
 import org.qtraj.trajectory.Unravelling;
 
 /**
@@ -50,10 +51,12 @@ public final class FcsPointMethod implements PointMethod {
     private final String bathName;
     private final String bathField;
     private final Long seed;
+    private final DephasingJumps dephasingJumps;
 
     private FcsPointMethod(String label, Engine engine, QuantumEngine quantumEngine, double[] windows, boolean relative,
                            double perTrajectory, double burn, long trajectories, String bathName, String bathField,
-                           Long seed) {
+                           Long seed, DephasingJumps dephasingJumps) {
+        this.dephasingJumps = dephasingJumps;
         this.label = label;
         this.engine = engine;
         this.quantumEngine = quantumEngine;
@@ -105,8 +108,13 @@ public final class FcsPointMethod implements PointMethod {
             throw new InvalidInputException(e.field("trajectories"), "must be an integer >= 2, got " + m);
         }
         Long s = e.params().containsKey("seed") ? e.integer("seed").getAsLong() : null;
+        DephasingJumps d = EnsemblePointMethod.dephasingJumps(e);
+        if (engine == Engine.CLASSICAL && d != DephasingJumps.PROJECTIVE) {
+            throw new InvalidInputException(e.field("dephasing_jumps"), "unravels quantum trajectories; the classical"
+                    + " engine has no jump operators");
+        }
         return new FcsPointMethod(e.label(), engine, quantum, w, hasRelative, k, b, m,
-                e.text("counting_bath").orElse(null), e.field("counting_bath"), s);
+                e.text("counting_bath").orElse(null), e.field("counting_bath"), s, d);
     }
 
     private static double[] numbers(MethodEntry e, String key) {
@@ -168,7 +176,7 @@ public final class FcsPointMethod implements PointMethod {
         double tTotal = tBurn + perTrajectory * longest;
         SimulationSettings s = SimulationSettings.builder().seed(seed != null ? seed : unitSeed).threads(threads)
                 .trajectories(trajectories).window(tBurn, tTotal).monitor(Fcs.COUNT_RATE).quantumEngine(quantumEngine)
-                .build();
+                .dephasingJumps(dephasingJumps).build();
         int bath = FcsSettings.bathIndex(chain, bathName);
         List<FcsResult> runs = Fcs.windowOffset(engine, chain, s, new FcsSettings(bath, Double.NaN, chain.bathName(bath)),
                 t, ProgressListener.NONE);
@@ -188,6 +196,9 @@ public final class FcsPointMethod implements PointMethod {
         details.remove("z");
         details.put("engine", engine == Engine.CLASSICAL ? "classical" : quantumEngine.resolve(chain).name().toLowerCase(
                 java.util.Locale.ROOT));
+        if (dephasingJumps != DephasingJumps.PROJECTIVE) {
+            details.put("dephasing_jumps", dephasingJumps.key());
+        }
         details.put("relaxation_time", relax);
         details.put("t_burn", tBurn);
         details.put("t_total", tTotal);

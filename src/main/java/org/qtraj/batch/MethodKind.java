@@ -13,9 +13,12 @@ import java.util.stream.Collectors;
 public enum MethodKind {
     /** An exact steady state ({@code solver: auto|closed|correlation|liouvillian|rate}). */
     EXACT("exact", Set.of("solver"), ExactPointMethod::of),
-    /** Quantum trajectories ({@code engine: sector|gaussian|auto}, default sector). */
+    /**
+     * Quantum trajectories ({@code engine: sector|gaussian|auto}, default sector; {@code dephasing_jumps:
+     * projective|phase-flip}, default projective, phase-flip on the gaussian engine only).
+     */
     TRAJECTORIES("trajectories", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks", "times",
-            "initial_state", "engine"), EnsemblePointMethod::of),
+            "initial_state", "engine", "dephasing_jumps"), EnsemblePointMethod::of),
     /** The classical Gillespie simulation. */
     CLASSICAL("classical", Set.of("target_error", "trajectories", "t_total", "t_burn", "seed", "blocks", "times",
             "initial_state"), EnsemblePointMethod::of),
@@ -27,7 +30,7 @@ public enum MethodKind {
     CLONING("cloning", Set.of("engine", "fields", "clones", "populations", "step", "t_total", "t_burn", "counting_bath",
             "seed"), CloningPointMethod::of),
     /** Offset-corrected counting statistics from trajectories (windows of two or more lengths). */
-    FCS("fcs", Set.of("engine", "windows", "window_relaxations", "windows_per_trajectory", "burn_relaxations",
+    FCS("fcs", Set.of("engine", "dephasing_jumps", "windows", "window_relaxations", "windows_per_trajectory", "burn_relaxations",
             "trajectories", "counting_bath", "seed"), FcsPointMethod::of),
     /** The largest two-site entanglement over the coupling (paper Fig. 4). */
     ENTANGLEMENT_SEARCH("entanglement_search", Set.of("rates", "g_min", "g_max", "g_points"),

@@ -26,7 +26,8 @@ import org.qtraj.trajectory.GaussianSnapshot;
  */
 final class TrajectorySnapshots {
     private static final int MAGIC = 0x51544753; // "QTGS"
-    private static final int VERSION = 1;
+    // version 2 appends the time of the next phase flip; version 1 records (no flips) still read
+    private static final int VERSION = 2;
     static final int CHUNK = 1 << 20;
 
     /**
@@ -142,6 +143,7 @@ final class TrajectorySnapshots {
             byte[] rng = s.rngState();
             out.writeInt(rng.length);
             out.write(rng);
+            out.writeDouble(s.nextFlip());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
@@ -150,8 +152,9 @@ final class TrajectorySnapshots {
 
     private static GaussianSnapshot parse(byte[] record) throws IOException, Damaged {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-            throw new Damaged("not a version " + VERSION + " snapshot record");
+        int version = in.readInt() == MAGIC ? in.readInt() : -1;
+        if (version != 1 && version != VERSION) {
+            throw new Damaged("not a version 1 or " + VERSION + " snapshot record");
         }
         int sites = in.readInt();
         double tBurn = in.readDouble();
@@ -185,11 +188,12 @@ final class TrajectorySnapshots {
             throw new Damaged("a generator state of " + rngLength + " bytes");
         }
         byte[] rng = in.readNBytes(rngLength);
+        double nextFlip = version == 1 ? Double.POSITIVE_INFINITY : in.readDouble();
         if (in.available() != 0) {
             throw new Damaged(in.available() + " bytes after the record");
         }
         return new GaussianSnapshot(sites, tBurn, tTotal, time, logR, logNorm, orbitals, capacity, re, im, pops, bonds,
-                samples, net, windowJumps, steps, allJumps, nextSample, nextEntropy, entropySum, rng);
+                samples, net, windowJumps, steps, allJumps, nextSample, nextEntropy, entropySum, rng, nextFlip);
     }
 
     private static void writeArray(DataOutputStream out, double[] v) throws IOException {

@@ -15,19 +15,23 @@ import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.simulation.Simulations;
 import org.qtraj.stats.Estimate;
 import org.qtraj.stats.MeanVar;
+import org.qtraj.trajectory.DephasingJumps;
 
 /**
  * A simulation result beside its exact references: the table and the JSON document of simulate and classical;
- * {@code engine} is the quantum-trajectory engine that ran (sector or gaussian), null for the classical simulation.
+ * {@code engine} is the quantum-trajectory engine that ran (sector or gaussian), null for the classical simulation;
+ * {@code dephasingJumps} the unravelling of the dephasing when it is not the default projective one (phase-flip),
+ * else null: then the output says that the per-trajectory entanglement entropy and jump rate are that unravelling's.
  */
-record EnsembleReport(SimulationResult result, String referenceMethod, Map<String, Double> references, String engine) {
+record EnsembleReport(SimulationResult result, String referenceMethod, Map<String, Double> references, String engine,
+                      String dephasingJumps) {
 
     /**
      * What simulate and classical do: run the engine on the command's model and settings, then print the steady-state
      * estimators beside their exact values, or with --times the relaxation curves beside the exact ones.
      */
     static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine) throws IOException {
-        return run(command, relaxation, engine, QuantumEngine.SECTOR, null);
+        return run(command, relaxation, engine, QuantumEngine.SECTOR, DephasingJumps.PROJECTIVE, null);
     }
 
     /**
@@ -35,10 +39,10 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
      * a {@code plot} (may be null) the network picture of the steady state too.
      */
     static int run(EnsembleCommand command, RelaxationOptions relaxation, Engine engine, QuantumEngine quantumEngine,
-                   PlotOptions plot) throws IOException {
+                   DephasingJumps dephasingJumps, PlotOptions plot) throws IOException {
         Chain chain = command.chain();
         SimulationSettings settings = relaxation.apply(command.simulation.settings(Estimator.HEAT_CURRENT), chain.sites())
-                .toBuilder().quantumEngine(quantumEngine).build();
+                .toBuilder().quantumEngine(quantumEngine).dephasingJumps(dephasingJumps).build();
         SimulationResult result = EnsembleCommand.withProgress(engine, settings,
                 bar -> Simulations.run(engine, chain, settings, bar));
         String shortfall = result.shortfall(settings);
@@ -51,9 +55,11 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
             return command.emit(r.toMap(), r.table());
         }
         String engineKey = engine == Engine.QUANTUM ? quantumEngine.resolve(chain).key() : null;
+        String jumps = engine == Engine.QUANTUM && dephasingJumps != DephasingJumps.PROJECTIVE ? dephasingJumps.key()
+                : null;
         ExactResult exact = ExactReferences.steadyState(engine, chain, settings.threads()).orElse(null);
-        EnsembleReport report = exact == null ? new EnsembleReport(result, null, Map.of(), engineKey)
-                : new EnsembleReport(result, exact.method(), ExactReferences.values(chain, exact), engineKey);
+        EnsembleReport report = exact == null ? new EnsembleReport(result, null, Map.of(), engineKey, jumps)
+                : new EnsembleReport(result, exact.method(), ExactReferences.values(chain, exact), engineKey, jumps);
         if (plot != null) {
             plot.simulation(chain, result, exact);
         }
@@ -75,6 +81,9 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
         if (engine != null) {
             m.put("engine", engine);
         }
+        if (dephasingJumps != null) {
+            m.put("dephasing_jumps", dephasingJumps);
+        }
         m.put("exact_method", referenceMethod);
         Map<String, Object> exact = new LinkedHashMap<>();
         Map<String, Object> zs = new LinkedHashMap<>();
@@ -92,6 +101,10 @@ record EnsembleReport(SimulationResult result, String referenceMethod, Map<Strin
     String table() {
         StringBuilder sb = new StringBuilder();
         Tables.row(sb, "method", engine == null ? result.method() : result.method() + " (" + engine + " engine)");
+        if (dephasingJumps != null) {
+            Tables.row(sb, "dephasing jumps", dephasingJumps + " (the same means; entanglement_entropy and jump_rate"
+                    + " are this unravelling's)");
+        }
         Tables.row(sb, "sites", Integer.toString(result.sites()));
         Tables.row(sb, "trajectories", result.trajectories() + " (stopped on " + result.stopReason().replace('_', ' ') + ")");
         Tables.row(sb, "seed", Long.toString(result.seed()));

@@ -18,6 +18,7 @@ import org.qtraj.io.AtomicFiles;
 import org.qtraj.model.Chain;
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.QuantumEngine;
+import org.qtraj.trajectory.DephasingJumps;
 import org.qtraj.simulation.SimulationSettings;
 import org.qtraj.stats.Estimate;
 import picocli.CommandLine.Command;
@@ -48,6 +49,12 @@ public final class FcsCommand extends EnsembleCommand {
         "(XX chains, D = 0, any N) or auto (gaussian for XX chains from " + QuantumEngine.AUTO_GAUSSIAN_SITES
             + " sites on). Default: ${DEFAULT-VALUE}."})
     String engine = "sector";
+
+    @Option(names = "--dephasing-jumps", paramLabel = "KIND", description = {"How quantum trajectories unravel the",
+        "dephasing: projective (jumps sqrt(gamma) n_k) or phase-flip (sqrt(gamma/4) sigma^z_k, the same master",
+        "equation: the same means and bath-count statistics, far cheaper on the gaussian engine; the per-trajectory",
+        "entanglement_entropy and jump_rate are those of the unravelling). Gaussian engine only. Default: ${DEFAULT-VALUE}."})
+    String dephasingJumps = "projective";
 
     @Option(names = "--window", paramLabel = "T", description = "Cut each trajectory's averaging window into windows of"
             + " length T (e.g. one long trajectory: --trajectories 1 --t-total ...); default one window per trajectory.")
@@ -102,7 +109,13 @@ public final class FcsCommand extends EnsembleCommand {
         if (classical && quantumEngine != QuantumEngine.SECTOR) {
             throw new InvalidInputException("engine", "chooses the quantum-trajectory engine; --classical has its own");
         }
-        SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE).toBuilder().quantumEngine(quantumEngine).build();
+        DephasingJumps jumps = DephasingJumps.of(dephasingJumps);
+        if (classical && jumps != DephasingJumps.PROJECTIVE) {
+            throw new InvalidInputException("dephasing_jumps", "unravels quantum trajectories; --classical has no jump"
+                    + " operators");
+        }
+        SimulationSettings settings = simulation.settings(Fcs.COUNT_RATE).toBuilder().quantumEngine(quantumEngine)
+                .dephasingJumps(jumps).build();
         Engine engine = classical ? Engine.CLASSICAL : Engine.QUANTUM;
         if (offsetWindows != null) {
             return corrected(engine, chain, settings, fcs, offsetWindows);

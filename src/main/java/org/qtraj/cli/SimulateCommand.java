@@ -2,6 +2,7 @@ package org.qtraj.cli;
 
 import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.QuantumEngine;
+import org.qtraj.trajectory.DephasingJumps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +27,12 @@ public final class SimulateCommand extends EnsembleCommand {
             + QuantumEngine.AUTO_GAUSSIAN_SITES + " sites on). Default: ${DEFAULT-VALUE}."})
     String engine = "sector";
 
+    @Option(names = "--dephasing-jumps", paramLabel = "KIND", description = {"How quantum trajectories unravel the",
+        "dephasing: projective (jumps sqrt(gamma) n_k) or phase-flip (sqrt(gamma/4) sigma^z_k, the same master",
+        "equation: the same means and bath-count statistics, far cheaper on the gaussian engine; the per-trajectory",
+        "entanglement_entropy and jump_rate are those of the unravelling). Gaussian engine only. Default: ${DEFAULT-VALUE}."})
+    String dephasingJumps = "projective";
+
     @Mixin
     PlotOptions plot = new PlotOptions();
 
@@ -41,6 +48,7 @@ public final class SimulateCommand extends EnsembleCommand {
         if (plot.plot != null && relaxation.active()) {
             throw new org.qtraj.errors.InvalidInputException("plot", "draws the steady state; it does not go with --times");
         }
-        return EnsembleReport.run(this, relaxation, Engine.QUANTUM, QuantumEngine.of(engine), plot);
+        return EnsembleReport.run(this, relaxation, Engine.QUANTUM, QuantumEngine.of(engine),
+                DephasingJumps.of(dephasingJumps), plot);
     }
 }

@@ -133,7 +133,7 @@ public final class Fcs {
                 : RelaxationTimes.quantum(chain);
         Times t = times(s, f, relax);
         Simulations.checkWork(Engine.QUANTUM, chain, t.total);
-        TrajectoryOptions window = TrajectoryOptions.of(t.burn, t.total);
+        TrajectoryOptions window = TrajectoryOptions.of(t.burn, t.total).withDephasingJumps(s.dephasingJumps());
         TrajectoryTask<FcsAccumulator> task;
         if (s.quantumEngine().resolve(chain) == QuantumEngine.GAUSSIAN) {
             // the gaussian engine reports the same bath jumps (bath index, charge, time) to the recorder

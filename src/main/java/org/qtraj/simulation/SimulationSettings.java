@@ -5,6 +5,7 @@ import org.qtraj.ensemble.StopRule;
 import org.qtraj.ensemble.Threads;
 import org.qtraj.errors.InvalidInputException;
 import org.qtraj.model.InitialState;
+import org.qtraj.trajectory.DephasingJumps;
 import org.qtraj.trajectory.Unravelling;
 
 /**
@@ -30,6 +31,7 @@ public final class SimulationSettings {
     private final InitialState initialState;
     private final List<Double> sampleTimes;
     private final QuantumEngine quantumEngine;
+    private final DephasingJumps dephasingJumps;
 
     private SimulationSettings(Builder b) {
         seed = b.seed;
@@ -42,6 +44,7 @@ public final class SimulationSettings {
         initialState = b.initialState;
         sampleTimes = b.sampleTimes;
         quantumEngine = b.quantumEngine;
+        dephasingJumps = b.dephasingJumps;
     }
 
     /** A builder with every default: seed 1, all cores, 200 trajectories, the model's default window. */
@@ -62,6 +65,7 @@ public final class SimulationSettings {
         b.initialState = initialState;
         b.sampleTimes = sampleTimes;
         b.quantumEngine = quantumEngine;
+        b.dephasingJumps = dephasingJumps;
         return b;
     }
 
@@ -115,6 +119,14 @@ public final class SimulationSettings {
         return quantumEngine;
     }
 
+    /**
+     * How quantum trajectories unravel the dephasing (default {@link DephasingJumps#PROJECTIVE}; phase flips on the
+     * gaussian engine only).
+     */
+    public DephasingJumps dephasingJumps() {
+        return dephasingJumps;
+    }
+
     /** Times at which the trajectories record the populations (relaxation curves); may be empty. */
     public List<Double> sampleTimes() {
         return sampleTimes;
@@ -142,8 +154,15 @@ public final class SimulationSettings {
         private InitialState initialState = InitialState.empty();
         private List<Double> sampleTimes = List.of();
         private QuantumEngine quantumEngine = QuantumEngine.SECTOR;
+        private DephasingJumps dephasingJumps = DephasingJumps.PROJECTIVE;
 
         private Builder() {
+        }
+
+        /** How quantum trajectories unravel the dephasing (default projective; see {@link DephasingJumps}). */
+        public Builder dephasingJumps(DephasingJumps jumps) {
+            this.dephasingJumps = java.util.Objects.requireNonNull(jumps);
+            return this;
         }
 
         /** Which engine runs quantum trajectories (default sector; see {@link QuantumEngine}). */

@@ -96,7 +96,8 @@ public final class Simulations {
     public static TrajectoryEnsemble ensemble(Engine engine, Chain chain, SimulationSettings s) {
         if (engine == Engine.QUANTUM) {
             TrajectoryOptions times = (s.hasTimes() ? TrajectoryOptions.of(s.tBurn(), s.tTotal())
-                    : TrajectoryOptions.defaults(chain)).sampling(s.initialState(), s.sampleTimes());
+                    : TrajectoryOptions.defaults(chain)).sampling(s.initialState(), s.sampleTimes())
+                    .withDephasingJumps(s.dephasingJumps());
             checkWork(engine, chain, times.tTotal());
             if (s.quantumEngine().resolve(chain) == QuantumEngine.GAUSSIAN) {
                 GaussianTrajectory gq = GaussianTrajectory.of(chain, s.tolerance(), times);

@@ -35,12 +35,16 @@ import org.qtraj.errors.InvalidInputException;
  * @param entropySum             sum of the half-chain entropies sampled so far
  * @param rngState               the random generator's saved state (Commons RNG
  *                               {@code RestorableUniformRandomProvider.saveState()}, as bytes)
+ * @param nextFlip               the time of the next phase flip, drawn ahead ({@link DephasingJumps#PHASE_FLIP}: the
+ *                               flips are a Poisson process independent of the state), &gt; time; +infinity when the
+ *                               trajectory has no flips
  */
 public record GaussianSnapshot(int sites, double tBurn, double tTotal, double time, double logThreshold,
                                double logNorm, int orbitals, int capacity, double[] orbitalsRe, double[] orbitalsIm,
                                double[] integratedPopulations, double[] integratedBonds, double[] samples,
                                long[] netJumps, long windowJumps, long steps, long allJumps, int nextSample,
-                               int nextEntropy, double entropySum, byte[] rngState) implements Serializable {
+                               int nextEntropy, double entropySum, byte[] rngState, double nextFlip)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -53,6 +57,9 @@ public record GaussianSnapshot(int sites, double tBurn, double tTotal, double ti
         String why = inconsistency(sites, tBurn, tTotal, time, logThreshold, logNorm, orbitals, capacity, orbitalsRe,
                 orbitalsIm, integratedPopulations, integratedBonds, samples, netJumps, windowJumps, steps, allJumps,
                 nextSample, nextEntropy, entropySum);
+        if (why == null && !(nextFlip > time)) {
+            why = "the next phase flip must come after the time " + time + ", got " + nextFlip;
+        }
         if (why != null) {
             throw new InvalidInputException("snapshot", why);
         }
@@ -63,6 +70,17 @@ public record GaussianSnapshot(int sites, double tBurn, double tTotal, double ti
         samples = samples.clone();
         netJumps = netJumps.clone();
         rngState = rngState.clone();
+    }
+
+    /** A snapshot of a trajectory without phase flips (next flip at +infinity). */
+    public GaussianSnapshot(int sites, double tBurn, double tTotal, double time, double logThreshold, double logNorm,
+                            int orbitals, int capacity, double[] orbitalsRe, double[] orbitalsIm,
+                            double[] integratedPopulations, double[] integratedBonds, double[] samples,
+                            long[] netJumps, long windowJumps, long steps, long allJumps, int nextSample,
+                            int nextEntropy, double entropySum, byte[] rngState) {
+        this(sites, tBurn, tTotal, time, logThreshold, logNorm, orbitals, capacity, orbitalsRe, orbitalsIm,
+                integratedPopulations, integratedBonds, samples, netJumps, windowJumps, steps, allJumps, nextSample,
+                nextEntropy, entropySum, rngState, Double.POSITIVE_INFINITY);
     }
 
     private static String inconsistency(int sites, double tBurn, double tTotal, double time, double logThreshold,
@@ -171,7 +189,8 @@ public record GaussianSnapshot(int sites, double tBurn, double tTotal, double ti
                 && Arrays.equals(integratedBonds, s.integratedBonds) && Arrays.equals(samples, s.samples)
                 && Arrays.equals(netJumps, s.netJumps) && windowJumps == s.windowJumps && steps == s.steps
                 && allJumps == s.allJumps && nextSample == s.nextSample && nextEntropy == s.nextEntropy
-                && bits(entropySum) == bits(s.entropySum) && Arrays.equals(rngState, s.rngState);
+                && bits(entropySum) == bits(s.entropySum) && Arrays.equals(rngState, s.rngState)
+                && bits(nextFlip) == bits(s.nextFlip);
     }
 
     @Override

@@ -55,6 +55,19 @@ import org.qtraj.model.Chain;
  * with its entries on sites j &lt; k negated. The orbitals are then re-orthonormalised (two Gram-Schmidt passes) and
  * the norm reset to 1.
  *
+ * <h2>Phase-flip dephasing ({@link DephasingJumps#PHASE_FLIP})</h2>
+ * The dephasing dissipator gamma_k (n_k rho n_k - {n_k, rho}/2) equals (gamma_k/4)(sigma^z_k rho sigma^z_k - rho)
+ * (n = (1 + sigma^z)/2), so the options may unravel it by the jumps sqrt(gamma_k/4) sigma^z_k instead of
+ * sqrt(gamma_k) n_k. Their L^+ L = gamma_k/4 is a constant: dephasing then adds nothing to l_k (A is non-Hermitian
+ * on the two bath sites only, disordered dephasing included) and only a constant to the decay of the norm, which
+ * factorises, so the flips are a Poisson process of rate sum_k gamma_k/4 independent of the state and of the bath
+ * jumps. Its next time is drawn ahead (an exponential waiting time; the snapshot carries it), steps are cut there,
+ * and the flip of site k, chosen with probability gamma_k / sum gamma, applies exp(i pi n_k) = -sigma^z_k: every
+ * orbital's entry on site k changes sign, O(n), the orbitals stay orthonormal and the bath jumps' norm and
+ * threshold run on. The master equation, hence the mean currents, populations and bath-count statistics, is the
+ * same; the trajectory's states are not (no measurement of the occupations, hence no measurement-induced
+ * localisation), so {@value #ENTROPY} and jump_rate (which counts the flips) are those of this unravelling.
+ *
  * <h2>Estimators</h2>
  * The names and meanings of {@link QuantumTrajectory#estimatorNames} (and the sampled populations of
  * {@link QuantumTrajectory#sampleNames} when the options have sample times), then {@value #ENTROPY}: heat currents
@@ -74,8 +87,8 @@ import org.qtraj.model.Chain;
  * (1 - nu) ln(1 - nu)] over the eigenvalues nu of C restricted to sites 1..floor(N/2), averaged over
  * {@value #ENTROPY_SAMPLES} equally spaced times t_burn + (i + 1/2) (t_total - t_burn) / {@value #ENTROPY_SAMPLES} of
  * the window (steps are cut there): its mean over trajectories estimates the time and ensemble average. It is a
- * property of the unravelling (bath jumps c_k, c_k^+ and dephasing n_k), not of the density matrix; no other engine
- * gives it.
+ * property of the unravelling (bath jumps c_k, c_k^+ and dephasing n_k, or phase flips), not of the density matrix;
+ * no other engine gives it.
  *
  * <h2>Snapshots</h2>
  * A run can hand its whole state between two steps to a {@link SnapshotSink} as a {@link GaussianSnapshot} (orbitals,
@@ -94,6 +107,15 @@ public final class GaussianTrajectory {
     public static final String ENTROPY = "entanglement_entropy";
     /** Number of equally spaced times in the window at which each trajectory samples the entanglement entropy. */
     public static final int ENTROPY_SAMPLES = 32;
+
+    /**
+     * With phase flips, steps between two Gram-Schmidt passes at most: a step's orthonormalisation uses the Gram
+     * matrix from the low-rank quadrature, exact to the tolerance only, so the orbitals' defect grows by up to about
+     * the tolerance per step (measured 1.6e-9 after 4600 steps at N = 30 without this) where projective dephasing
+     * jumps re-orthonormalise every few steps; one pass per 64 steps bounds it, for
+     * about 6 % of a step's cost.
+     */
+    static final int STEPS_PER_REORTHONORMALISATION = 64;
 
     private static final int EMISSION = 0;
     private static final int ABSORPTION = 1;
@@ -128,6 +150,11 @@ public final class GaussianTrajectory {
     private final double[] bathOmega = new double[2];
     private final int[] bathSite = new int[2];
     private final double[] sampleTimes;
+    // phase-flip unravelling: the sites with dephasing, the running sums of their flip rates gamma_k / 4, the total
+    private final boolean phaseFlip;
+    private final int[] flipSites;
+    private final double[] flipCumulative;
+    private final double flipTotal;
     // times in the window at which the half-chain entanglement entropy is sampled (midpoints of equal parts)
     private final double[] entropyTimes;
     // sites whose loss differs from lossShift: where A is not Hermitian (the bath sites of a uniformly dephased chain)
@@ -166,13 +193,27 @@ public final class GaussianTrajectory {
                 rates.add(absorptionRate[j]);
             }
         }
+        this.phaseFlip = options.dephasingJumps() == DephasingJumps.PHASE_FLIP;
+        List<Integer> flips = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            loss[k] += chain.dephasing(k);
-            if (chain.dephasing(k) > 0) {
+            if (chain.dephasing(k) > 0 && phaseFlip) {
+                // L^+ L = gamma_k / 4, the same for every state: no loss on the site, a clock of its own
+                flips.add(k);
+            } else if (chain.dephasing(k) > 0) {
+                loss[k] += chain.dephasing(k);
                 kinds.add(new int[] {DEPHASING, k, -1});
                 rates.add(chain.dephasing(k));
             }
         }
+        flipSites = new int[flips.size()];
+        flipCumulative = new double[flips.size()];
+        double flipSum = 0;
+        for (int i = 0; i < flipSites.length; i++) {
+            flipSites[i] = flips.get(i);
+            flipSum += 0.25 * chain.dephasing(flipSites[i]);
+            flipCumulative[i] = flipSum;
+        }
+        this.flipTotal = flipSum;
         this.scalarDecay = c0;
         chanKind = new int[kinds.size()];
         chanSite = new int[kinds.size()];
@@ -413,10 +454,16 @@ public final class GaussianTrajectory {
         private int gatheredOrder = -1;
         private long gatheredStep = -1;
         private double logNorm;
+        // the terms of the last low-rank Gram matrix (phase flips only)
+        private final LowRankGram lowRank = new LowRankGram();
+        // whether G in gRe, gIm has its Cholesky factor in lRe, lIm (else only its low-rank form, lowRank)
+        private boolean factorOfG;
         // the time reached and ln r of the waiting-time threshold: with the fields below, all that go() carries from
         // one step to the next (what a snapshot holds)
         private double t;
         private double logR;
+        // the time of the next phase flip (+infinity without flips)
+        private double nextFlip = Double.POSITIVE_INFINITY;
         private boolean resumed;
         private SnapshotSink sink;
         private final double[] pops = new double[sites];
@@ -497,6 +544,9 @@ public final class GaussianTrajectory {
                 logR = Math.log(threshold());
                 logNorm = 0;
                 t = 0;
+                if (flipTotal > 0) {
+                    nextFlip = flipInterval();
+                }
                 sample(t);
             }
             while (t < tTotal) {
@@ -512,6 +562,9 @@ public final class GaussianTrajectory {
                         && entropyTimes[nextEntropy] < target) {
                     target = entropyTimes[nextEntropy];
                 }
+                if (nextFlip < target) {
+                    target = nextFlip;
+                }
                 double h = Math.min(stepToward(logR), target - t);
                 boolean reaches = h >= target - t;
                 int order = taylor(h);
@@ -520,7 +573,7 @@ public final class GaussianTrajectory {
                 double endLog = logNorm + logDetAt(order, 1.0, h) - decay;
                 if (endLog > logR) {
                     copyEvaluate(order, 1.0, endRe, endIm);
-                    triangular(endRe, endIm);
+                    orthonormalise(endRe, endIm);
                     if (window) {
                         integrate(order, 1.0, h);
                     }
@@ -530,13 +583,15 @@ public final class GaussianTrajectory {
                     if (diagnose && steps % 64 == 0) {
                         worstOrtho = Math.max(worstOrtho, orthonormalityDefect());
                     }
+                    keepOrthonormal();
+                    flipsDue(window);
                     sample(t);
                     continue;
                 }
                 double frac = jumpFraction(order, h, logR, endLog);
                 double atJump = logNorm + logDetAt(order, frac, h) - (lossShift * n + scalarDecay) * h * frac;
                 copyEvaluate(order, frac, endRe, endIm);
-                triangular(endRe, endIm);
+                orthonormalise(endRe, endIm);
                 if (window) {
                     integrate(order, frac, h);
                 }
@@ -548,9 +603,55 @@ public final class GaussianTrajectory {
                 jump(window, t);
                 logNorm = 0;
                 logR = Math.log(threshold());
+                flipsDue(window);
                 sample(t);
             }
             return estimates(tTotal - tBurn);
+        }
+
+        /**
+         * With phase flips: a Gram-Schmidt pass after every {@link #STEPS_PER_REORTHONORMALISATION}-th step that
+         * ends without a jump (a function of the step count, so a snapshot needs nothing more; the projective
+         * unravelling's dephasing jumps re-orthonormalise far more often, and its bits stay as they were).
+         */
+        private void keepOrthonormal() {
+            if (flipTotal > 0 && steps % STEPS_PER_REORTHONORMALISATION == 0) {
+                orthonormaliseOnce(pRe, pIm);
+            }
+        }
+
+        /**
+         * Applies the phase flips due at t (steps end at the next flip time) and draws the next flip times. A flip
+         * is unitary: the norm kept apart and the waiting-time threshold of the bath jumps run on unchanged (the
+         * bath jumps' hazard is the integral of their rate, which the flip does not interrupt).
+         */
+        private void flipsDue(boolean window) {
+            while (nextFlip <= t) {
+                double u = rng.nextDouble() * flipTotal;
+                int i = 0;
+                while (i < flipSites.length - 1 && u >= flipCumulative[i]) {
+                    i++;
+                }
+                flip(flipSites[i]);
+                allJumps++;
+                if (window) {
+                    jumps++;
+                }
+                nextFlip += flipInterval();
+            }
+        }
+
+        /** exp(i pi n_k) on the determinant: every orbital's entry on site k changes sign (orthonormality kept). */
+        private void flip(int k) {
+            for (int a = 0; a < n; a++) {
+                pRe[a * len + k] = -pRe[a * len + k];
+                pIm[a * len + k] = -pIm[a * len + k];
+            }
+        }
+
+        /** An exponential waiting time of rate sum_k gamma_k / 4 (the flips' Poisson process). */
+        private double flipInterval() {
+            return -Math.log(threshold()) / flipTotal;
         }
 
         /** The state between two steps (at the top of go()'s loop). */
@@ -558,7 +659,7 @@ public final class GaussianTrajectory {
             byte[] state = ((RandomProviderDefaultState) ((RestorableUniformRandomProvider) rng).saveState()).getState();
             return new GaussianSnapshot(sites, options.tBurn(), options.tTotal(), t, logR, logNorm, n, cap,
                     java.util.Arrays.copyOf(pRe, n * len), java.util.Arrays.copyOf(pIm, n * len), intPops, intBonds,
-                    samples, net, jumps, steps, allJumps, nextSample, nextEntropy, entropySum, state);
+                    samples, net, jumps, steps, allJumps, nextSample, nextEntropy, entropySum, state, nextFlip);
         }
 
         /** Puts this fresh run into the state of {@code s} (checked against this trajectory). */
@@ -568,6 +669,10 @@ public final class GaussianTrajectory {
                 throw new InvalidInputException("snapshot", "is of a trajectory of " + s.sites() + " sites over ["
                         + s.tBurn() + ", " + s.tTotal() + "], this one has " + sites + " sites over [" + options.tBurn()
                         + ", " + options.tTotal() + "]");
+            }
+            if ((flipTotal > 0) != Double.isFinite(s.nextFlip())) {
+                throw new InvalidInputException("snapshot", "is of a trajectory " + (flipTotal > 0 ? "without" : "with")
+                        + " phase flips, this one has " + (flipTotal > 0 ? "them" : "none"));
             }
             if (s.samples().length != samples.length || s.nextEntropy() > entropyTimes.length) {
                 throw new InvalidInputException("snapshot", "has " + s.samples().length / sites + " population samples and"
@@ -599,6 +704,7 @@ public final class GaussianTrajectory {
             nextSample = s.nextSample();
             nextEntropy = s.nextEntropy();
             entropySum = s.entropySum();
+            nextFlip = s.nextFlip();
             resumed = true;
         }
 
@@ -747,22 +853,36 @@ public final class GaussianTrajectory {
         /** As {@link #logDetAt(int, double, double)}, with P(f) already in re, im (null: not evaluated). */
         private double logDetAt(int order, double f, double h, double[] re, double[] im) {
             int r = lossySites.length;
-            double lowRank = (order + 1.0) * r * (order * n + (double) n * n);
+            double lowRankCost = (order + 1.0) * r * (order * n + (double) n * n);
             double direct = order * (double) len * n + 0.5 * len * (double) n * n;
-            if (lowRank <= direct) {
+            if (lowRankCost <= direct) {
                 gramLowRank(order, f, h);
+                if (useLowRank()) {
+                    // ln det of the small K instead of the n x n Cholesky factor (made on demand by lossyDecay)
+                    factorOfG = false;
+                    return lowRank.logDet();
+                }
             } else if (re != null) {
                 gramDirect(re, im);
             } else {
                 copyEvaluate(order, f, evRe, evIm);
                 gramDirect(evRe, evIm);
             }
+            factorOfG = true;
             return cholesky();
         }
 
-        /** G = I + the low-rank integral (see {@link #logDetAt}). */
+        /** With phase flips, when the low-rank form of G is cheaper than its Cholesky factor: q &lt; n / 4. */
+        private boolean useLowRank() {
+            return phaseFlip && lowRank.ready() && 4 * lowRank.terms() < n;
+        }
+
+        /** G = I + the low-rank integral (see {@link #logDetAt}); with phase flips its terms are kept (lowRank). */
         private void gramLowRank(int order, double f, double h) {
             gatherLossyRows(order);
+            if (phaseFlip) {
+                lowRank.reset(cap);
+            }
             for (int a = 0; a < n; a++) {
                 for (int b = 0; b < n; b++) {
                     gRe[a * cap + b] = a == b ? 1 : 0;
@@ -780,6 +900,9 @@ public final class GaussianTrajectory {
                 for (int q = 0; q < lossySites.length; q++) {
                     row(order, s, q);
                     double c = 2 * h * f * weights[i] * ai[lossySites[q]];
+                    if (phaseFlip) {
+                        lowRank.add(c, rowRe, rowIm, n);
+                    }
                     for (int a = 0; a < n; a++) {
                         // conj(p_a) p_b
                         double xr = c * rowRe[a];
@@ -794,8 +917,24 @@ public final class GaussianTrajectory {
             }
         }
 
+        /**
+         * Orthonormalises P(f) in place after {@link #logDetAt} at f: with phase flips and G from the low-rank
+         * quadrature, by {@link LowRankGram#orthonormalise} (O(N n q) for the q terms of the quadrature, instead of
+         * the O(N n^2) of {@link #triangular}: with flips every step is short and this was 80 % of the time at
+         * N = 1000) when it is cheaper, about 2 q N n products against N n^2 / 2: q &lt; n / 4; otherwise by the
+         * Cholesky factor.
+         */
+        private void orthonormalise(double[] re, double[] im) {
+            if (useLowRank()) {
+                lowRank.orthonormalise(re, im, n, len);
+            } else {
+                triangular(re, im);
+            }
+        }
+
         /** G_ab = sum_k conj(P_ka) P_kb (upper triangle). */
         private void gramDirect(double[] re, double[] im) {
+            lowRank.clear();
             gram(re, im, len, gRe, gIm, cap);
         }
 
@@ -938,6 +1077,10 @@ public final class GaussianTrajectory {
          * conj(P_ka) (the Cholesky factor of G(f) in lRe, lIm): the part of -d ln||psi||^2/dt beyond the constant.
          */
         private double lossyDecay(int order, double f) {
+            if (!factorOfG) {
+                cholesky();
+                factorOfG = true;
+            }
             gatherLossyRows(order);
             double sum = 0;
             for (int q = 0; q < lossySites.length; q++) {
@@ -1087,7 +1230,7 @@ public final class GaussianTrajectory {
             for (int i = 0; i < nodes.length; i++) {
                 copyEvaluate(order, frac * nodes[i], tmpRe, tmpIm);
                 logDetAt(order, frac * nodes[i], h, tmpRe, tmpIm);
-                triangular(tmpRe, tmpIm);
+                orthonormalise(tmpRe, tmpIm);
                 observe(tmpRe, tmpIm);
                 double w = frac * h * weights[i];
                 for (int k = 0; k < sites; k++) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.qtraj.errors.InvalidInputException;
 import org.qtraj.errors.SolverException;
 import org.qtraj.model.Bath;
 import org.qtraj.model.Chain;
@@ -79,8 +80,17 @@ public final class QuantumTrajectory {
         this.names = Collections.unmodifiableList(n);
     }
 
-    /** The trajectory of an unravelling over the time window and from the initial state of {@code options}. */
+    /**
+     * The trajectory of an unravelling over the time window and from the initial state of {@code options}.
+     *
+     * @throws InvalidInputException naming "dephasing_jumps" unless the options unravel the dephasing by projective
+     *                               jumps (the phase-flip unravelling is the gaussian engine's)
+     */
     public static QuantumTrajectory of(Unravelling unravelling, TrajectoryOptions options) {
+        if (options.dephasingJumps() != DephasingJumps.PROJECTIVE) {
+            throw new InvalidInputException("dephasing_jumps", "the sector engine unravels dephasing by projective jumps"
+                    + " only, got " + options.dephasingJumps().key() + "; use the gaussian engine");
+        }
         return new QuantumTrajectory(unravelling, options);
     }
 

@@ -20,18 +20,25 @@ import org.qtraj.model.RelaxationTimes;
  * @param tTotal       end of the trajectory, > tBurn
  * @param initialState the initial basis state (a pattern of any length or a named state, resolved at the chain's N)
  * @param sampleTimes  strictly increasing times in [0, tTotal] at which the populations are recorded; may be empty
+ * @param dephasingJumps how the dephasing is unravelled ({@link DephasingJumps}); the sector engine takes
+ *                       {@link DephasingJumps#PROJECTIVE} only
  */
-public record TrajectoryOptions(double tBurn, double tTotal, InitialState initialState, List<Double> sampleTimes) {
+public record TrajectoryOptions(double tBurn, double tTotal, InitialState initialState, List<Double> sampleTimes,
+                                DephasingJumps dephasingJumps) {
 
     /**
      * Validates the window and copies the sample times.
      *
      * @throws InvalidInputException naming t_burn unless 0 &lt;= tBurn &lt; infinity, t_total unless tBurn &lt; tTotal
      *                               &lt; infinity, initial_state if null, times unless strictly increasing and
-     *                               &lt;= tTotal (the check starts from -1, so a time in (-1, 0) is not refused)
+     *                               &lt;= tTotal (the check starts from -1, so a time in (-1, 0) is not refused),
+     *                               dephasing_jumps if null
      */
     public TrajectoryOptions {
         sampleTimes = List.copyOf(sampleTimes);
+        if (dephasingJumps == null) {
+            throw new InvalidInputException("dephasing_jumps", "must be given (projective or phase-flip)");
+        }
         if (!(Double.isFinite(tBurn) && tBurn >= 0)) {
             throw new InvalidInputException("t_burn", "must be a finite number >= 0, got " + tBurn);
         }
@@ -51,6 +58,16 @@ public record TrajectoryOptions(double tBurn, double tTotal, InitialState initia
         }
     }
 
+    /** Window, initial state and sample times, dephasing unravelled by projective jumps. */
+    public TrajectoryOptions(double tBurn, double tTotal, InitialState initialState, List<Double> sampleTimes) {
+        this(tBurn, tTotal, initialState, sampleTimes, DephasingJumps.PROJECTIVE);
+    }
+
+    /** These options with the dephasing unravelled by {@code jumps}. */
+    public TrajectoryOptions withDephasingJumps(DephasingJumps jumps) {
+        return new TrajectoryOptions(tBurn, tTotal, initialState, sampleTimes, jumps);
+    }
+
     /** Window [tBurn, tTotal] from the basis state {@code initialState}, without sample times. */
     public TrajectoryOptions(double tBurn, double tTotal, InitialState initialState) {
         this(tBurn, tTotal, initialState, List.of());
@@ -63,7 +80,7 @@ public record TrajectoryOptions(double tBurn, double tTotal, InitialState initia
 
     /** These options with populations recorded at {@code times} from the basis state {@code initial}. */
     public TrajectoryOptions sampling(InitialState initial, List<Double> times) {
-        return new TrajectoryOptions(tBurn, tTotal, initial, times);
+        return new TrajectoryOptions(tBurn, tTotal, initial, times, dephasingJumps);
     }
 
     /** These options with populations recorded at {@code times} from the bit mask {@code initial} (bit k: site k + 1). */

@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +28,7 @@ import org.qtraj.simulation.Engine;
 import org.qtraj.simulation.QuantumEngine;
 import org.qtraj.simulation.SimulationResult;
 import org.qtraj.simulation.SimulationSettings;
+import org.qtraj.trajectory.DephasingJumps;
 
 /**
  * Checkpoints inside long gaussian trajectories: a run stopped in the middle of trajectory 1 (after the snapshot of
@@ -105,6 +111,48 @@ class MidTrajectoryCheckpointTest {
         assertEquals(whole.estimates(), resume(file, warnings).estimates());
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("of trajectory 2, the next one is 1"), warnings.get(0));
+    }
+
+    /** Phase-flip dephasing: the snapshot carries the next flip time, and a resumed run gives the same bits. */
+    @Test
+    void aPhaseFlipRunStoppedInsideATrajectoryResumesToTheSameBits() throws Exception {
+        SimulationSettings flips = SETTINGS.toBuilder().dephasingJumps(DephasingJumps.PHASE_FLIP).build();
+        SimulationResult uninterrupted = ResumableEnsembles.run(Engine.QUANTUM, CHAIN, flips, Checkpoint.none(),
+                Double.POSITIVE_INFINITY);
+        assertTrue(!uninterrupted.estimates().equals(whole.estimates()), "the unravelling changes the trajectories");
+        Path file = dir.resolve("flips.json");
+        Checkpoint cp = Checkpoint.open(file, 0);
+        assertThrows(MidTrajectoryCheckpoint.Stopped.class, () -> ResumableEnsembles.run(Engine.QUANTUM, CHAIN,
+                flips, cp, Double.POSITIVE_INFINITY, Long.MAX_VALUE, 0, 0.0, 1, 1));
+        TrajectorySnapshots.Indexed saved = readSnapshot(file);
+        assertTrue(Double.isFinite(saved.snapshot().nextFlip()) && saved.snapshot().nextFlip() > saved.snapshot().time(),
+                saved.snapshot().toString());
+        List<String> warnings = new ArrayList<>();
+        SimulationResult resumed = ResumableEnsembles.run(Engine.QUANTUM, CHAIN, flips, Checkpoint.open(file, 0,
+                n -> { }, warnings::add), Double.POSITIVE_INFINITY, Long.MAX_VALUE, 0, 0.0, -1, Integer.MAX_VALUE);
+        assertEquals(List.of(), warnings, "the snapshot was used");
+        assertEquals(uninterrupted.estimates(), resumed.estimates());
+    }
+
+    /** A version 1 record (before phase flips: no next flip time) still reads, as a snapshot without flips. */
+    @Test
+    void aVersionOneRecordStillReads() throws Exception {
+        Path file = stoppedInsideTrajectoryOne();
+        ObjectNode part = (ObjectNode) JSON.readTree(file.toFile()).get("state").get("trajectory");
+        byte[] v2 = Base64.getDecoder().decode(part.get("data").get(0).asText());
+        byte[] v1 = Arrays.copyOf(v2, v2.length - 8);
+        ByteBuffer.wrap(v1).putInt(4, 1);
+        part.put("bytes", v1.length);
+        part.put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(v1)));
+        part.putArray("data").add(Base64.getEncoder().encodeToString(v1));
+        TrajectorySnapshots.Indexed back = TrajectorySnapshots.read(part);
+        assertEquals(Double.POSITIVE_INFINITY, back.snapshot().nextFlip());
+        assertEquals(TrajectorySnapshots.read(JSON.readTree(file.toFile()).get("state").get("trajectory")).snapshot(),
+                back.snapshot());
+    }
+
+    private static TrajectorySnapshots.Indexed readSnapshot(Path file) throws Exception {
+        return TrajectorySnapshots.read(JSON.readTree(file.toFile()).get("state").get("trajectory"));
     }
 
     @Test

@@ -50,6 +50,43 @@ class GaussianEngineCommandTest {
         assertEquals("sector", JSON.readTree(sector.out()).get("engine").asText());
     }
 
+    /**
+     * --dephasing-jumps phase-flip on the default model (N = 4, gamma = 0.5): the currents within |z| &lt; 4 of the exact
+     * value (the same master equation; false alarm about 1.3e-4 for the pair), and the output names the unravelling.
+     */
+    @Test
+    void phaseFlipDephasingAgreesWithTheExactValueAndIsNamed() throws IOException {
+        CliRunner r = CliRunner.run("simulate", "--engine", "gaussian", "--dephasing-jumps", "phase-flip", "--dephasing",
+                "0.5", "--trajectories", "300", "--seed", "6", "--threads", "2", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        assertEquals("phase-flip", doc.get("dephasing_jumps").asText());
+        for (String key : new String[] {"heat_current", "particle_current"}) {
+            double z = doc.get("z").get(key).asDouble();
+            assertTrue(Math.abs(z) < 4, key + " z = " + z + "\n" + r.out());
+        }
+        CliRunner table = CliRunner.run("simulate", "--engine", "gaussian", "--dephasing-jumps", "phase-flip",
+                "--trajectories", "4", "--threads", "1");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("dephasing jumps") && table.out().contains("unravelling"), table.out());
+    }
+
+    @Test
+    void phaseFlipsAreRefusedInOneLineBySectorAndUnknownKinds() {
+        CliRunner sector = CliRunner.run("simulate", "--dephasing-jumps", "phase-flip", "--dephasing", "0.5",
+                "--trajectories", "4");
+        assertEquals(ExitCodes.BAD_INPUT, sector.exitCode(), sector.err());
+        assertTrue(sector.err().contains("dephasing"), sector.err());
+        assertEquals(1, sector.err().strip().lines().count(), sector.err());
+        CliRunner unknown = CliRunner.run("simulate", "--engine", "gaussian", "--dephasing-jumps", "sigma-z",
+                "--trajectories", "4");
+        assertEquals(ExitCodes.BAD_INPUT, unknown.exitCode(), unknown.err());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+        CliRunner classical = CliRunner.run("fcs", "--classical", "--dephasing-jumps", "phase-flip", "--trajectories",
+                "4");
+        assertEquals(ExitCodes.BAD_INPUT, classical.exitCode(), classical.err());
+    }
+
     @Test
     void unknownEngineIsRefused() {
         CliRunner r = CliRunner.run("simulate", "--engine", "dense", "--trajectories", "4");

@@ -242,6 +242,8 @@ final class CommandLines {
                     "-1e300:1:3", "-1:1:1e9", "a:b:c", "", "-1:1");
             // simulate
             case "--engine" -> Values.texts(List.of("sector", "gaussian", "auto"), "SECTOR", "", "gauss", "both", " auto");
+            case "--dephasing-jumps" -> Values.texts(List.of("projective", "phase-flip"), "PHASE-FLIP", "", "phase_flip",
+                    "sigma-z", " projective", "flip");
             // fcs
             case "--window" -> Values.doubles("1", "2", "5", "0.5", "0.1");
             case "--window-offset" -> Values.texts(List.of("1,2", "0.5,2", "1,2,4"), "1", "2,2", "1,x", "-1,2", "1,NaN",

@@ -74,6 +74,8 @@ final class RunSpecs {
                         "t_burn", Tree.raw("0.5"), "blocks", Tree.raw("2"), "seed", Tree.raw("5")),
                 Tree.map("method", Tree.text("trajectories"), "trajectories", Tree.raw("2"), "times", times,
                         "initial_state", Tree.text("10")),
+                Tree.map("method", Tree.text("trajectories"), "trajectories", Tree.raw("3"), "t_total", Tree.raw("2"),
+                        "engine", Tree.text("gaussian"), "dephasing_jumps", Tree.text("phase-flip")),
                 Tree.map("method", Tree.text("classical"), "trajectories", Tree.raw("3"), "t_total", Tree.raw("2")),
                 Tree.map("method", Tree.text("classical"), "trajectories", Tree.raw("3"), "target_error", Tree.raw("0.5"),
                         "t_total", Tree.raw("2")),
@@ -87,7 +89,10 @@ final class RunSpecs {
                         "t_total", Tree.raw("2"), "t_burn", Tree.raw("0.5"), "counting_bath", Tree.text("right"),
                         "seed", Tree.raw("3")),
                 Tree.map("method", Tree.text("fcs"), "windows", raws("0.5", "1"), "trajectories", Tree.raw("2"),
-                        "windows_per_trajectory", Tree.raw("1"), "burn_relaxations", Tree.raw("0")));
+                        "windows_per_trajectory", Tree.raw("1"), "burn_relaxations", Tree.raw("0")),
+                Tree.map("method", Tree.text("fcs"), "windows", raws("0.5", "1"), "trajectories", Tree.raw("2"),
+                        "windows_per_trajectory", Tree.raw("1"), "burn_relaxations", Tree.raw("0"),
+                        "dephasing_jumps", Tree.text("phase-flip")));
     }
 
     /** Methods with distinct labels (two entries of one kind get labels m1, m2, ...). */
