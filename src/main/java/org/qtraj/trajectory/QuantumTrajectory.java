@@ -254,6 +254,12 @@ public final class QuantumTrajectory {
         private double[] psi;
         private double[] end;
         private double[] tmp;
+        /** The fraction at which {@link #jumpFraction} left the state in tmp (NaN if none). */
+        private double rootFraction = Double.NaN;
+        /** ||u_k|| of the last {@link #taylor} call, [0] = ||psi||. */
+        private final double[] termNorms = new double[StepPlan.MAX_ORDER + 1];
+        /** s^k for {@link #orderAt}. */
+        private final double[] powers = new double[StepPlan.MAX_ORDER + 1];
         // observables of the last observe() call
         private final double[] pops = new double[sites];
         private final double[] weightedProbability;
@@ -323,7 +329,7 @@ public final class QuantumTrajectory {
                     continue;
                 }
                 double frac = jumpFraction(s, order, h, norm2, endNorm, r);
-                evaluate(s, order, frac, Math.exp(-0.5 * s.decayShift * h * frac), end);
+                stateAtJump(s, order, frac, h);
                 double[] swap = psi;
                 psi = end;
                 end = swap;
@@ -387,7 +393,7 @@ public final class QuantumTrajectory {
                     continue;
                 }
                 double frac = jumpFraction(s, order, h, norm2, endNorm, r);
-                evaluate(s, order, frac, Math.exp(-0.5 * s.decayShift * h * frac), end);
+                stateAtJump(s, order, frac, h);
                 if (window) {
                     integrate(s, order, frac, h);
                 }
@@ -454,17 +460,45 @@ public final class QuantumTrajectory {
             int order = s.plan.order();
             double x = s.normBound * h;
             double limit = tolerance * Math.sqrt(norm2);
+            termNorms[0] = Math.sqrt(norm2);
             for (int k = 1; k <= order; k++) {
                 if (terms[k] == null) {
                     terms[k] = new double[psi.length];
                 }
                 double nk = Math.sqrt(s.applyMinusIA(terms[k - 1], terms[k], h / k));
+                termNorms[k] = nk;
                 double q = x / (k + 1);
                 if (q < 0.5 && nk * q / (1 - q) <= limit) {
                     return k;
                 }
             }
             return order;
+        }
+
+        /**
+         * The order at which the step polynomial can be cut when evaluated at s in (0, 1): the lowest k with
+         * sum_{j > k} s^j ||u_j|| &lt;= tolerance ||psi|| / 4, the norms from the last {@link #taylor} call. Why: a
+         * quadrature node early in the step needs fewer terms than the step's end (s^j falls with j), and the nodes
+         * are most of the evaluations. The state at the node then differs from the step polynomial's by at most a
+         * quarter of the tolerance, on top of the polynomial's own truncation error (at most the tolerance).
+         */
+        private int orderAt(int order, double s) {
+            double[] p = powers;
+            p[0] = 1;
+            for (int k = 1; k <= order; k++) {
+                p[k] = p[k - 1] * s;
+            }
+            double limit = 0.25 * tolerance * termNorms[0];
+            double dropped = 0;
+            int k = order;
+            while (k > 0) {
+                dropped += p[k] * termNorms[k];
+                if (dropped > limit) {
+                    break;
+                }
+                k--;
+            }
+            return k;
         }
 
         /** out = scale * sum_k frac^k u_k (Horner); returns ||out||^2. */
@@ -497,10 +531,25 @@ public final class QuantumTrajectory {
         }
 
         /**
+         * Puts the state at the fraction frac of the step into {@code end}: the root search's last evaluation when it
+         * ended there (the same call, so the same bits), else evaluated anew.
+         */
+        private void stateAtJump(Sector s, int order, double frac, double h) {
+            if (frac == rootFraction) {
+                double[] swap = end;
+                end = tmp;
+                tmp = swap;
+            } else {
+                evaluate(s, order, frac, Math.exp(-0.5 * s.decayShift * h * frac), end);
+            }
+        }
+
+        /**
          * The fraction f of the step h at which ||psi||^2 = r, given ||psi(0)||^2 = n0 > r >= ||psi(h)||^2 = n1:
          * Newton on g(f) = ||psi(f h)||^2 - r with g'(f) = -h sum_x Gamma_x |psi_x|^2, kept inside the bracket.
          */
         private double jumpFraction(Sector s, int order, double h, double n0, double n1, double r) {
+            rootFraction = Double.NaN;
             if (n1 == r) {
                 return 1.0;
             }
@@ -515,6 +564,7 @@ public final class QuantumTrajectory {
                 double n = evaluate(s, order, f, Math.exp(-0.5 * s.decayShift * h * f), tmp);
                 double g = n - r;
                 if (Math.abs(g) <= ROOT_TOLERANCE * r) {
+                    rootFraction = f;
                     return f;
                 }
                 if (g > 0) {
@@ -560,7 +610,7 @@ public final class QuantumTrajectory {
             final double[] re2 = pairRe;
             final double[] im2 = pairIm;
             for (int i = 0; i < nodes.length; i++) {
-                double n2 = evaluate(s, order, frac * nodes[i], 1.0, tmp);
+                double n2 = evaluate(s, orderAt(order, frac * nodes[i]), frac * nodes[i], 1.0, tmp);
                 double w = frac * h * weights[i] / n2;
                 final double[] v = tmp;
                 for (int x = 0; x < s.dim; x++) {
