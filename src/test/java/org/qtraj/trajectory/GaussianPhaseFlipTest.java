@@ -197,35 +197,9 @@ class GaussianPhaseFlipTest {
     }
 
     private static GaussianSnapshot takeAt(GaussianTrajectory q, long index, int step) {
-        StopAt sink = new StopAt(step);
-        assertThrows(Stop.class, () -> q.run(stream(index), null, sink));
+        GaussianSnapshotTest.StopAt sink = new GaussianSnapshotTest.StopAt(step);
+        assertThrows(GaussianSnapshotTest.Stop.class, () -> q.run(stream(index), null, sink));
         assertTrue(sink.taken != null, "snapshot at step " + step);
         return sink.taken;
-    }
-
-    /** Takes a snapshot before step {@code at}, then stops the run by throwing. */
-    private static final class StopAt implements SnapshotSink {
-        private final int at;
-        private int calls;
-        private GaussianSnapshot taken;
-
-        StopAt(int at) {
-            this.at = at;
-        }
-
-        @Override
-        public boolean due() {
-            return ++calls == at;
-        }
-
-        @Override
-        public void accept(GaussianSnapshot snapshot) {
-            taken = snapshot;
-            throw new Stop();
-        }
-    }
-
-    private static final class Stop extends RuntimeException {
-        private static final long serialVersionUID = 1L;
     }
 }

@@ -40,11 +40,14 @@ class GaussianSnapshotTest {
         return SeedStreams.stream(SEED, index);
     }
 
-    /** Takes a snapshot at step {@code at} (counted by the sink's calls), then stops the run by throwing. */
-    private static final class StopAt implements SnapshotSink {
+    /**
+     * Takes a snapshot at step {@code at} (counted by the sink's calls), then stops the run by throwing; shared with
+     * GaussianPhaseFlipTest.
+     */
+    static final class StopAt implements SnapshotSink {
         private final int at;
         private int calls;
-        private GaussianSnapshot taken;
+        GaussianSnapshot taken;
 
         StopAt(int at) {
             this.at = at;
@@ -62,7 +65,7 @@ class GaussianSnapshotTest {
         }
     }
 
-    private static final class Stop extends RuntimeException {
+    static final class Stop extends RuntimeException {
         private static final long serialVersionUID = 1L;
     }
 
