@@ -53,6 +53,11 @@ public final class ExactPointMethod implements PointMethod {
     }
 
     /** The exact steady state with its wall time, on at most {@code threads} threads. */
+    /** The exact method this entry names (auto unless the spec chose one). */
+    ExactMethod method() {
+        return method;
+    }
+
     ExactResult solve(Chain chain, int threads) {
         return method.solve(chain, threads);
     }

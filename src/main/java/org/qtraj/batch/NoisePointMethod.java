@@ -55,7 +55,7 @@ public final class NoisePointMethod implements PointMethod {
      */
     @Override
     public PointResult run(Chain chain, long seed, Checkpoint checkpoint, int threads) {
-        return ExactPointMethod.result(FcsExact.of(chain, classical, 0, threads)
-                .withCumulants(steadyState.solve(chain, threads)));
+        FcsExact counting = FcsExact.of(chain, classical, 0, threads);
+        return ExactPointMethod.result(counting.withCumulants(counting.steadyState(steadyState.method(), chain, threads)));
     }
 }

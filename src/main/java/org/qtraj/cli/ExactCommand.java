@@ -80,7 +80,7 @@ public final class ExactCommand extends ModelCommand {
         int k = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // build the counting generator first: it refuses chains it cannot handle before the solve runs
         FcsExact counting = noise || fields != null ? FcsExact.of(chain, m == ExactMethod.RATE, bath, k) : null;
-        ExactResult r = m.solve(chain, k);
+        ExactResult r = counting != null ? counting.steadyState(m, chain, k) : m.solve(chain, k);
         if (noise) {
             r = counting.withCumulants(r, order == null ? 3 : order);
         }

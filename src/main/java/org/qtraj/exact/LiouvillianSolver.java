@@ -145,8 +145,13 @@ public final class LiouvillianSolver implements SteadyStateSolver {
         return result(chain, l, s);
     }
 
-    /** The result record for a solved steady state; fails if its residual is too large. */
-    static ExactResult result(Chain chain, Liouvillian l, TraceFixedSolver.Solution s) {
+    /**
+     * The result record for a steady state solved by {@code s} with the generator {@code l} of {@code chain} (what
+     * {@link #solve} returns; the counting generator uses it to share its solve). Fails if the residual is too large.
+     *
+     * @throws SolverException if |L rho| / (|L| |rho|) exceeds {@value #MAX_RELATIVE_RESIDUAL}
+     */
+    public static ExactResult result(Chain chain, Liouvillian l, TraceFixedSolver.Solution s) {
         BlockState rho = s.x();
         double residual = l.apply(rho).norm();
         double relative = residual / (l.normBound() * rho.norm());

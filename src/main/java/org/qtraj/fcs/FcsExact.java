@@ -1,7 +1,9 @@
 package org.qtraj.fcs;
 
 import java.util.List;
+import org.qtraj.exact.ExactMethod;
 import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.LiouvillianSolver;
 import org.qtraj.exact.counting.ClassicalGenerator;
 import org.qtraj.exact.counting.CountingGenerator;
 import org.qtraj.exact.counting.Cumulants;
@@ -17,8 +19,9 @@ import org.qtraj.model.Chain;
  * of the net count at a bath ({@link Cumulants}), and the waiting-time densities w_ab(tau) between consecutive
  * jumps of that bath ({@link WaitingTimes}), quantum (tilted Liouvillian) or classical (tilted rate matrix).
  *
- * <p>Immutable and thread-safe (the {@link CountingGenerator}s are); every method returns new arrays and does
- * not modify its arguments. Each call recomputes (the steady state and cumulants are not cached).
+ * <p>Thread-safe (the {@link CountingGenerator}s are); every method returns new arrays and does not modify its
+ * arguments. The quantum generator solves its steady state once and shares it; the cumulants are recomputed by
+ * each call.
  */
 public final class FcsExact {
     private final CountingGenerator generator;
@@ -49,6 +52,22 @@ public final class FcsExact {
         Parallelism.of(threads); // refuses threads < 1 for the classical generator too
         return new FcsExact(classical ? ClassicalGenerator.of(chain, chain.baths()[bath])
                 : QuantumCountingGenerator.of(chain, bath, threads), bath);
+    }
+
+    /**
+     * The steady state of the chain's generator as {@link ExactMethod#solve} gives it for {@code method}: for a
+     * method that resolves to the Liouvillian with a quantum generator, the generator's own solve (shared with the
+     * cumulants, so `--noise` builds and solves one Liouvillian instead of two; the same numbers; the elapsed time
+     * is that of the preconditioner and the solve, the generator L having been built with this object); otherwise
+     * the method's solve.
+     */
+    public ExactResult steadyState(ExactMethod method, Chain chain, int threads) {
+        if (generator instanceof QuantumCountingGenerator q && method.solverFor(chain) instanceof LiouvillianSolver) {
+            long t0 = System.nanoTime();
+            ExactResult r = q.steadyStateResult();
+            return r.withElapsed((System.nanoTime() - t0) * 1e-9);
+        }
+        return method.solve(chain, threads);
     }
 
     /** kappa_1, kappa_2, kappa_3. */

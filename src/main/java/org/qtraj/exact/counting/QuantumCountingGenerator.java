@@ -2,6 +2,7 @@ package org.qtraj.exact.counting;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qtraj.exact.ExactResult;
 import org.qtraj.exact.LiouvillianSolver;
 import org.qtraj.exact.NotApplicableException;
 import org.qtraj.exact.linalg.Parallelism;
@@ -19,17 +20,25 @@ import org.qtraj.model.Chain;
  * (the counted jumps only move between neighbouring blocks), and the pinned solves reuse one
  * {@link TraceFixedSolver} with its preconditioner. The generator's applications and solves run their sectors in
  * parallel on the threads given to {@link #of(Chain, int, int)} (default: all available processors), with the same
- * result for any thread count. Immutable after construction and thread-safe; array arguments as in
+ * result for any thread count. Thread-safe (its only state after construction is its solver and the steady state,
+ * each made once on first use); array arguments as in
  * {@link CountingGenerator}.
  */
 public final class QuantumCountingGenerator implements CountingGenerator {
+    private final Chain chain;
     private final Liouvillian liouvillian;
-    private final TraceFixedSolver solver;
     private final List<Liouvillian.Channel> counted;
+    /** The solver with its preconditioner, built on first use (so a steady state's elapsed time includes it). */
+    private TraceFixedSolver solver;
+    /**
+     * The steady-state solve, made on first use and shared by every later call (the cumulants, theta(s), the jump
+     * rates and the steady-state result each asked for it again: at N = 10 a solve is a quarter of `exact --noise`).
+     */
+    private TraceFixedSolver.Solution steady;
 
-    private QuantumCountingGenerator(Liouvillian liouvillian, int bath) {
+    private QuantumCountingGenerator(Chain chain, Liouvillian liouvillian, int bath) {
+        this.chain = chain;
         this.liouvillian = liouvillian;
-        this.solver = TraceFixedSolver.of(liouvillian);
         List<Liouvillian.Channel> c = new ArrayList<>();
         for (Liouvillian.Channel ch : liouvillian.channels()) {
             if (ch.bath() == bath && ch.countingSign() != 0) {
@@ -63,7 +72,7 @@ public final class QuantumCountingGenerator implements CountingGenerator {
             throw new IllegalArgumentException("bath must be 0 to " + (chain.bathCount() - 1) + ", got " + bath);
         }
         new LiouvillianSolver().requireApplicable(chain);
-        return new QuantumCountingGenerator(Liouvillian.of(chain, parallelism), bath);
+        return new QuantumCountingGenerator(chain, Liouvillian.of(chain, parallelism), bath);
     }
 
     /** {@inheritDoc} Here the number of real unknowns of the block-diagonal density matrix. */
@@ -115,7 +124,7 @@ public final class QuantumCountingGenerator implements CountingGenerator {
     /** {@inheritDoc} Here the per-sector coherent preconditioner of the shared {@link TraceFixedSolver}. */
     @Override
     public void precondition(double[] x, double[] y) {
-        solver.precondition(x, y);
+        solver().precondition(x, y);
     }
 
     /** {@inheritDoc} Here the diagonal of every block (the populations of the basis states). */
@@ -156,12 +165,36 @@ public final class QuantumCountingGenerator implements CountingGenerator {
     /** {@inheritDoc} Here the shared {@link TraceFixedSolver} with its preconditioner. */
     @Override
     public double[] solvePinned(double[] y) {
-        return solver.solve(BlockState.wrap(liouvillian.basis(), y)).x().vector();
+        return solver().solve(BlockState.wrap(liouvillian.basis(), y)).x().vector();
     }
 
-    /** {@inheritDoc} Here from the shared {@link TraceFixedSolver}. */
+    /** {@inheritDoc} Here from the shared {@link TraceFixedSolver}, solved once. */
     @Override
     public double[] steadyState() {
-        return solver.steadyState().x().vector();
+        return solution().x().vector();
+    }
+
+    /**
+     * The steady state with its currents and accuracy, as {@link LiouvillianSolver#solve} gives it (the same
+     * generator and solve, hence the same numbers), from the solve this generator shares with its cumulants.
+     *
+     * @throws org.qtraj.errors.SolverException if the solve fails or its residual is too large
+     */
+    public ExactResult steadyStateResult() {
+        return LiouvillianSolver.result(chain, liouvillian, solution());
+    }
+
+    private synchronized TraceFixedSolver.Solution solution() {
+        if (steady == null) {
+            steady = solver().steadyState();
+        }
+        return steady;
+    }
+
+    private synchronized TraceFixedSolver solver() {
+        if (solver == null) {
+            solver = TraceFixedSolver.of(liouvillian);
+        }
+        return solver;
     }
 }
