@@ -20,7 +20,8 @@ import org.qtraj.model.Chain;
  * <h2>Propagation and error control</h2>
  * Taylor steps of the propagator: {@code x(t + h) = exp(L h) x(t) ~ sum_{k <= K} u_k}, u_0 = x(t),
  * u_k = (h/k) L u_{k-1} = (L h)^k x(t) / k!. The step is h = min(4/nu, distance to the next requested time),
- * nu = {@link Liouvillian#normBound()} {@code >= ||L||}, so steps end exactly on the requested times. The series
+ * nu = {@link GeneratorNorm#of} {@code >= ||L||} (the sectors' eigenvalue spread of H plus the dissipator's bound), so
+ * steps end exactly on the requested times. The series
  * is cut at the first K with
  * <pre>{@code
  *   ||u_K|| q/(1 - q) <= tolerance * ||x(t)||,   q = nu h/(K + 1) <= 4/5,
@@ -151,7 +152,7 @@ public final class Relaxation {
         int i = basis.index(initialMask);
         x[basis.offset(n) + i * d + i] = 1;
 
-        double nu = l.normBound();
+        double nu = GeneratorNorm.of(l);
         double maxStep = nu > 0 ? stepNorm / nu : Double.POSITIVE_INFINITY;
         double[] term = new double[size];
         double[] next = new double[size];

@@ -89,6 +89,7 @@ public final class Liouvillian {
      */
     private final ConcurrentLinkedQueue<double[][][]> pool = new ConcurrentLinkedQueue<>();
     private final double normBound;
+    private final double dissipatorNormBound;
 
     private Liouvillian(Chain chain, SectorBasis basis, Parallelism parallelism) {
         this.chain = chain;
@@ -121,6 +122,7 @@ public final class Liouvillian {
         double spread = 0;
         double maxRow = 0;
         double maxDecay = 0;
+        double maxBathDecay = 0;
         for (int n = 0; n < sectors; n++) {
             int d = basis.dim(n);
             energy[n] = new double[d];
@@ -153,11 +155,14 @@ public final class Liouvillian {
                 maxRow = Math.max(maxRow, row);
                 hopStart[n][i + 1] = hops.size();
                 double a = 0;
+                double bathLoss = 0;
                 for (Channel c : channels) {
                     a += c.loss(m);
+                    bathLoss += c.kind() == Kind.DEPHASING ? 0 : c.loss(m);
                 }
                 decay[n][i] = a;
                 maxDecay = Math.max(maxDecay, a);
+                maxBathDecay = Math.max(maxBathDecay, bathLoss);
             }
             spread = Math.max(spread, eMax - eMin);
             hopIndex[n] = new int[hops.size()];
@@ -190,6 +195,16 @@ public final class Liouvillian {
         for (Channel c : channels) {
             rateSum += c.rate();
         }
+        double bathRates = 0;
+        double dephasingRates = 0;
+        for (Channel c : channels) {
+            if (c.kind() == Kind.DEPHASING) {
+                dephasingRates += c.rate();
+            } else {
+                bathRates += c.rate();
+            }
+        }
+        dissipatorNormBound = maxBathDecay + bathRates + 0.5 * dephasingRates;
         normBound = spread + 2 * maxRow + maxDecay + rateSum;
         int dm = 0;
         for (int n = 0; n < sectors; n++) {
@@ -346,6 +361,19 @@ public final class Liouvillian {
      */
     public double normBound() {
         return normBound;
+    }
+
+    /**
+     * An upper bound on the norm of the dissipator D(X) = sum_m (L_m X L_m^+ - (1/2){L_m^+ L_m, X}) on block-diagonal
+     * X: max_i a'_i + sum_{bath m} rate_m + (1/2) sum_k gamma_k, a'_i the diagonal of the baths' sum L_m^+ L_m. The
+     * baths' part as in {@link #normBound()} (the anticommutator by max_i a'_i, each sandwich L X L^+ by
+     * ||L||^2 = rate). The dephasing part exactly: gamma_k (n_k X n_k - (1/2){n_k, X}) multiplies the entry
+     * X_ij by -(gamma_k/2) when the basis states i and j differ at site k and leaves it otherwise, so together they
+     * scale each entry by at most (1/2) sum_k gamma_k (normBound counts gamma_k twice instead). With a bound on the
+     * commutator's norm, max_n (largest - smallest eigenvalue of H_n), it bounds ||L||.
+     */
+    public double dissipatorNormBound() {
+        return dissipatorNormBound;
     }
 
     /** The real symmetric H of sector n, dense d x d row-major. */
