@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             "all-ground state over [0, 50]) on 1 thread and on all cores, the same for the gaussian engine",
             "(dephasing 0 and 0.5, all cores), classical Gillespie events per second, the wall time to reach 1%%",
             "relative error on the N = 4 heat current, and the exact steady state of an XXZ chain by the Liouvillian",
-            "(time, GMRES iterations, relative residual, peak memory). With --cloning Q,C also population dynamics",
+            "(time, GMRES iterations, relative residual, peak memory), with exact --noise and the exact relaxation",
+            "curves of the same chains. With --cloning Q,C also population dynamics",
             "(s = 1, 100 clones): clone-steps per second at quantum N = Q and classical N = C, and the wall time to",
             "theta(1) at 1%% for classical N = C."})
 public final class BenchCommand implements Callable<Integer> {
@@ -126,6 +127,21 @@ public final class BenchCommand implements Callable<Integer> {
                     e.get("peak_rss_mib")));
         }
         doc.put("exact_liouvillian", exact);
+        table.append(String.format(Locale.ROOT, "%nsame chains: exact --noise (steady state and kappa_1..3) and the exact"
+                + " relaxation from site 1 excited, t = 0, 1, ..., 100:%n%-4s %13s %13s %13s %13s%n", "N", "noise s",
+                "noise cpu s", "relax. s", "relax. cpu s"));
+        List<Map<String, Object>> noise = new ArrayList<>();
+        List<Map<String, Object>> relaxation = new ArrayList<>();
+        for (int n : exactSites) {
+            Map<String, Object> f = Benchmarks.liouvillianNoise(n, cores);
+            Map<String, Object> r = Benchmarks.liouvillianRelaxation(n, cores);
+            noise.add(f);
+            relaxation.add(r);
+            table.append(String.format(Locale.ROOT, "%-4d %13.2f %13.2f %13.2f %13.2f%n", n, f.get("seconds"),
+                    f.get("cpu_seconds"), r.get("seconds"), r.get("cpu_seconds")));
+        }
+        doc.put("exact_noise", noise);
+        doc.put("exact_relaxation", relaxation);
         if (cloning != null) {
             cloningEntries(cores, warmup, table, doc);
         }

@@ -7,6 +7,9 @@ import org.qtraj.classical.ExclusionProcess;
 import org.qtraj.ensemble.EnsembleDriver;
 import org.qtraj.exact.ExactMethod;
 import org.qtraj.exact.ExactResult;
+import org.qtraj.exact.counting.Cumulants;
+import org.qtraj.exact.counting.QuantumCountingGenerator;
+import org.qtraj.exact.relaxation.Relaxation;
 import org.qtraj.exact.sector.SectorBasis;
 import org.qtraj.ensemble.EnsembleOptions;
 import org.qtraj.ensemble.EnsembleRun;
@@ -165,11 +168,56 @@ public final class Benchmarks {
 
     /** As {@link #liouvillianSteadyState(int, int)} for any model the Liouvillian solver takes (e.g. a network). */
     public static Map<String, Object> liouvillianSteadyState(Chain chain, int threads) {
-        int sites = chain.sites();
+        ExactResult[] r = new ExactResult[1];
+        Map<String, Object> m = timed(chain.sites(), threads, () -> r[0] = ExactMethod.LIOUVILLIAN.solve(chain, threads));
+        m.put("gmres_iterations", r[0].extras().get("gmres_iterations"));
+        m.put("relative_residual", r[0].extras().get("relative_residual"));
+        m.put("heat_current_left", r[0].heatCurrentLeft());
+        m.put("peak_rss_mib", peakRssMib());
+        return m;
+    }
+
+    /**
+     * `exact --noise` on {@link #liouvillianChain}: the steady state and kappa_1..3 of the left bath's count from one
+     * counting generator (its steady-state solve plus two pinned solves), timed like
+     * {@link #liouvillianSteadyState(int, int)}: sites, threads, unknowns, seconds, cpu_seconds, kappa_2.
+     */
+    public static Map<String, Object> liouvillianNoise(int sites, int threads) {
+        Chain chain = liouvillianChain(sites);
+        double[][] k = new double[1][];
+        Map<String, Object> m = timed(sites, threads, () -> {
+            QuantumCountingGenerator g = QuantumCountingGenerator.of(chain, 0, threads);
+            g.steadyStateResult();
+            k[0] = Cumulants.of(g, 3);
+        });
+        m.put("kappa_2", k[0][1]);
+        return m;
+    }
+
+    /**
+     * The exact relaxation on {@link #liouvillianChain} from site 1 excited, n_k(t) at t = 0, 1, ..., 100
+     * ({@link Relaxation#populations}, default tolerance), timed like {@link #liouvillianSteadyState(int, int)}:
+     * sites, threads, unknowns, seconds, cpu_seconds, population_1_at_100.
+     */
+    public static Map<String, Object> liouvillianRelaxation(int sites, int threads) {
+        Chain chain = liouvillianChain(sites);
+        double[] times = new double[101];
+        for (int j = 0; j < times.length; j++) {
+            times[j] = j;
+        }
+        double[][][] p = new double[1][][];
+        Map<String, Object> m = timed(sites, threads,
+                () -> p[0] = Relaxation.populations(chain, 1, times, Relaxation.DEFAULT_TOLERANCE, threads));
+        m.put("population_1_at_100", p[0][100][0]);
+        return m;
+    }
+
+    /** Runs work once: sites, threads, unknowns C(2N, N), seconds (wall) and cpu_seconds (this process, all threads). */
+    private static Map<String, Object> timed(int sites, int threads, Runnable work) {
         java.lang.management.OperatingSystemMXBean bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         long t0 = System.nanoTime();
-        ExactResult r = ExactMethod.LIOUVILLIAN.solve(chain, threads);
+        work.run();
         double seconds = (System.nanoTime() - t0) * 1e-9;
         long cpu1 = bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         Map<String, Object> m = new LinkedHashMap<>();
@@ -178,10 +226,6 @@ public final class Benchmarks {
         m.put("unknowns", SectorBasis.blockDiagonalSize(sites));
         m.put("seconds", seconds);
         m.put("cpu_seconds", cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) * 1e-9 : Double.NaN);
-        m.put("gmres_iterations", r.extras().get("gmres_iterations"));
-        m.put("relative_residual", r.extras().get("relative_residual"));
-        m.put("heat_current_left", r.heatCurrentLeft());
-        m.put("peak_rss_mib", peakRssMib());
         return m;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.qtraj.exact.ExactMethod;
 import org.qtraj.exact.ExactResult;
+import org.qtraj.fcs.FcsExact;
 import org.qtraj.simulation.Benchmarks;
 
 /** {@code qtraj bench --exact-only --exact-sites}: the exact-solver rows of issue 17 (numbers, not speed). */
@@ -37,6 +38,18 @@ class BenchExactTest {
             assertTrue(row.get("gmres_iterations").asInt() >= 1, row.toString());
             assertTrue(row.get("seconds").asDouble() > 0, row.toString());
             assertTrue(row.get("peak_rss_mib").asDouble() > 1, row.toString());
+            // the noise row: kappa_2 of the same chain's counting generator, solved here on its own
+            JsonNode noise = doc.get("exact_noise").get(k);
+            assertEquals(sites[k], noise.get("sites").asInt());
+            double kappa2 = FcsExact.of(Benchmarks.liouvillianChain(sites[k]), false, 0, 1).cumulants()[1];
+            assertEquals(kappa2, noise.get("kappa_2").asDouble(), 1e-12 * Math.abs(kappa2), noise.toString());
+            assertTrue(noise.get("cpu_seconds").asDouble() > 0, noise.toString());
+            // the relaxation row: by t = 100 (rates and couplings of order 1) site 1 holds its steady-state
+            // population, from the steady-state solver (an independent method: a solve, not a time evolution)
+            JsonNode relax = doc.get("exact_relaxation").get(k);
+            assertEquals(sites[k], relax.get("sites").asInt());
+            assertEquals(direct.populations()[0], relax.get("population_1_at_100").asDouble(), 1e-8, relax.toString());
+            assertTrue(relax.get("seconds").asDouble() > 0, relax.toString());
         }
     }
 
