@@ -43,7 +43,9 @@ class BenchExactTest {
             assertEquals(sites[k], noise.get("sites").asInt());
             double kappa2 = FcsExact.of(Benchmarks.liouvillianChain(sites[k]), false, 0, 1).cumulants()[1];
             assertEquals(kappa2, noise.get("kappa_2").asDouble(), 1e-12 * Math.abs(kappa2), noise.toString());
-            assertTrue(noise.get("cpu_seconds").asDouble() > 0, noise.toString());
+            assertTrue(noise.get("seconds").asDouble() > 0, noise.toString());
+            // CPU time is read from a clock that may tick every 10 ms: a sub-millisecond N = 3 solve can read 0
+            assertTrue(noise.get("cpu_seconds").asDouble() >= 0, noise.toString());
             // the relaxation row: by t = 100 (rates and couplings of order 1) site 1 holds its steady-state
             // population, from the steady-state solver (an independent method: a solve, not a time evolution)
             JsonNode relax = doc.get("exact_relaxation").get(k);
