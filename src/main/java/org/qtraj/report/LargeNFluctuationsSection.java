@@ -3,6 +3,7 @@ package org.qtraj.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,16 +44,18 @@ final class LargeNFluctuationsSection {
     }
 
     /** One estimate of {F, kappa_3/kappa_1}: value and error each (error 0 for exact values). */
-    private record Ratios(double fano, double fanoError, double ratio3, double ratio3Error, double seconds) {
+    private record Ratios(double fano, double fanoError, double ratio3, double ratio3Error, double seconds,
+                          int trajectories) {
         static Ratios exact(double[] k) {
-            return new Ratios(k[1] / k[0], 0, k[2] / k[0], 0, Double.NaN);
+            return new Ratios(k[1] / k[0], 0, k[2] / k[0], 0, Double.NaN, 0);
         }
 
         static Ratios of(Rec r) {
             return new Ratios(r.value("fano"), r.error("fano"),
                     r.node().path("result").path("window_offset").path("corrected_ratio_3").asDouble(Double.NaN),
                     r.node().path("result").path("window_offset").path("corrected_ratio_3_error").asDouble(Double.NaN),
-                    r.node().path("elapsed_seconds").asDouble(r.result("elapsed_seconds")));
+                    r.node().path("elapsed_seconds").asDouble(r.result("elapsed_seconds")),
+                    r.node().path("result").path("trajectories").asInt(0));
         }
 
         double value(int which) {
@@ -137,8 +140,8 @@ final class LargeNFluctuationsSection {
         md.append("Does the current noise of the dephased XX chain become that of the exclusion process as N grows (Znidaric, "
                 + "PRE 89, 042140 (2014))? Same model and count as above (left bath, omega = g = G = V = 1, T_L = 1, T_R = 0). "
                 + "Quantum: gaussian (Slater-determinant) trajectories, runs `" + QUANTUM + "`, `" + QUANTUM_64 + "` and `"
-                + QUANTUM_32_DEPHASED + "` (100 trajectories per point, 40 at N = 64); classical: Gillespie trajectories of "
-                + "the exclusion process, run `" + CLASSICAL + "` (1000 trajectories per point). Both use the offset-corrected estimator (`qtraj fcs "
+                + QUANTUM_32_DEPHASED + "` (trajectories per point in the table); classical: Gillespie trajectories of "
+                + "the exclusion process, run `" + CLASSICAL + "` (" + classicalTrajectories(classical) + " trajectories per point). Both use the offset-corrected estimator (`qtraj fcs "
                 + "--window-offset`, `WindowOffset`): one ensemble with windows of 0.25 and one with 1.5 relaxation times "
                 + "(`RelaxationTimes`, about ten times the slowest diffusive mode), kappa_k = the slope of the window "
                 + "k-statistic against T, F = kappa_2 / (pooled count rate). Error bars 1 sigma: delete-one jackknife per "
@@ -147,8 +150,8 @@ final class LargeNFluctuationsSection {
                 + "r^2, under 10 %). Exact: the tilted generators' cumulants (quantum N <= " + maxQuantum + ", classical N <= "
                 + maxClassical + "); N -> infinity: the Derrida-Doucot-Roche values for the mapped densities (above).\n\n");
         md.append("| N | gamma | quantum trajectories F | quantum exact F | classical trajectories F | classical exact F | z (quantum - classical) "
-                + "| quantum trajectories kappa_3/kappa_1 | quantum exact | classical trajectories | classical exact | z | point wall time (s) |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| quantum trajectories kappa_3/kappa_1 | quantum exact | classical trajectories | classical exact | z | quantum trajectories | point wall time (s) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<String> verdicts = new ArrayList<>();
         double worst = 0;
         double sumRel = 0;
@@ -177,7 +180,7 @@ final class LargeNFluctuationsSection {
                             Math.hypot(qt.fanoError(), cref.fanoError())});
                     }
                 }
-                md.append(String.format(Locale.ROOT, " %.0f |%n", qt.seconds()));
+                md.append(String.format(Locale.ROOT, " %d | %.0f |%n", qt.trajectories(), qt.seconds()));
                 zs.add(String.format(Locale.ROOT, "N = %d: z = %s (F), %s (kappa_3/kappa_1)", n, fmt2(z[0]), fmt2(z[1])));
                 sumRel += qt.fanoError() / Math.abs(qt.fano());
                 count++;
@@ -190,10 +193,10 @@ final class LargeNFluctuationsSection {
             }
             Ratios ct = p.getValue();
             Ratios cx = classicalExact.get(p.getKey());
-            md.append(String.format(Locale.ROOT, "| %d | | | | %s | %s | | | | %s | %s | | %.0f |%n", p.getKey(), est(ct, 0),
+            md.append(String.format(Locale.ROOT, "| %d | | | | %s | %s | | | | %s | %s | | | %.0f |%n", p.getKey(), est(ct, 0),
                     cx == null ? "" : fmt(cx.value(0)), est(ct, 1), cx == null ? "" : fmt(cx.value(1)), ct.seconds()));
         }
-        md.append(String.format(Locale.ROOT, "| infinity | | | | | %.4f | | | | | %.4f | | |%n%n", limit[0], limit[1]));
+        md.append(String.format(Locale.ROOT, "| infinity | | | | | %.4f | | | | | %.4f | | | |%n%n", limit[0], limit[1]));
         md.append(classicalCheck(classical, classicalExact, limit, maxClassical));
         if (count == 0) {
             md.append("No quantum run given (`" + QUANTUM + "`): nothing to compare.\n\n");
@@ -248,6 +251,13 @@ final class LargeNFluctuationsSection {
             + "chain's occupation, kappa_2 ~ 1/N), which costs the two-window slope a factor of about 2 in error; counting "
             + "(N_L - N_R)/2, whose offset is that of the half occupation change, or the integrated current of every bond, "
             + "would shrink it.\n\n";
+
+    /** The classical runs' trajectories per point: one number when all agree, else their range. */
+    private static String classicalTrajectories(TreeMap<Integer, Ratios> classical) {
+        IntSummaryStatistics t = classical.values().stream().mapToInt(Ratios::trajectories).summaryStatistics();
+        return t.getCount() == 0 ? "no" : t.getMin() == t.getMax() ? Integer.toString(t.getMax())
+                : t.getMin() + " to " + t.getMax();
+    }
 
     /**
      * The weighted least-squares slope of the gap F_quantum - F_classical against log2 N (rows {log2 N, gap, error}),
