@@ -38,7 +38,7 @@ for spec in fluctuations-cloning fluctuations-cloning-classical; do
 done
 # Issue 16, beyond the paper: do the current fluctuations of the dephased chain become classical at large N? Fano factor
 # and kappa_3/kappa_1 from gaussian quantum trajectories (runs/fluctuations-fano.yaml: N = 8, 16, 32 at gamma = 0.5 and
-# N = 8, 16 at gamma = 5, about 5 CPU minutes), at N = 64 (runs/fluctuations-fano-64.yaml, about 20 CPU minutes), at
+# N = 8, 16 at gamma = 5, about 7 CPU minutes), at N = 64 (runs/fluctuations-fano-64.yaml, about 24 CPU minutes), at
 # N = 32 and gamma = 5 (runs/fluctuations-fano-32-dephased.yaml, about 18 CPU minutes) and from the classical exclusion
 # process (runs/fluctuations-fano-classical.yaml: N = 8..64, under a CPU minute), offset-corrected from two window
 # lengths; the report's "Quantum against classical at large N" (it also says what N = 64 at gamma = 5 would cost).
