@@ -19,6 +19,7 @@ import org.qtraj.ensemble.TrajectoryTask;
 import org.qtraj.model.Chain;
 import org.qtraj.model.ModelSpec;
 import org.qtraj.model.PerElement;
+import org.qtraj.trajectory.DephasingJumps;
 import org.qtraj.trajectory.GaussianTrajectory;
 import org.qtraj.trajectory.QuantumTrajectory;
 import org.qtraj.trajectory.TrajectoryOptions;
@@ -65,11 +66,48 @@ public final class Benchmarks {
      */
     public static double gaussianThroughput(int sites, double dephasing, int threads, double warmupSeconds,
                                             double seconds) {
-        Chain chain = ModelSpec.empty().withSites(sites).overlay(new ModelSpec(null, null, null, null,
-                PerElement.of(dephasing), null, null, null, null)).build();
-        GaussianTrajectory q = GaussianTrajectory.of(chain, Unravelling.DEFAULT_TOLERANCE, TrajectoryOptions.of(0, 50));
+        GaussianTrajectory q = GaussianTrajectory.of(gaussianChain(sites, dephasing), Unravelling.DEFAULT_TOLERANCE,
+                TrajectoryOptions.of(0, 50));
         TrajectoryTask<double[]> task = (i, rng) -> q.run(rng);
         return rate(task, threads, warmupSeconds, seconds, r -> 1L);
+    }
+
+    /** The gaussian engine's benchmark chain: the default model with N sites and the given dephasing on every site. */
+    public static Chain gaussianChain(int sites, double dephasing) {
+        return ModelSpec.empty().withSites(sites).overlay(new ModelSpec(null, null, null, null,
+                PerElement.of(dephasing), null, null, null, null)).build();
+    }
+
+    /**
+     * Issue 16's accuracy row: gaussian trajectories of {@link #gaussianChain} with phase-flip dephasing (the
+     * unravelling that is fastest there) over [tBurn, tTotal], run until the standard error of the heat current is at
+     * most {@code fraction} of its value: sites, dephasing, t_burn, t_total, threads, trajectories, heat_current,
+     * stderr, exact (the correlation solver), z, seconds (wall, the run alone) and cpu_seconds (this process).
+     */
+    public static Map<String, Object> gaussianToTarget(int sites, double dephasing, double tBurn, double tTotal,
+                                                       double fraction, int threads, long seed) {
+        Chain chain = gaussianChain(sites, dephasing);
+        SimulationSettings s = SimulationSettings.builder().threads(threads).seed(seed)
+                .quantumEngine(QuantumEngine.GAUSSIAN).dephasingJumps(DephasingJumps.PHASE_FLIP).window(tBurn, tTotal)
+                .relativeTargetError(fraction).build();
+        SimulationResult[] r = new SimulationResult[1];
+        Map<String, Object> clock = clock(() -> r[0] = Simulations.quantum(chain, s, ProgressListener.NONE));
+        double exact = ExactMethod.CORRELATION.solve(chain).heatCurrentLeft();
+        double value = r[0].estimate(Estimator.HEAT_CURRENT).value();
+        double error = r[0].estimate(Estimator.HEAT_CURRENT).error();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sites", sites);
+        m.put("dephasing", dephasing);
+        m.put("t_burn", tBurn);
+        m.put("t_total", tTotal);
+        m.put("threads", threads);
+        m.put("trajectories", r[0].trajectories());
+        m.put("heat_current", value);
+        m.put("stderr", error);
+        m.put("exact", exact);
+        m.put("z", (value - exact) / error);
+        m.putAll(clock);
+        return m;
     }
 
     /**
@@ -212,8 +250,18 @@ public final class Benchmarks {
         return m;
     }
 
-    /** Runs work once: sites, threads, unknowns C(2N, N), seconds (wall) and cpu_seconds (this process, all threads). */
+    /** Runs work once: sites, threads, unknowns C(2N, N), then {@link #clock}'s seconds and cpu_seconds. */
     private static Map<String, Object> timed(int sites, int threads, Runnable work) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sites", sites);
+        m.put("threads", threads);
+        m.put("unknowns", SectorBasis.blockDiagonalSize(sites));
+        m.putAll(clock(work));
+        return m;
+    }
+
+    /** Runs work once: seconds (wall) and cpu_seconds (this process, all threads; NaN where the JVM cannot say). */
+    private static Map<String, Object> clock(Runnable work) {
         java.lang.management.OperatingSystemMXBean bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         long t0 = System.nanoTime();
@@ -221,9 +269,6 @@ public final class Benchmarks {
         double seconds = (System.nanoTime() - t0) * 1e-9;
         long cpu1 = bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sites", sites);
-        m.put("threads", threads);
-        m.put("unknowns", SectorBasis.blockDiagonalSize(sites));
         m.put("seconds", seconds);
         m.put("cpu_seconds", cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) * 1e-9 : Double.NaN);
         return m;
