@@ -19,6 +19,7 @@ import org.qtraj.ensemble.TrajectoryTask;
 import org.qtraj.model.Chain;
 import org.qtraj.model.ModelSpec;
 import org.qtraj.model.PerElement;
+import org.qtraj.stats.Estimate;
 import org.qtraj.trajectory.DephasingJumps;
 import org.qtraj.trajectory.GaussianTrajectory;
 import org.qtraj.trajectory.QuantumTrajectory;
@@ -48,8 +49,13 @@ public final class Benchmarks {
 
     /** The benchmark chain: the default model with N sites and dephasing 0.5. */
     public static Chain chain(int sites) {
-        return ModelSpec.empty().withSites(sites).overlay(new ModelSpec(null, null, null, null, PerElement.of(0.5),
-                null, null, null, null)).build();
+        return chain(sites, 0.5);
+    }
+
+    /** The default model with N sites and the given dephasing on every site (the gaussian rows use 0 and 0.5). */
+    public static Chain chain(int sites, double dephasing) {
+        return ModelSpec.empty().withSites(sites).overlay(new ModelSpec(null, null, null, null,
+                PerElement.of(dephasing), null, null, null, null)).build();
     }
 
     /** Trajectories per second over [0, 50] for N sites on {@code threads} threads. */
@@ -66,35 +72,30 @@ public final class Benchmarks {
      */
     public static double gaussianThroughput(int sites, double dephasing, int threads, double warmupSeconds,
                                             double seconds) {
-        GaussianTrajectory q = GaussianTrajectory.of(gaussianChain(sites, dephasing), Unravelling.DEFAULT_TOLERANCE,
+        GaussianTrajectory q = GaussianTrajectory.of(chain(sites, dephasing), Unravelling.DEFAULT_TOLERANCE,
                 TrajectoryOptions.of(0, 50));
         TrajectoryTask<double[]> task = (i, rng) -> q.run(rng);
         return rate(task, threads, warmupSeconds, seconds, r -> 1L);
     }
 
-    /** The gaussian engine's benchmark chain: the default model with N sites and the given dephasing on every site. */
-    public static Chain gaussianChain(int sites, double dephasing) {
-        return ModelSpec.empty().withSites(sites).overlay(new ModelSpec(null, null, null, null,
-                PerElement.of(dephasing), null, null, null, null)).build();
-    }
-
     /**
-     * Issue 16's accuracy row: gaussian trajectories of {@link #gaussianChain} with phase-flip dephasing (the
+     * Issue 16's accuracy row: gaussian trajectories of {@link #chain(int, double)} with phase-flip dephasing (the
      * unravelling that is fastest there) over [tBurn, tTotal], run until the standard error of the heat current is at
      * most {@code fraction} of its value: sites, dephasing, t_burn, t_total, threads, trajectories, heat_current,
      * stderr, exact (the correlation solver), z, seconds (wall, the run alone) and cpu_seconds (this process).
      */
     public static Map<String, Object> gaussianToTarget(int sites, double dephasing, double tBurn, double tTotal,
                                                        double fraction, int threads, long seed) {
-        Chain chain = gaussianChain(sites, dephasing);
+        Chain chain = chain(sites, dephasing);
         SimulationSettings s = SimulationSettings.builder().threads(threads).seed(seed)
                 .quantumEngine(QuantumEngine.GAUSSIAN).dephasingJumps(DephasingJumps.PHASE_FLIP).window(tBurn, tTotal)
                 .relativeTargetError(fraction).build();
         SimulationResult[] r = new SimulationResult[1];
         Map<String, Object> clock = clock(() -> r[0] = Simulations.quantum(chain, s, ProgressListener.NONE));
         double exact = ExactMethod.CORRELATION.solve(chain).heatCurrentLeft();
-        double value = r[0].estimate(Estimator.HEAT_CURRENT).value();
-        double error = r[0].estimate(Estimator.HEAT_CURRENT).error();
+        Estimate heat = r[0].estimate(Estimator.HEAT_CURRENT);
+        double value = heat.value();
+        double error = heat.error();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sites", sites);
         m.put("dephasing", dephasing);

@@ -16,7 +16,7 @@ class GaussianToTargetTest {
         Map<String, Object> m = Benchmarks.gaussianToTarget(10, 0.5, 50, 550, 0.05, 2, 7);
         double value = (Double) m.get("heat_current");
         double error = (Double) m.get("stderr");
-        double exact = ExactMethod.CORRELATION.solve(Benchmarks.gaussianChain(10, 0.5)).heatCurrentLeft();
+        double exact = ExactMethod.CORRELATION.solve(Benchmarks.chain(10, 0.5)).heatCurrentLeft();
         assertEquals(exact, (Double) m.get("exact"), 0, "the reference is the correlation solver's");
         assertTrue(error <= 0.05 * Math.abs(value), m.toString());
         // |z| < 4 against the exact value: a false alarm of about 6e-5 for a normal estimate with a good error bar
