@@ -37,6 +37,8 @@ class BenchExactTest {
             assertTrue(row.get("relative_residual").asDouble() < 1e-12, row.toString());
             assertTrue(row.get("gmres_iterations").asInt() >= 1, row.toString());
             assertTrue(row.get("seconds").asDouble() > 0, row.toString());
+            assertTrue(row.get("seconds_again").asDouble() > 0, row.toString());
+            assertTrue(row.get("cpu_seconds_again").asDouble() >= 0, row.toString());
             assertTrue(row.get("peak_rss_mib").asDouble() > 1, row.toString());
             // the noise row: kappa_2 of the same chain's counting generator, solved here on its own
             JsonNode noise = doc.get("exact_noise").get(k);

@@ -20,7 +20,8 @@ import org.qtraj.exact.linalg.Parallelism;
  * of all sectors together see the exact population block of L + u tr^T, the Pauli rate matrix plus the trace
  * term, inverted by {@link PopulationBlock} (bath jumps move populations between sectors: that is what the
  * per-sector damping of the first version, c_n = mean_i a_i for every entry, missed). Measured at N = 10 (D = 1,
- * dephasing 0.5): 84 GMRES iterations instead of 112.
+ * dephasing 0.5): 84 GMRES iterations instead of 112 (the preconditioner alone; the solver wraps it in
+ * {@link RichardsonPreconditioner}).
  *
  * <p>It maps Hermitian blocks to Hermitian blocks (c_ij = c_ji real), so it acts on the packed real vectors of
  * {@link BlockState}. The application runs in single precision ({@link FloatProducts}: twice the vector lanes of
