@@ -85,18 +85,18 @@ public final class Gmres {
     /**
      * As {@link #solve(Operator, Operator, double[], double, int, int, Parallelism)}, in the Krylov space and working
      * vectors of {@code workspace} (its length must be b's; its restart length is the one used). A workspace reused
-     * by the solves of one system (the steady state and the pinned solves of {@code --noise}) keeps its memory: a new
-     * one per solve is fresh memory each time, which the JVM zeroes and the kernel maps page by page (at N = 10, 100
-     * MB and about 25,000 page faults per solve; measured on {@code exact --noise} at N = 10, three solves: 117-136k minor
-     * faults and 450-520 MB peak RSS with a new space per solve, 84k and 320-330 MB with one reused). The result
-     * does not depend on what the workspace held before.
+     * by the solves of one system (the steady state and the pinned solves of {@code --noise}) keeps its memory: a
+     * new one per solve is fresh memory each time, which the JVM zeroes and the kernel maps page by page (at N = 10,
+     * 100 MB and about 25,000 page faults per solve; measured on {@code exact --noise} at N = 10, three solves:
+     * 117-136k minor faults and 450-520 MB peak RSS with a new space per solve, 84k and 320-330 MB with one reused).
+     * The result does not depend on what the workspace held before.
      */
     public static Result solve(Operator a, Operator preconditioner, double[] b, double tolerance, int maxIterations,
                                Parallelism parallelism, Workspace workspace) {
         int len = b.length;
         if (workspace.length != len) {
-            throw new IllegalArgumentException("workspace for length " + workspace.length + ", right-hand side of length "
-                    + len);
+            throw new IllegalArgumentException("workspace for length " + workspace.length
+                    + ", right-hand side of length " + len);
         }
         int restart = workspace.restart;
         Vectors vec = new Vectors(len, parallelism, workspace.aligned);
