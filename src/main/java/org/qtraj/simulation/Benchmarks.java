@@ -201,8 +201,9 @@ public final class Benchmarks {
      * relative_residual |L rho| / (|L| |rho|), heat_current_left, and peak_rss_mib, the process's peak resident
      * memory so far (Linux VmHWM; NaN elsewhere), which covers every earlier entry of the same process too. Then the
      * same solve once more, seconds_again and cpu_seconds_again: the first solve of a size in a process pays for the
-     * JIT compilation of its loops and the first touch of its memory (at N = 10 on 2 cores, about 1 of its 2.3 s),
-     * the second is what each point of a sweep or a disorder ensemble costs after the first.
+     * JIT compilation of its loops and the first touch of its memory (at N = 10 on 2 cores, about 1 s of a fresh
+     * process's 2.3 s, about 0.4 s after an N = 8 solve), the second is what each point of a sweep or a disorder
+     * ensemble costs after the first.
      */
     public static Map<String, Object> liouvillianSteadyState(int sites, int threads) {
         return liouvillianSteadyState(liouvillianChain(sites), threads);

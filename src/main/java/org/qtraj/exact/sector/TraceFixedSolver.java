@@ -25,8 +25,9 @@ public final class TraceFixedSolver {
     private static final int MAX_RESTART = 300;
     /**
      * Preconditioned Richardson steps per GMRES iteration ({@link RichardsonPreconditioner}). Measured at N = 10
-     * (D = 1, dephasing 0.5, 2 threads, warm JVM): 84 iterations and 1.5 s with one step (the preconditioner alone),
-     * 45 and 1.1-1.3 s with two, 36 and no faster with three; at N = 8 66, 35 and 28.
+     * (D = 1, dephasing 0.5, 2 threads, warm JVM, median of 18 solves): 84 iterations and 1.67 s with one step (the
+     * preconditioner alone), 45 and 1.38 s with two; three give 36 iterations and are no faster; at N = 8 66, 35 and
+     * 28. Chains without dephasing gain few iterations (README, issue 17).
      */
     static final int RICHARDSON_STEPS = 2;
 
