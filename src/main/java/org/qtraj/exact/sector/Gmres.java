@@ -174,9 +174,7 @@ public final class Gmres {
             }
             vec.addCombination(space, y, cols, x);
             a.apply(x, r);
-            for (int i = 0; i < len; i++) {
-                r[i] = b[i] - r[i];
-            }
+            subtractFrom(b, r);
             beta = Math.sqrt(vec.dot(r, 0, r, 0));
         }
         return new Result(x, total, beta / bNorm, beta <= tolerance * bNorm);
@@ -380,6 +378,22 @@ public final class Gmres {
     private static void scaleInPlace(double[] v, double factor) {
         for (int from = 0; from < v.length; from += CHUNK) {
             scaleRange(v, factor, from, Math.min(v.length, from + CHUNK));
+        }
+    }
+
+    /**
+     * r = x - r entry by entry (r is modified, x is read), chunk by chunk like {@link #scaleInPlace}: the residual of
+     * a restart here and of a Richardson step ({@link RichardsonPreconditioner}).
+     */
+    static void subtractFrom(double[] x, double[] r) {
+        for (int from = 0; from < r.length; from += CHUNK) {
+            subtractRange(x, r, from, Math.min(r.length, from + CHUNK));
+        }
+    }
+
+    private static void subtractRange(double[] x, double[] r, int from, int to) {
+        for (int i = from; i < to; i++) {
+            r[i] = x[i] - r[i];
         }
     }
 

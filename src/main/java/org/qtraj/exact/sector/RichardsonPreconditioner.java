@@ -44,30 +44,9 @@ final class RichardsonPreconditioner implements Gmres.Operator {
         m.apply(x, y);
         for (int s = 1; s < steps; s++) {
             a.apply(y, residual);
-            for (int from = 0; from < x.length; from += Gmres.CHUNK) {
-                subtract(x, residual, from, Math.min(x.length, from + Gmres.CHUNK));
-            }
+            Gmres.subtractFrom(x, residual);
             m.apply(residual, correction);
-            for (int from = 0; from < x.length; from += Gmres.CHUNK) {
-                add(correction, y, from, Math.min(x.length, from + Gmres.CHUNK));
-            }
-        }
-    }
-
-    // Chunked (as in Gmres): a loop over the whole vector in a method called once per application would stay
-    // interpreted for the first tens of applications; one called per chunk is compiled within the first.
-
-    /** r[i] = x[i] - r[i] for from &lt;= i &lt; to. */
-    private static void subtract(double[] x, double[] r, int from, int to) {
-        for (int i = from; i < to; i++) {
-            r[i] = x[i] - r[i];
-        }
-    }
-
-    /** y[i] += c[i] for from &lt;= i &lt; to. */
-    private static void add(double[] c, double[] y, int from, int to) {
-        for (int i = from; i < to; i++) {
-            y[i] += c[i];
+            Gmres.axpy(1, correction, y);
         }
     }
 }
